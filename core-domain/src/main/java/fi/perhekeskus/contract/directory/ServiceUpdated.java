@@ -1,0 +1,26 @@
+package fi.perhekeskus.contract.directory;
+
+import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.EventType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A listed service changed; carries the whole new description of the service. */
+@EventType(domain = EventCatalog.REFERRAL)
+public record ServiceUpdated(
+        UUID serviceId,
+        UUID agencyId,
+        String name,
+        ServiceKind kind,
+        NeedLevel needLevel,
+        int ageFromMonths,
+        int ageToMonths,
+        List<String> municipalities,
+        List<String> languages,
+        String description,
+        String updatedBy,
+        Instant updatedAt
+) {
+}

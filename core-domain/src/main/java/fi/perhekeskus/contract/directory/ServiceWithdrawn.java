@@ -1,0 +1,18 @@
+package fi.perhekeskus.contract.directory;
+
+import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.EventType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A service left the directory; no new referrals can be made to it. */
+@EventType(domain = EventCatalog.REFERRAL)
+public record ServiceWithdrawn(
+        UUID serviceId,
+        UUID agencyId,
+        String reason,
+        String withdrawnBy,
+        Instant withdrawnAt
+) {
+}

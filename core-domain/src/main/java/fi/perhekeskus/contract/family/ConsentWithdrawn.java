@@ -1,0 +1,17 @@
+package fi.perhekeskus.contract.family;
+
+import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.EventType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A consent was withdrawn; sharing under it stops at once. */
+@EventType(domain = EventCatalog.REFERRAL)
+public record ConsentWithdrawn(
+        UUID familyId,
+        UUID consentId,
+        String withdrawnBy,
+        Instant withdrawnAt
+) {
+}

@@ -1,0 +1,6 @@
+package fi.perhekeskus.contract.programme;
+
+/** A feedback answer. */
+public enum Answer {
+    YES, PARTLY, NO
+}

@@ -1,0 +1,18 @@
+package fi.perhekeskus.contract.programme;
+
+import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.EventType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A family left a programme or its waitlist. */
+@EventType(domain = EventCatalog.MEETING)
+public record EnrolmentCancelled(
+        UUID programmeId,
+        UUID familyId,
+        boolean wasWaitlisted,
+        String cancelledBy,
+        Instant cancelledAt
+) {
+}

@@ -1,0 +1,20 @@
+package fi.perhekeskus.contract.programme;
+
+import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.EventType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A family got a place in a programme; promotedFromWaitlist says it came off the waitlist. */
+@EventType(domain = EventCatalog.MEETING)
+public record FamilyEnrolled(
+        UUID programmeId,
+        UUID familyId,
+        EnrolmentSource source,
+        UUID referralId,
+        boolean promotedFromWaitlist,
+        String enrolledBy,
+        Instant enrolledAt
+) {
+}

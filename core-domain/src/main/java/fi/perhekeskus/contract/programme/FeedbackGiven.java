@@ -1,0 +1,22 @@
+package fi.perhekeskus.contract.programme;
+
+import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Sealed;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Anonymous feedback after a session. The comment, free text, is sealed. */
+@EventType(domain = EventCatalog.MEETING)
+public record FeedbackGiven(
+        UUID programmeId,
+        UUID sessionId,
+        UUID feedbackId,
+        Answer timingSuited,
+        Answer contentMetNeeds,
+        Answer infoMatchedChildAge,
+        Sealed comment,
+        Instant givenAt
+) {
+}

@@ -1,0 +1,6 @@
+package fi.perhekeskus.contract.referral;
+
+/** How soon the receiver should act. */
+public enum Priority {
+    ROUTINE, URGENT
+}

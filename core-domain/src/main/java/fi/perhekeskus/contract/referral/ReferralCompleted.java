@@ -1,0 +1,19 @@
+package fi.perhekeskus.contract.referral;
+
+import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Sealed;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Work with the family ended; the outcome closes the loop back to the sender. */
+@EventType(domain = EventCatalog.REFERRAL)
+public record ReferralCompleted(
+        UUID referralId,
+        ReferralOutcome outcome,
+        Sealed note,
+        String completedBy,
+        Instant completedAt
+) {
+}

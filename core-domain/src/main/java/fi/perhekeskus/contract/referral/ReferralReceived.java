@@ -1,0 +1,17 @@
+package fi.perhekeskus.contract.referral;
+
+import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.EventType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The receiving agency acknowledged the referral. */
+@EventType(domain = EventCatalog.REFERRAL)
+public record ReferralReceived(
+        UUID referralId,
+        UUID receiverAgencyId,
+        String receivedBy,
+        Instant receivedAt
+) {
+}

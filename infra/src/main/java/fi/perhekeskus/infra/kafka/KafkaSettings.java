@@ -1,0 +1,37 @@
+package fi.perhekeskus.infra.kafka;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * The platform's Kafka choices. The broker address is Spring's standard
+ * {@code spring.kafka.bootstrap-servers} (env {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}).
+ *
+ * @param source           the CloudEvents {@code ce_source} of this service's events
+ * @param publish          whether this service publishes its stored events
+ * @param createTopics     create the public topics at start when missing (off where they are provisioned)
+ * @param partitions       partitions of a topic created here
+ * @param consumeTopics    topics this service consumes
+ * @param publisherSegments segments of the publishing processor (parallel, ordered per aggregate)
+ * @param publisherBatchSize events per publishing batch
+ */
+@ConfigurationProperties("perhekeskus.kafka")
+public record KafkaSettings(
+        String source,
+        boolean publish,
+        Boolean createTopics,
+        Integer partitions,
+        List<String> consumeTopics,
+        Integer publisherSegments,
+        Integer publisherBatchSize) {
+
+    public KafkaSettings {
+        source = source == null ? "/perhekeskus" : source;
+        createTopics = createTopics == null || createTopics;
+        partitions = partitions == null ? 3 : partitions;
+        consumeTopics = consumeTopics == null ? List.of() : List.copyOf(consumeTopics);
+        publisherSegments = publisherSegments == null ? 2 : publisherSegments;
+        publisherBatchSize = publisherBatchSize == null ? 1 : publisherBatchSize;
+    }
+}

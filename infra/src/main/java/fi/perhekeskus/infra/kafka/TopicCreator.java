@@ -1,0 +1,51 @@
+package fi.perhekeskus.infra.kafka;
+
+import fi.perhekeskus.contract.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Creates the public topics when they are missing, so that a fresh local broker just works. */
+public final class TopicCreator {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
+
+    private TopicCreator() {
+    }
+
+    public static void ensureTopics(String bootstrapServers, int partitions) {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            for (String topic : List.of(Topics.REFERRAL_EVENTS, Topics.MEETING_EVENTS)) {
+                if (existing.contains(topic)) {
+                    continue;
+                }
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+                            .configs(Map.of("min.insync.replicas", "1", "retention.ms", "-1"))))
+                            .all().get(30, TimeUnit.SECONDS);
+                    log.info("Created topic {} with {} partitions", topic, partitions);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create the public topics on " + bootstrapServers, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

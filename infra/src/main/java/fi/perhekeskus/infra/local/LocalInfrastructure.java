@@ -1,0 +1,125 @@
+package fi.perhekeskus.infra.local;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The platform's real infrastructure on one machine, without Docker: a Kafka broker in its own JVM,
+ * PostgreSQL (one database per service) and the MongoDB wire-protocol server.
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    public static final List<String> DATABASES = List.of("referral", "meeting");
+    public static final String KAFKA_LIB_PROPERTY = "perhekeskus.kafka.lib";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalInfrastructure.class);
+    private static LocalInfrastructure shared;
+
+    private final Ports ports;
+    private final Path dataDir;
+    private final Path kafkaLib;
+    private KafkaBroker kafka;
+    private final LocalPostgres postgres;
+    private final LocalMongo mongo;
+
+    /** The fixed ports of {@code ./run}; tests take free ones. */
+    public record Ports(int kafka, int kafkaController, int postgres, int mongo) {
+
+        public static Ports defaults() {
+            return new Ports(9092, 9093, 5432, 27017);
+        }
+
+        public static Ports free() {
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+        }
+    }
+
+    private LocalInfrastructure(Path dataDir, Ports ports, Path kafkaLib) {
+        this.dataDir = dataDir;
+        this.ports = ports;
+        this.kafkaLib = kafkaLib;
+        long started = System.nanoTime();
+        this.postgres = LocalPostgres.start(dataDir.resolve("postgres"), ports.postgres(), DATABASES);
+        this.mongo = LocalMongo.start(dataDir.resolve("mongo"), ports.mongo());
+        this.kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(), kafkaLib);
+        log.info("Local infrastructure up in {} ms: kafka {}, postgres {}, mongo {}",
+                (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), postgres.port(), mongo.port());
+    }
+
+    public static LocalInfrastructure start(Path dataDir, Ports ports, Path kafkaLib) {
+        return new LocalInfrastructure(dataDir, ports, kafkaLib);
+    }
+
+    /** One instance per JVM for integration tests: free ports, a fresh folder, stopped at exit. */
+    public static synchronized LocalInfrastructure shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("perhekeskus-it-");
+                shared = start(dir, Ports.free(), kafkaLibFromSystemProperty());
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-infrastructure-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    public static Path kafkaLibFromSystemProperty() {
+        String lib = System.getProperty(KAFKA_LIB_PROPERTY);
+        if (lib == null || lib.isBlank()) {
+            throw new IllegalStateException("system property " + KAFKA_LIB_PROPERTY
+                    + " must name the broker's jar folder (infra/kafka-broker/target/lib)");
+        }
+        return Path.of(lib);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public String mongoUri(String database) {
+        return mongo.uri(database);
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** Kills the broker abruptly; {@link #restartKafka()} brings it back on the same port and data. */
+    public void killKafka() {
+        kafka.kill();
+    }
+
+    public void restartKafka() {
+        kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(), kafkaLib);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(kafka);
+        closeQuietly(mongo);
+        closeQuietly(postgres);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("stopping {} failed", closeable.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package fi.perhekeskus.infra.web;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import fi.perhekeskus.domain.DomainException;
+import fi.perhekeskus.domain.IllegalTransitionException;
+import fi.perhekeskus.domain.NotPartyException;
+import fi.perhekeskus.domain.RuleViolationException;
+import fi.perhekeskus.domain.UnknownException;
+import jakarta.validation.ConstraintViolationException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error is {@code application/problem+json} (RFC 9457) with {@code status}, {@code title},
+ * {@code detail} and, for validation, {@code errors: [{field, message}]}. The status follows the
+ * exception's type, never its message.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    public record FieldError(String field, String message) {
+    }
+
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<Object> domain(DomainException e, WebRequest request) {
+        HttpStatus status = statusOf(e);
+        return problem(status, e.getMessage(), null, request);
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<Object> command(CommandExecutionException e, WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DomainException domain) {
+            return domain(domain, request);
+        }
+        if (cause instanceof AggregateNotFoundException) {
+            return problem(HttpStatus.NOT_FOUND, "no such resource", null, request);
+        }
+        return unexpected(e, request);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e, WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "no such resource", null, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    public ResponseEntity<Object> accessDenied(AccessDeniedException e, WebRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "your role does not allow this", null, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ResponseEntity<Object> constraint(ConstraintViolationException e, WebRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "the request is not valid", errors, request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "the request is not valid",
+                List.of(new FieldError(e.getName(), "is not a valid value")), request);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<Object> illegalArgument(IllegalArgumentException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), null, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred", null, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .collect(Collectors.toList());
+        e.getBindingResult().getGlobalErrors()
+                .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        return problem(HttpStatus.BAD_REQUEST, "the request is not valid", errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = null;
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = mismatch instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
+                    ? "must be one of " + List.of(invalid.getTargetType().getEnumConstants())
+                    : "has the wrong type";
+            errors = List.of(new FieldError(field, message));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "the body is not valid JSON for this request", errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        if (headers != null) {
+            problemHeaders.putAll(headers);
+        }
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, problemHeaders, status);
+    }
+
+    private ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldError> errors,
+                                           WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (errors != null && !errors.isEmpty()) {
+            problem.setProperties(Map.of("errors", errors));
+        }
+        return createResponseEntity(problem, null, status, request);
+    }
+
+    private static HttpStatus statusOf(DomainException e) {
+        if (e instanceof IllegalTransitionException) {
+            return HttpStatus.CONFLICT;
+        }
+        if (e instanceof RuleViolationException) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
+        }
+        if (e instanceof NotPartyException) {
+            return HttpStatus.FORBIDDEN;
+        }
+        if (e instanceof UnknownException) {
+            return HttpStatus.NOT_FOUND;
+        }
+        throw new IllegalStateException("unmapped domain exception " + e.getClass());
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
