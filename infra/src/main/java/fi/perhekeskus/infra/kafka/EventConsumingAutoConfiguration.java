@@ -28,7 +28,7 @@ import java.util.Map;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaSettings.class)
-@ConditionalOnProperty(name = "perhekeskus.kafka.consume-topics")
+@ConditionalOnProperty(name = "perhekeskus.kafka.consume", havingValue = "true")
 public class EventConsumingAutoConfiguration {
 
     @Bean(destroyMethod = "shutdown")

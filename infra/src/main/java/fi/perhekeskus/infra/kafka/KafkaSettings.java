@@ -12,6 +12,7 @@ import java.util.List;
  * @param publish          whether this service publishes its stored events
  * @param createTopics     create the public topics at start when missing (off where they are provisioned)
  * @param partitions       partitions of a topic created here
+ * @param consume          whether this service consumes public topics
  * @param consumeTopics    topics this service consumes
  * @param publisherSegments segments of the publishing processor (parallel, ordered per aggregate)
  * @param publisherBatchSize events per publishing batch
@@ -22,6 +23,7 @@ public record KafkaSettings(
         boolean publish,
         Boolean createTopics,
         Integer partitions,
+        boolean consume,
         List<String> consumeTopics,
         Integer publisherSegments,
         Integer publisherBatchSize) {

@@ -1,0 +1,48 @@
+package fi.perhekeskus.reporting;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/**
+ * Every projection is a processing group on its own pooled streaming processor fed by the public
+ * topics; its token (Kafka offsets) is kept in MongoDB beside the views, so a projection can be
+ * reset and rebuilt from offset 0.
+ */
+@Configuration
+public class ProjectionProcessing {
+
+    /** The projections; each is also the name of its processor. */
+    public static final List<String> PROJECTIONS = List.of(Projections.DIRECTORY);
+
+    @Bean
+    public TokenStore tokenStore(MongoClient mongoClient, Serializer serializer,
+                                 @Value("${perhekeskus.read-database}") String database) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .serializer(serializer)
+                .build();
+    }
+
+    @Bean
+    public ConfigurerModule projectionProcessors(StreamableKafkaMessageSource<String, byte[]> source) {
+        return configurer -> {
+            var processing = configurer.eventProcessing();
+            for (String projection : PROJECTIONS) {
+                processing.registerPooledStreamingEventProcessor(projection, config -> source,
+                                (config, builder) -> builder.initialSegmentCount(1).batchSize(100))
+                        .registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
+            }
+        };
+    }
+}
