@@ -1,0 +1,56 @@
+package fi.perhekeskus.privacy;
+
+import fi.perhekeskus.contract.Sealed;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.SecretKey;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SealedValuesTest {
+
+    private static final UUID FAMILY = UUID.randomUUID();
+    private final SecretKey key = AesGcm.newKey();
+
+    @Test
+    void aSealedValueOpensWithItsKeyAndHidesThePlaintext() {
+        Sealed sealed = SealedValues.seal(key, FAMILY, "Aino Virtanen 010203A123X");
+
+        assertThat(sealed.ciphertext()).startsWith("v1.").doesNotContain("Aino", "Virtanen", "010203");
+        assertThat(SealedValues.open(key, FAMILY, sealed)).isEqualTo("Aino Virtanen 010203A123X");
+    }
+
+    @Test
+    void sealingTwiceGivesDifferentCiphertexts() {
+        assertThat(SealedValues.seal(key, FAMILY, "x")).isNotEqualTo(SealedValues.seal(key, FAMILY, "x"));
+    }
+
+    @Test
+    void aWrongKeyFailsClosed() {
+        Sealed sealed = SealedValues.seal(key, FAMILY, "Aino");
+
+        assertThatThrownBy(() -> SealedValues.open(AesGcm.newKey(), FAMILY, sealed))
+                .isInstanceOf(SealBrokenException.class);
+    }
+
+    @Test
+    void aValueMovedToAnotherFamilyDoesNotOpen() {
+        Sealed sealed = SealedValues.seal(key, FAMILY, "Aino");
+
+        assertThatThrownBy(() -> SealedValues.open(key, UUID.randomUUID(), sealed))
+                .isInstanceOf(SealBrokenException.class);
+    }
+
+    @Test
+    void aTamperedValueFailsClosed() {
+        String text = SealedValues.seal(key, FAMILY, "Aino").ciphertext();
+        char last = text.charAt(text.length() - 1);
+        Sealed tampered = new Sealed(text.substring(0, text.length() - 1) + (last == 'A' ? 'B' : 'A'));
+
+        assertThatThrownBy(() -> SealedValues.open(key, FAMILY, tampered)).isInstanceOf(SealBrokenException.class);
+        assertThatThrownBy(() -> SealedValues.open(key, FAMILY, new Sealed("v0.abc")))
+                .isInstanceOf(SealBrokenException.class);
+    }
+}

@@ -1,0 +1,27 @@
+package fi.perhekeskus.infra.privacy;
+
+import fi.perhekeskus.privacy.AesGcm;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Base64;
+
+/** A service with its own PostgreSQL keeps its families' data keys there. */
+@AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
+@ConditionalOnBean(JdbcTemplate.class)
+@EnableConfigurationProperties(PrivacySettings.class)
+public class PrivacyAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(FamilySealer.class)
+    public JdbcFamilySealer familySealer(JdbcTemplate jdbc, PrivacySettings settings) {
+        JdbcFamilySealer sealer = new JdbcFamilySealer(jdbc, AesGcm.key(Base64.getDecoder().decode(settings.masterKey())));
+        sealer.createTable();
+        return sealer;
+    }
+}
