@@ -1,0 +1,37 @@
+package fi.perhekeskus.contract;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The shared kernel stays framework-free: integrators and every service can depend on it. */
+class ContractBordersTest {
+
+    private final JavaClasses core = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("fi.perhekeskus");
+
+    @Test
+    void coreDomainUsesNoSpringNoAxonAndNoPersistence() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.axonframework..", "jakarta.persistence..",
+                        "com.mongodb..", "org.bson..", "java.sql..", "org.apache.kafka..")
+                .check(core);
+    }
+
+    @Test
+    void publicEventsAreImmutableRecords() {
+        classes().that().areAnnotatedWith(EventType.class).should().beRecords().check(core);
+    }
+
+    @Test
+    void contractDoesNotDependOnDomainRules() {
+        noClasses().that().resideInAPackage("fi.perhekeskus.contract..")
+                .should().dependOnClassesThat().resideInAnyPackage("fi.perhekeskus.domain..", "fi.perhekeskus.privacy..")
+                .check(core);
+    }
+}

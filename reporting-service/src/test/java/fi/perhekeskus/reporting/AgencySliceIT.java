@@ -1,0 +1,83 @@
+package fi.perhekeskus.reporting;
+
+import fi.perhekeskus.infra.local.LocalInfrastructureInitializer;
+import fi.perhekeskus.infra.security.LocalTokens;
+import fi.perhekeskus.infra.security.SecuritySettings;
+import fi.perhekeskus.referral.ReferralServiceApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The first vertical slice across two services: POST an agency to referral-service; it is stored
+ * in referral's event store, published to Kafka by the outbox processor, consumed by
+ * reporting-service into its Mongo projection and visible over reporting's HTTP API.
+ */
+@ReportingServiceIT
+class AgencySliceIT {
+
+    private static final LocalTokens TOKENS = new LocalTokens(SecuritySettings.LOCAL_SECRET);
+    private static ConfigurableApplicationContext referralService;
+    private static TestRestTemplate referralHttp;
+
+    @Autowired
+    TestRestTemplate reportingHttp;
+
+    @BeforeAll
+    static void startReferralService() {
+        referralService = ReferralServiceApplication.builder()
+                .initializers(new LocalInfrastructureInitializer())
+                .properties("server.port=0")
+                .run();
+        int port = ((WebServerApplicationContext) referralService).getWebServer().getPort();
+        referralHttp = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+    }
+
+    @AfterAll
+    static void stopReferralService() {
+        referralService.close();
+    }
+
+    @Test
+    void anAgencyRegisteredInReferralServiceAppearsInTheReportingProjection() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(TOKENS.coordinator("coordinator-1"));
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> created = referralHttp.exchange("/api/v1/agencies", HttpMethod.POST, new HttpEntity<>(
+                "{\"name\":\"Nokian perheneuvola\",\"organizerType\":\"WELLBEING_COUNTY\","
+                        + "\"organizerName\":\"Pirkanmaan hyvinvointialue\",\"municipality\":\"Nokia\"}", headers), Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = (String) created.getBody().get("id");
+
+        HttpHeaders analyst = new HttpHeaders();
+        analyst.setBearerAuth(TOKENS.analyst("analyst-1"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Map<String, Object>> agencies = reportingHttp.exchange("/api/v1/reports/agencies", HttpMethod.GET,
+                    new HttpEntity<>(analyst), new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                    }).getBody();
+            assertThat(agencies).anySatisfy(agency -> {
+                assertThat(agency).containsEntry("id", id).containsEntry("name", "Nokian perheneuvola")
+                        .containsEntry("organizerType", "WELLBEING_COUNTY").containsEntry("municipality", "Nokia");
+            });
+        });
+    }
+}
