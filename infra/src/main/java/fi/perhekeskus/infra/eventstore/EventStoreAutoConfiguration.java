@@ -1,5 +1,6 @@
 package fi.perhekeskus.infra.eventstore;
 
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -14,11 +15,12 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The event store is Axon's JDBC storage engine on the service's own PostgreSQL database (Axon's
  * JDBC auto-configuration builds it). Here the tables are created, if missing, before any
- * processor starts: events, snapshots and processor tokens.
+ * processor starts: events, snapshots, processor tokens and dead letters.
  */
 @AutoConfiguration(after = JdbcAutoConfiguration.class)
 @ConditionalOnBean(DataSource.class)
@@ -26,13 +28,17 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     public InitializingBean eventStoreSchema(DataSource dataSource, EventSchema eventSchema,
-                                             TokenSchema tokenSchema) {
+                                             TokenSchema tokenSchema, DeadLetterSchema deadLetterSchema) {
         return () -> {
             try (Connection connection = dataSource.getConnection()) {
                 PostgresEventTableFactory events = PostgresEventTableFactory.INSTANCE;
                 execute(events.createDomainEventTable(connection, eventSchema));
                 execute(events.createSnapshotEventTable(connection, eventSchema));
                 execute(PostgresTokenTableFactory.INSTANCE.createTable(connection, tokenSchema));
+                try (Statement deadLetters = new PostgresDeadLetterTableFactory()
+                        .createTableStatement(connection, deadLetterSchema)) {
+                    deadLetters.executeBatch();
+                }
             }
         };
     }

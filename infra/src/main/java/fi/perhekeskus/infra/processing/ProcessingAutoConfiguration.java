@@ -1,0 +1,35 @@
+package fi.perhekeskus.infra.processing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.Configuration;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Operations for every service's streaming processors: lag, dead letters, stuck detection. */
+@AutoConfiguration(after = AxonAutoConfiguration.class)
+@Import(DeadLetterController.class)
+public class ProcessingAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public ProcessorLag processorLag(Configuration axon,
+                                     @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers) {
+        return new ProcessorLag(axon, bootstrapServers);
+    }
+
+    @Bean
+    public ProcessorHealthIndicator processorsHealthIndicator(ProcessorLag lag,
+            @Value("${perhekeskus.processing.stuck-after:PT2M}") Duration stuckAfter) {
+        return new ProcessorHealthIndicator(lag, stuckAfter, Clock.systemUTC());
+    }
+
+    @Bean
+    public ProcessorMetrics streamingProcessorMetrics(ProcessorLag lag, Configuration axon, MeterRegistry registry) {
+        return new ProcessorMetrics(lag, axon, registry);
+    }
+}

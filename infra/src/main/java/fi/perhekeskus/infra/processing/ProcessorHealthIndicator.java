@@ -1,0 +1,64 @@
+package fi.perhekeskus.infra.processing;
+
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * DOWN when a streaming processor is stuck: in error, or behind its source without moving for
+ * longer than {@code perhekeskus.processing.stuck-after}. Details show each processor's lag.
+ */
+public class ProcessorHealthIndicator extends AbstractHealthIndicator {
+
+    private record Progress(long position, Instant since) {
+    }
+
+    private final ProcessorLag lag;
+    private final Duration stuckAfter;
+    private final Clock clock;
+    private final Map<String, Progress> progress = new ConcurrentHashMap<>();
+
+    public ProcessorHealthIndicator(ProcessorLag lag, Duration stuckAfter, Clock clock) {
+        this.lag = lag;
+        this.stuckAfter = stuckAfter;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        boolean healthy = true;
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (Map.Entry<String, StreamingEventProcessor> entry : lag.processors().entrySet()) {
+            StreamingEventProcessor processor = entry.getValue();
+            Map<String, Object> detail = new LinkedHashMap<>();
+            OptionalLong behind = lag.lag(processor);
+            behind.ifPresent(l -> detail.put("lag", l));
+            boolean error = processor.isError()
+                    || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+            boolean stalled = behind.isPresent() && behind.getAsLong() > 0 && stalled(entry.getKey(), processor);
+            detail.put("running", processor.isRunning());
+            detail.put("state", error ? "ERROR" : stalled ? "STALLED" : "OK");
+            healthy &= !error && !stalled;
+            details.put(entry.getKey(), detail);
+        }
+        (healthy ? builder.up() : builder.down()).withDetails(details);
+    }
+
+    private boolean stalled(String name, StreamingEventProcessor processor) {
+        long position = processor.processingStatus().values().stream()
+                .mapToLong(s -> s.getCurrentPosition().orElse(-1)).sum();
+        Instant now = clock.instant();
+        Progress last = progress.compute(name, (n, p) -> p == null || p.position() != position
+                ? new Progress(position, now) : p);
+        return Duration.between(last.since(), now).compareTo(stuckAfter) > 0;
+    }
+}
