@@ -2,6 +2,7 @@ package fi.perhekeskus.contract.directory;
 
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ public record ServiceUpdated(
         int ageToMonths,
         List<String> municipalities,
         List<String> languages,
-        String description,
+        @Nullable String description,
         String updatedBy,
         Instant updatedAt
 ) {

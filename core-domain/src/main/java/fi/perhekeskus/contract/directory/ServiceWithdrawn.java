@@ -2,6 +2,7 @@ package fi.perhekeskus.contract.directory;
 
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import java.util.UUID;
 public record ServiceWithdrawn(
         UUID serviceId,
         UUID agencyId,
-        String reason,
+        @Nullable String reason,
         String withdrawnBy,
         Instant withdrawnAt
 ) {

@@ -2,6 +2,7 @@ package fi.perhekeskus.contract.family;
 
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ public record ConsentGiven(
         UUID consentId,
         List<UUID> agencyIds,
         String purpose,
-        Sealed givenBy,
+        @Nullable Sealed givenBy,
         LocalDate validUntil,
         UUID recordedByAgencyId,
         String recordedBy,

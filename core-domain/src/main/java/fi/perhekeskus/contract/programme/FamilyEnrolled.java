@@ -2,6 +2,7 @@ package fi.perhekeskus.contract.programme;
 
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +13,7 @@ public record FamilyEnrolled(
         UUID programmeId,
         UUID familyId,
         EnrolmentSource source,
-        UUID referralId,
+        @Nullable UUID referralId,
         boolean promotedFromWaitlist,
         String enrolledBy,
         Instant enrolledAt

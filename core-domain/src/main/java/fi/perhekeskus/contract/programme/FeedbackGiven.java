@@ -2,6 +2,7 @@ package fi.perhekeskus.contract.programme;
 
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ public record FeedbackGiven(
         Answer timingSuited,
         Answer contentMetNeeds,
         Answer infoMatchedChildAge,
-        Sealed comment,
+        @Nullable Sealed comment,
         Instant givenAt
 ) {
 }

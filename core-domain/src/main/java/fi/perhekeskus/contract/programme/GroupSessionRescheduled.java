@@ -2,6 +2,7 @@ package fi.perhekeskus.contract.programme;
 
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +14,7 @@ public record GroupSessionRescheduled(
         UUID sessionId,
         Instant startsAt,
         Instant endsAt,
-        String reason,
+        @Nullable String reason,
         String rescheduledBy,
         Instant rescheduledAt
 ) {

@@ -2,6 +2,7 @@ package fi.perhekeskus.contract.referral;
 
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,8 +15,8 @@ public record ReferralAccepted(
         UUID familyId,
         UUID serviceId,
         UUID receiverAgencyId,
-        String responsibleWorker,
-        LocalDate firstContactOn,
+        @Nullable String responsibleWorker,
+        @Nullable LocalDate firstContactOn,
         String acceptedBy,
         Instant acceptedAt
 ) {

@@ -2,6 +2,7 @@ package fi.perhekeskus.contract.referral;
 
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.UUID;
 public record ReferralCompleted(
         UUID referralId,
         ReferralOutcome outcome,
-        Sealed note,
+        @Nullable Sealed note,
         String completedBy,
         Instant completedAt
 ) {

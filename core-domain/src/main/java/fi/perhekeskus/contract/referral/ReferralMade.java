@@ -2,6 +2,7 @@ package fi.perhekeskus.contract.referral;
 
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.directory.NeedLevel;
 
@@ -20,10 +21,10 @@ public record ReferralMade(
         NeedLevel needLevel,
         Priority priority,
         Sealed reason,
-        UUID consentId,
-        String legalBasis,
-        UUID redirectedFrom,
-        UUID redirectedByAgencyId,
+        @Nullable UUID consentId,
+        @Nullable String legalBasis,
+        @Nullable UUID redirectedFrom,
+        @Nullable UUID redirectedByAgencyId,
         String madeBy,
         Instant madeAt
 ) {

@@ -2,6 +2,7 @@ package fi.perhekeskus.contract.referral;
 
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
 
 import java.time.Instant;
@@ -14,7 +15,7 @@ public record ReferralRedirected(
         UUID newReferralId,
         UUID toServiceId,
         UUID toAgencyId,
-        Sealed note,
+        @Nullable Sealed note,
         String redirectedBy,
         Instant redirectedAt
 ) {
