@@ -2,7 +2,9 @@ package fi.perhekeskus.infra.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.infra.upcasting.ContractUpcasters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -70,12 +72,18 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
             return Optional.empty();
         }
         Optional<Class<?>> payloadType = EventCatalog.classOf(type);
-        if (payloadType.isEmpty()) {
-            // A newer producer may publish types this consumer does not know yet: skip, don't fail.
-            log.debug("Skipping unknown event type {}", type);
-            return Optional.empty();
+        Object payload;
+        if (payloadType.isPresent()) {
+            payload = read(record.value(), payloadType.get());
+        } else {
+            Optional<Class<?>> current = ContractUpcasters.currentClassOf(type);
+            if (current.isEmpty()) {
+                // A newer producer may publish types this consumer does not know yet: skip, don't fail.
+                log.debug("Skipping unknown event type {}", type);
+                return Optional.empty();
+            }
+            payload = readOlder(record.value(), type, current.get());
         }
-        Object payload = read(record.value(), payloadType.get());
         String time = header(record.headers(), CloudEvents.TIME);
         Instant timestamp = time != null ? Instant.parse(time) : Instant.ofEpochMilli(record.timestamp());
         String subject = header(record.headers(), CloudEvents.SUBJECT);
@@ -100,6 +108,18 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
             return objectMapper.readValue(value, type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + type.getSimpleName(), e);
+        }
+    }
+
+    /** An older version still on the topic reads as the current record, through the upcasters. */
+    private Object readOlder(byte[] value, String type, Class<?> current) {
+        try {
+            ObjectNode json = (ObjectNode) objectMapper.readTree(value);
+            ObjectNode upcast = ContractUpcasters.upcast(EventCatalog.nameOf(current), ContractUpcasters.versionOf(type),
+                    EventCatalog.versionOf(current), json);
+            return objectMapper.treeToValue(upcast, current);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + type, e);
         }
     }
 

@@ -13,6 +13,7 @@ import fi.perhekeskus.contract.referral.ReferralMade;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -28,7 +29,7 @@ class ContractVerifierTest {
     @Test
     void aCompleteEventConformsToItsSchema() {
         assertThatCode(() -> verifier.verify(new AgencyRegistered(UUID.randomUUID(), "Neuvola",
-                OrganizerType.WELLBEING_COUNTY, "Pirha", "Tampere", "c-1", Instant.now()))).doesNotThrowAnyException();
+                OrganizerType.WELLBEING_COUNTY, "Pirha", "Tampere", List.of("Tampere"), "c-1", Instant.now()))).doesNotThrowAnyException();
     }
 
     @Test
@@ -42,7 +43,7 @@ class ContractVerifierTest {
     @Test
     void aMissingRequiredFieldOrAReadableSealedValueBreaksTheContract() {
         assertThatThrownBy(() -> verifier.verify(new AgencyRegistered(UUID.randomUUID(), null,
-                OrganizerType.NGO, "X ry", "Tampere", "c-1", Instant.now())))
+                OrganizerType.NGO, "X ry", "Tampere", List.of("Tampere"), "c-1", Instant.now())))
                 .hasMessageContaining("name");
         assertThatThrownBy(() -> verifier.verify(new ReferralMade(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), UUID.randomUUID(), "Tampere", NeedLevel.YELLOW, Priority.ROUTINE,

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -23,8 +24,11 @@ public class Agency {
 
     @CommandHandler
     public Agency(RegisterAgency command) {
+        List<String> served = command.servedMunicipalities() == null || command.servedMunicipalities().isEmpty()
+                ? List.of(command.municipality())
+                : List.copyOf(command.servedMunicipalities());
         apply(new AgencyRegistered(command.agencyId(), command.name(), command.organizerType(),
-                command.organizerName(), command.municipality(), command.requestedBy(), command.requestedAt()));
+                command.organizerName(), command.municipality(), served, command.requestedBy(), command.requestedAt()));
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package fi.perhekeskus.referral.agency;
 import fi.perhekeskus.contract.directory.OrganizerType;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 public record RegisterAgency(
@@ -11,6 +12,7 @@ public record RegisterAgency(
         OrganizerType organizerType,
         String organizerName,
         String municipality,
+        List<String> servedMunicipalities,
         String requestedBy,
         Instant requestedAt) {
 }

@@ -53,7 +53,7 @@ class AgencyApiIT {
                 Integer.class, id)).isEqualTo(1);
 
         ConsumerRecord<String, byte[]> record = awaitRecord(id);
-        assertThat(header(record, "ce_type")).isEqualTo("fi.perhekeskus.referral.AgencyRegistered.v1");
+        assertThat(header(record, "ce_type")).isEqualTo("fi.perhekeskus.referral.AgencyRegistered.v2");
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_subject")).isEqualTo(id);
         assertThat(header(record, "ce_source")).isEqualTo("/perhekeskus/referral-service");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 class AgencyTest {
@@ -24,10 +25,21 @@ class AgencyTest {
     @Test
     void registeringAnAgencyAnnouncesItToTheNetwork() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterAgency(AGENCY, "Hervannan neuvola", OrganizerType.WELLBEING_COUNTY,
-                        "Pirkanmaan hyvinvointialue", "Tampere", "coordinator-1", NOW))
+                .when(new RegisterAgency(AGENCY, "Kangasalan perheneuvola", OrganizerType.WELLBEING_COUNTY,
+                        "Pirkanmaan hyvinvointialue", "Kangasala", List.of("Kangasala", "Pälkäne"),
+                        "coordinator-1", NOW))
                 .expectSuccessfulHandlerExecution()
+                .expectEvents(new AgencyRegistered(AGENCY, "Kangasalan perheneuvola", OrganizerType.WELLBEING_COUNTY,
+                        "Pirkanmaan hyvinvointialue", "Kangasala", List.of("Kangasala", "Pälkäne"),
+                        "coordinator-1", NOW));
+    }
+
+    @Test
+    void anAgencyWithoutServedMunicipalitiesServesItsHomeMunicipality() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAgency(AGENCY, "Hervannan neuvola", OrganizerType.WELLBEING_COUNTY,
+                        "Pirkanmaan hyvinvointialue", "Tampere", null, "coordinator-1", NOW))
                 .expectEvents(new AgencyRegistered(AGENCY, "Hervannan neuvola", OrganizerType.WELLBEING_COUNTY,
-                        "Pirkanmaan hyvinvointialue", "Tampere", "coordinator-1", NOW));
+                        "Pirkanmaan hyvinvointialue", "Tampere", List.of("Tampere"), "coordinator-1", NOW));
     }
 }

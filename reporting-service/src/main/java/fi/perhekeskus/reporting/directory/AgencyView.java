@@ -2,9 +2,10 @@ package fi.perhekeskus.reporting.directory;
 
 import fi.perhekeskus.contract.directory.OrganizerType;
 
+import java.util.List;
 import java.util.UUID;
 
 /** An agency as dashboards see it. */
 public record AgencyView(UUID id, String name, OrganizerType organizerType, String organizerName,
-                         String municipality) {
+                         String municipality, List<String> servedMunicipalities) {
 }

@@ -40,7 +40,8 @@ public class DirectoryProjection {
                 .append("name", event.name())
                 .append("organizerType", event.organizerType().name())
                 .append("organizerName", event.organizerName())
-                .append("municipality", event.municipality());
+                .append("municipality", event.municipality())
+                .append("servedMunicipalities", event.servedMunicipalities());
         agencies.replaceOne(Filters.eq("_id", agency.get("_id")), agency, new ReplaceOptions().upsert(true));
     }
 
@@ -54,7 +55,7 @@ public class DirectoryProjection {
         for (Document d : agencies.find().sort(Sorts.ascending("name"))) {
             views.add(new AgencyView(UUID.fromString(d.getString("_id")), d.getString("name"),
                     OrganizerType.valueOf(d.getString("organizerType")), d.getString("organizerName"),
-                    d.getString("municipality")));
+                    d.getString("municipality"), d.getList("servedMunicipalities", String.class, List.of())));
         }
         return views;
     }
