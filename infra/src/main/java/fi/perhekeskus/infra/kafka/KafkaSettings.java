@@ -34,6 +34,6 @@ public record KafkaSettings(
         partitions = partitions == null ? 3 : partitions;
         consumeTopics = consumeTopics == null ? List.of() : List.copyOf(consumeTopics);
         publisherSegments = publisherSegments == null ? 2 : publisherSegments;
-        publisherBatchSize = publisherBatchSize == null ? 1 : publisherBatchSize;
+        publisherBatchSize = publisherBatchSize == null ? 100 : publisherBatchSize;
     }
 }
