@@ -1,17 +1,10 @@
 package fi.perhekeskus.reporting;
 
-import fi.perhekeskus.infra.local.LocalInfrastructureInitializer;
 import fi.perhekeskus.infra.security.LocalTokens;
 import fi.perhekeskus.infra.security.SecuritySettings;
-import fi.perhekeskus.referral.ReferralServiceApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -36,33 +29,16 @@ import static org.awaitility.Awaitility.await;
 class AgencySliceIT {
 
     private static final LocalTokens TOKENS = new LocalTokens(SecuritySettings.LOCAL_SECRET);
-    private static ConfigurableApplicationContext referralService;
-    private static TestRestTemplate referralHttp;
 
     @Autowired
     TestRestTemplate reportingHttp;
-
-    @BeforeAll
-    static void startReferralService() {
-        referralService = ReferralServiceApplication.builder()
-                .initializers(new LocalInfrastructureInitializer())
-                .properties("server.port=0")
-                .run();
-        int port = ((WebServerApplicationContext) referralService).getWebServer().getPort();
-        referralHttp = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
-    }
-
-    @AfterAll
-    static void stopReferralService() {
-        referralService.close();
-    }
 
     @Test
     void anAgencyRegisteredInReferralServiceAppearsInTheReportingProjection() {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(TOKENS.coordinator("coordinator-1"));
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map> created = referralHttp.exchange("/api/v1/agencies", HttpMethod.POST, new HttpEntity<>(
+        ResponseEntity<Map> created = RunningReferralService.shared().http().exchange("/api/v1/agencies", HttpMethod.POST, new HttpEntity<>(
                 "{\"name\":\"Nokian perheneuvola\",\"organizerType\":\"WELLBEING_COUNTY\","
                         + "\"organizerName\":\"Pirkanmaan hyvinvointialue\",\"municipality\":\"Nokia\"}", headers), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);

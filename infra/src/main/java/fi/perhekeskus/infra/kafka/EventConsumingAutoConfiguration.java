@@ -8,7 +8,6 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.SortedKafkaMessageBuffer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -61,7 +60,8 @@ public class EventConsumingAutoConfiguration {
                 .fetcher(kafkaFetcher)
                 .messageConverter(new CloudEventsMessageConverter(objectMapper, settings.source()))
                 .serializer(eventSerializer)
-                .bufferFactory(() -> new SortedKafkaMessageBuffer<>(10_000))
+                // Never the default timestamp-sorted buffer: see FetchOrderBuffer.
+                .bufferFactory(() -> new FetchOrderBuffer<>(10_000))
                 .build();
     }
 }
