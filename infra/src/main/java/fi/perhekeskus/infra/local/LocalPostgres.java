@@ -32,6 +32,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
+                    // The embedded default turns synchronous commit off; a crash must not lose acknowledged commands.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             LocalPostgres local = new LocalPostgres(postgres);
             databases.forEach(local::createDatabaseIfMissing);

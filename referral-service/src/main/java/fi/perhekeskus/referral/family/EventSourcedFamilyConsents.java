@@ -1,0 +1,39 @@
+package fi.perhekeskus.referral.family;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+@Component
+public class EventSourcedFamilyConsents implements FamilyConsents {
+
+    private final Repository<Family> families;
+
+    public EventSourcedFamilyConsents(@Lazy Repository<Family> families) {
+        this.families = families;
+    }
+
+    @Override
+    public Optional<SharingBasis> basisFor(UUID familyId, UUID agencyId, UUID consentId, LocalDate today) {
+        try {
+            return families.load(familyId.toString()).invoke(f -> f.basisFor(agencyId, consentId, today));
+        } catch (AggregateNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean exists(UUID familyId) {
+        try {
+            families.load(familyId.toString());
+            return true;
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
+    }
+}

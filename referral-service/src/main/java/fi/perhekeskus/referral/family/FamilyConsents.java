@@ -1,0 +1,14 @@
+package fi.perhekeskus.referral.family;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Asks a family's own aggregate, inside the calling unit of work, whether it shares with an agency. */
+public interface FamilyConsents {
+
+    /** Empty when the family is unknown, erased, or shares nothing with the agency. */
+    Optional<SharingBasis> basisFor(UUID familyId, UUID agencyId, UUID consentId, LocalDate today);
+
+    boolean exists(UUID familyId);
+}

@@ -1,0 +1,18 @@
+package fi.perhekeskus.referral.referral;
+
+import fi.perhekeskus.contract.Sealed;
+import fi.perhekeskus.contract.directory.NeedLevel;
+import fi.perhekeskus.contract.referral.Priority;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A sending agency refers a family to a service. {@code receiveBy} and {@code decideBy} are the
+ * service-level deadlines; the reason is sealed with the family's key. {@code redirectedFrom} is set
+ * only when a receiver forwards a referral.
+ */
+public record MakeReferral(UUID referralId, UUID familyId, UUID serviceId, UUID senderAgencyId, String municipality,
+                           NeedLevel needLevel, Priority priority, Sealed reason, UUID consentId, String legalBasis,
+                           UUID redirectedFrom, Instant receiveBy, Instant decideBy, String requestedBy, Instant requestedAt) {
+}

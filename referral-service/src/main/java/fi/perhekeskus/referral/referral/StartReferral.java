@@ -1,0 +1,10 @@
+package fi.perhekeskus.referral.referral;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record StartReferral(@TargetAggregateIdentifier UUID referralId, UUID actingAgencyId, String requestedBy,
+                              Instant requestedAt) {
+}
