@@ -122,9 +122,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static void format(String classpath, Path properties, Path log4j, Path dataDir) throws IOException {
-        byte[] uuid = new byte[16];
-        new SecureRandom().nextBytes(uuid);
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+        String clusterId = clusterId();
         Process format = new ProcessBuilder(java(), "-Xmx256m", "-Dlog4j2.configurationFile=" + log4j,
                 "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId,
                 "-c", properties.toString(), "--standalone")
@@ -140,6 +138,18 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("interrupted while formatting Kafka storage", e);
         }
         log.info("Formatted Kafka storage (cluster {}) in {}", clusterId, dataDir);
+    }
+
+    /** Like Kafka's own: base64url of 16 random bytes, never starting with '-' (it would read as an option). */
+    static String clusterId() {
+        SecureRandom random = new SecureRandom();
+        String id;
+        do {
+            byte[] uuid = new byte[16];
+            random.nextBytes(uuid);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static String serverProperties(int port, int controllerPort, Path logs) {

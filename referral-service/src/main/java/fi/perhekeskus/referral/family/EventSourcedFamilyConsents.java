@@ -28,6 +28,15 @@ public class EventSourcedFamilyConsents implements FamilyConsents {
     }
 
     @Override
+    public Optional<String> municipality(UUID familyId) {
+        try {
+            return Optional.ofNullable(families.load(familyId.toString()).invoke(Family::municipality));
+        } catch (AggregateNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public boolean exists(UUID familyId) {
         try {
             families.load(familyId.toString());

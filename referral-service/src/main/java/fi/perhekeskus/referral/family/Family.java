@@ -39,6 +39,7 @@ public class Family {
     @AggregateIdentifier
     private UUID familyId;
     private UUID registeringAgencyId;
+    private String municipality;
     private final Map<UUID, Consent> consents = new HashMap<>();
     private boolean erased;
 
@@ -117,6 +118,10 @@ public class Family {
                 .findFirst();
     }
 
+    public String municipality() {
+        return municipality;
+    }
+
     public boolean isErased() {
         return erased;
     }
@@ -138,6 +143,7 @@ public class Family {
     void on(FamilyRegistered event) {
         familyId = event.familyId();
         registeringAgencyId = event.registeredByAgencyId();
+        municipality = event.municipality();
     }
 
     @EventSourcingHandler

@@ -11,4 +11,7 @@ public interface FamilyConsents {
     Optional<SharingBasis> basisFor(UUID familyId, UUID agencyId, UUID consentId, LocalDate today);
 
     boolean exists(UUID familyId);
+
+    /** The family's municipality (not personal data: reports are filtered by it). */
+    Optional<String> municipality(UUID familyId);
 }

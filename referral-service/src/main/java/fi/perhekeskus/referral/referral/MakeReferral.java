@@ -12,7 +12,6 @@ import java.util.UUID;
  * service-level deadlines; the reason is sealed with the family's key. {@code redirectedFrom} is set
  * only when a receiver forwards a referral.
  */
-public record MakeReferral(UUID referralId, UUID familyId, UUID serviceId, UUID senderAgencyId, String municipality,
-                           NeedLevel needLevel, Priority priority, Sealed reason, UUID consentId, String legalBasis,
+public record MakeReferral(UUID referralId, UUID familyId, UUID serviceId, UUID senderAgencyId, NeedLevel needLevel, Priority priority, Sealed reason, UUID consentId, String legalBasis,
                            UUID redirectedFrom, Instant receiveBy, Instant decideBy, String requestedBy, Instant requestedAt) {
 }

@@ -60,7 +60,6 @@ public class Referral {
     private UUID serviceId;
     private UUID senderAgencyId;
     private UUID receiverAgencyId;
-    private String municipality;
     private NeedLevel needLevel;
     private Priority priority;
     private Sealed reason;
@@ -89,11 +88,13 @@ public class Referral {
             // The sender itself has no basis to hold this family's data.
             throw new UnknownException("no such family");
         }
+        String familyMunicipality = families.municipality(command.familyId())
+                .orElseThrow(() -> new UnknownException("no such family"));
         ServiceOffer offer = openOffer(services, command.serviceId());
         SharingBasis basis = basisForReceiver(families, command.familyId(), offer.agencyId(), command.consentId(),
                 command.legalBasis(), today);
         apply(new ReferralMade(command.referralId(), command.familyId(), command.serviceId(),
-                command.senderAgencyId(), offer.agencyId(), command.municipality(), command.needLevel(),
+                command.senderAgencyId(), offer.agencyId(), familyMunicipality, command.needLevel(),
                 command.priority(), command.reason(), basis.consentId(), basis.legalBasis(),
                 command.redirectedFrom(), redirectedByAgencyId, command.requestedBy(), command.requestedAt()));
         AggregateScopeDescriptor scope = new AggregateScopeDescriptor(Referral.class.getSimpleName(),
@@ -146,7 +147,7 @@ public class Referral {
                 command.note(), command.requestedBy(), command.requestedAt()));
         // The loop stays with whoever started it: the new referral keeps the original sender.
         MakeReferral forward = new MakeReferral(command.newReferralId(), familyId, command.toServiceId(),
-                senderAgencyId, municipality, needLevel, priority, reason, null, legalBasis, referralId,
+                senderAgencyId, needLevel, priority, reason, null, legalBasis, referralId,
                 command.receiveBy(), command.decideBy(), command.requestedBy(), command.requestedAt());
         UUID redirectingAgency = receiverAgencyId;
         createNew(Referral.class, () -> new Referral(forward, redirectingAgency, families, services, deadlines));
@@ -261,7 +262,6 @@ public class Referral {
         serviceId = event.serviceId();
         senderAgencyId = event.senderAgencyId();
         receiverAgencyId = event.receiverAgencyId();
-        municipality = event.municipality();
         needLevel = event.needLevel();
         priority = event.priority();
         reason = event.reason();

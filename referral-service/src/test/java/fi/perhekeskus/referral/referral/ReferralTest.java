@@ -94,6 +94,11 @@ class ReferralTest {
             public boolean exists(UUID familyId) {
                 return true;
             }
+
+            @Override
+            public Optional<String> municipality(UUID familyId) {
+                return Optional.of("Tampere");
+            }
         };
         ServiceCatalog services = id -> Optional.ofNullable(offers.get(id));
         fixture.registerInjectableResource(consents);
@@ -101,7 +106,7 @@ class ReferralTest {
     }
 
     static MakeReferral make(UUID consentId, String legalBasis) {
-        return new MakeReferral(REFERRAL, FAMILY, SERVICE, SENDER, "Tampere", NeedLevel.YELLOW, Priority.ROUTINE,
+        return new MakeReferral(REFERRAL, FAMILY, SERVICE, SENDER, NeedLevel.YELLOW, Priority.ROUTINE,
                 REASON, consentId, legalBasis, null, RECEIVE_BY, DECIDE_BY, "nurse-1", NOW);
     }
 

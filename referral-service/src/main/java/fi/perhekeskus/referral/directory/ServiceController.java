@@ -1,0 +1,90 @@
+package fi.perhekeskus.referral.directory;
+
+import fi.perhekeskus.contract.directory.NeedLevel;
+import fi.perhekeskus.contract.directory.ServiceKind;
+import fi.perhekeskus.infra.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/services")
+@Tag(name = "Service directory")
+@Validated
+public class ServiceController {
+
+    private final CommandGateway commands;
+    private final ServiceMapper mapper;
+    private final DirectoryView directory;
+    private final Clock clock;
+
+    public ServiceController(CommandGateway commands, ServiceMapper mapper, DirectoryView directory, Clock clock) {
+        this.commands = commands;
+        this.mapper = mapper;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "List a service of an agency in the directory (COORDINATOR)")
+    public ResponseEntity<Map<String, UUID>> list(@Valid @RequestBody ServiceRequest request, Caller caller) {
+        if (request.agencyId() == null) {
+            throw new IllegalArgumentException("agencyId is required");
+        }
+        UUID id = UUID.randomUUID();
+        commands.sendAndWait(mapper.toListCommand(request, id, caller.workerId(), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/services/" + id)).body(Map.of("id", id));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Update a listed service; the whole description is replaced (COORDINATOR)")
+    public Map<String, UUID> update(@PathVariable UUID id, @Valid @RequestBody ServiceRequest request, Caller caller) {
+        commands.sendAndWait(mapper.toUpdateCommand(request, id, caller.workerId(), clock.instant()));
+        return Map.of("id", id);
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Withdraw a service from the directory, with a reason (COORDINATOR)")
+    public ResponseEntity<Void> withdraw(@PathVariable UUID id, @Valid @RequestBody WithdrawServiceRequest request,
+                                         Caller caller) {
+        commands.sendAndWait(new WithdrawService(id, request.reason(), caller.workerId(), clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping
+    @Operation(summary = "Search the directory by need level, municipality, child's age, language, kind and text")
+    public List<ServiceView> search(@RequestParam(required = false) NeedLevel needLevel,
+                                    @RequestParam(required = false) String municipality,
+                                    @RequestParam(required = false) @Min(0) @Max(216) Integer ageMonths,
+                                    @RequestParam(required = false) String language,
+                                    @RequestParam(required = false) ServiceKind kind,
+                                    @RequestParam(required = false) String q,
+                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return directory.search(new ServiceSearch(needLevel, municipality, ageMonths, language, kind, q, limit, offset));
+    }
+}

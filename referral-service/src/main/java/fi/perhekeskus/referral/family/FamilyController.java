@@ -1,0 +1,127 @@
+package fi.perhekeskus.referral.family;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.contract.family.FamilyRegistered;
+import fi.perhekeskus.infra.privacy.FamilySealer;
+import fi.perhekeskus.infra.security.Caller;
+import fi.perhekeskus.referral.privacy.AccessLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/families")
+@Tag(name = "Families and consent")
+public class FamilyController {
+
+    private static final Logger log = LoggerFactory.getLogger(FamilyController.class);
+
+    private final CommandGateway commands;
+    private final FamilySealer sealer;
+    private final FamilyReader reader;
+    private final AccessLog accessLog;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public FamilyController(CommandGateway commands, FamilySealer sealer, FamilyReader reader, AccessLog accessLog,
+                            ObjectMapper json, Clock clock) {
+        this.commands = commands;
+        this.sealer = sealer;
+        this.reader = reader;
+        this.accessLog = accessLog;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Register a family; members' personal data is sealed with the family's own key (WORKER)")
+    public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody FamilyRequest request, Caller caller) {
+        UUID familyId = UUID.randomUUID();
+        List<FamilyRegistered.Member> members = request.members().stream()
+                .map(m -> new FamilyRegistered.Member(UUID.randomUUID(), m.role(),
+                        sealer.seal(familyId, toJson(new PersonalData(m.givenName(), m.familyName(), m.birthDate(),
+                                m.personalIdentityCode())))))
+                .toList();
+        commands.sendAndWait(new RegisterFamily(familyId, caller.agencyId(), request.municipality(),
+                request.languages(), members, caller.workerId(), clock.instant()));
+        // Ids only: names never reach the logs.
+        log.info("Family {} registered by agency {}", familyId, caller.agencyId());
+        return ResponseEntity.created(URI.create("/api/v1/families/" + familyId)).body(Map.of("id", familyId));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "The family with its personal data, for the registering agency or one it consented to; audited")
+    public FamilyResponse read(@PathVariable UUID id, Caller caller,
+                               @RequestParam(defaultValue = "family record") String purpose) {
+        return reader.read(id, caller, purpose);
+    }
+
+    @PostMapping("/{id}/consents")
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Record the family's consent to share its data with named agencies for a purpose (WORKER)")
+    public ResponseEntity<Map<String, UUID>> consent(@PathVariable UUID id, @Valid @RequestBody ConsentRequest request,
+                                                     Caller caller) {
+        UUID consentId = UUID.randomUUID();
+        commands.sendAndWait(new GiveConsent(id, consentId, request.agencyIds(), request.purpose(),
+                sealer.seal(id, request.givenBy()), request.validUntil(), caller.agencyId(), caller.workerId(),
+                clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/families/" + id + "/consents/" + consentId))
+                .body(Map.of("id", consentId));
+    }
+
+    @DeleteMapping("/{id}/consents/{consentId}")
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Withdraw a consent; it stops all further sharing at once (WORKER)")
+    public ResponseEntity<Void> withdraw(@PathVariable UUID id, @PathVariable UUID consentId, Caller caller) {
+        commands.sendAndWait(new WithdrawConsent(id, consentId, caller.agencyId(), caller.workerId(), clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Erase the family's personal data everywhere by destroying its key (COORDINATOR)")
+    public ResponseEntity<Void> erase(@PathVariable UUID id, Caller caller) {
+        commands.sendAndWait(new EraseFamily(id, caller.workerId(), clock.instant()));
+        // After the event is stored: a failure here is retried by repeating the (idempotent) request.
+        sealer.erase(id);
+        log.info("Family {} erased by {}", id, caller.workerId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/access-log")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Who used the family's data and to whom it was disclosed, on what basis (COORDINATOR)")
+    public List<AccessLog.Entry> accessLog(@PathVariable UUID id) {
+        return accessLog.of(id);
+    }
+
+    private String toJson(PersonalData data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package fi.perhekeskus.referral.family;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import fi.perhekeskus.contract.family.ConsentGiven;
+import fi.perhekeskus.contract.family.ConsentWithdrawn;
+import fi.perhekeskus.contract.family.FamilyErased;
+import fi.perhekeskus.contract.family.FamilyRegistered;
+import fi.perhekeskus.infra.readmodel.SequencedDocuments;
+import fi.perhekeskus.referral.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The family's own view: the only projection that holds its (sealed) personal data. On erasure the
+ * sealed values are dropped too, although without the key they could no longer be opened.
+ */
+@Component
+@ProcessingGroup(ReadModels.GROUP)
+public class FamilyView {
+
+    private final MongoCollection<Document> families;
+
+    public FamilyView(MongoDatabase readDatabase) {
+        this.families = readDatabase.getCollection("families");
+    }
+
+    @EventHandler
+    void on(FamilyRegistered event, @SequenceNumber long sequence) {
+        List<Document> members = event.members().stream()
+                .map(m -> new Document("memberId", m.memberId().toString()).append("role", m.role().name())
+                        .append("personalData", m.personalData().ciphertext()))
+                .toList();
+        SequencedDocuments.apply(families, event.familyId().toString(), sequence, Updates.combine(
+                Updates.set("municipality", event.municipality()),
+                Updates.set("languages", event.languages()),
+                Updates.set("registeringAgencyId", event.registeredByAgencyId().toString()),
+                Updates.set("members", members),
+                Updates.set("consents", new Document()),
+                Updates.set("erased", false)));
+    }
+
+    @EventHandler
+    void on(ConsentGiven event, @SequenceNumber long sequence) {
+        Document consent = new Document("agencyIds", event.agencyIds().stream().map(UUID::toString).toList())
+                .append("purpose", event.purpose())
+                .append("givenBy", event.givenBy() == null ? null : event.givenBy().ciphertext())
+                .append("validUntil", event.validUntil().toString())
+                .append("withdrawn", false);
+        SequencedDocuments.apply(families, event.familyId().toString(), sequence,
+                Updates.set("consents." + event.consentId(), consent));
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
+        SequencedDocuments.apply(families, event.familyId().toString(), sequence,
+                Updates.set("consents." + event.consentId() + ".withdrawn", true));
+    }
+
+    @EventHandler
+    void on(FamilyErased event, @SequenceNumber long sequence) {
+        // Roles stay (the family's history keeps its shape); the sealed values go.
+        List<Document> skeleton = family(event.familyId()).map(f -> f.getList("members", Document.class, List.of()))
+                .orElse(List.of()).stream()
+                .map(m -> new Document("memberId", m.getString("memberId")).append("role", m.getString("role")))
+                .toList();
+        SequencedDocuments.apply(families, event.familyId().toString(), sequence, Updates.combine(
+                Updates.set("erased", true),
+                Updates.set("members", skeleton),
+                Updates.set("consents", new Document())));
+    }
+
+    @ResetHandler
+    void reset() {
+        families.deleteMany(new Document());
+    }
+
+    public Optional<Document> family(UUID familyId) {
+        return Optional.ofNullable(families.find(Filters.eq("_id", familyId.toString())).first());
+    }
+}

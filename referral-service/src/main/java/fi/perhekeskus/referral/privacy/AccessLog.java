@@ -1,0 +1,89 @@
+package fi.perhekeskus.referral.privacy;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The Client Data Act's usage and disclosure log (703/2023): who used a family's data, when, on what
+ * basis, and to which agency it was disclosed. Append-only: the table refuses updates and deletes.
+ * Holds ids and bases, never personal data, so it survives the family's erasure.
+ */
+@Component
+public class AccessLog {
+
+    public enum Kind { USAGE, DISCLOSURE }
+
+    public enum Outcome { ALLOWED, REFUSED }
+
+    public record Entry(Instant at, Kind kind, UUID familyId, String worker, UUID agencyId, String purpose,
+                        String basis, Outcome outcome, UUID toAgencyId, UUID referralId) {
+    }
+
+    private static final String DDL = """
+            CREATE TABLE IF NOT EXISTS access_log (
+                id           BIGSERIAL PRIMARY KEY,
+                at           TIMESTAMPTZ NOT NULL,
+                kind         VARCHAR(20) NOT NULL,
+                family_id    UUID NOT NULL,
+                worker       VARCHAR(255),
+                agency_id    UUID,
+                purpose      VARCHAR(255) NOT NULL,
+                basis        VARCHAR(500),
+                outcome      VARCHAR(20) NOT NULL,
+                to_agency_id UUID,
+                referral_id  UUID,
+                event_id     VARCHAR(64) UNIQUE
+            );
+            CREATE INDEX IF NOT EXISTS access_log_family ON access_log (family_id, at);
+            CREATE OR REPLACE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'the access log is append-only';
+            END $$;
+            DROP TRIGGER IF EXISTS access_log_no_change ON access_log;
+            CREATE TRIGGER access_log_no_change BEFORE UPDATE OR DELETE ON access_log
+                FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    public AccessLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        jdbc.execute(DDL);
+    }
+
+    /** A read of the family's personal data, allowed or refused. */
+    public void usage(UUID familyId, String worker, UUID agencyId, String purpose, String basis, Outcome outcome,
+                      Instant at) {
+        jdbc.update("""
+                INSERT INTO access_log (at, kind, family_id, worker, agency_id, purpose, basis, outcome)
+                VALUES (?, 'USAGE', ?, ?, ?, ?, ?, ?)""",
+                Timestamp.from(at), familyId, worker, agencyId, purpose, basis, outcome.name());
+    }
+
+    /** A share of the family's data with another agency; recorded once per event. */
+    public void disclosure(String eventId, UUID familyId, String worker, UUID fromAgencyId, UUID toAgencyId,
+                           UUID referralId, String purpose, String basis, Instant at) {
+        jdbc.update("""
+                INSERT INTO access_log (at, kind, family_id, worker, agency_id, purpose, basis, outcome,
+                                        to_agency_id, referral_id, event_id)
+                VALUES (?, 'DISCLOSURE', ?, ?, ?, ?, ?, 'ALLOWED', ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                Timestamp.from(at), familyId, worker, fromAgencyId, purpose, basis, toAgencyId, referralId, eventId);
+    }
+
+    public List<Entry> of(UUID familyId) {
+        return jdbc.query("""
+                SELECT at, kind, family_id, worker, agency_id, purpose, basis, outcome, to_agency_id, referral_id
+                FROM access_log WHERE family_id = ? ORDER BY at DESC, id DESC""",
+                (rs, i) -> new Entry(rs.getTimestamp("at").toInstant(), Kind.valueOf(rs.getString("kind")),
+                        rs.getObject("family_id", UUID.class), rs.getString("worker"),
+                        rs.getObject("agency_id", UUID.class), rs.getString("purpose"), rs.getString("basis"),
+                        Outcome.valueOf(rs.getString("outcome")), rs.getObject("to_agency_id", UUID.class),
+                        rs.getObject("referral_id", UUID.class)),
+                familyId);
+    }
+}

@@ -1,0 +1,32 @@
+package fi.perhekeskus.referral.privacy;
+
+import fi.perhekeskus.contract.referral.ReferralMade;
+import fi.perhekeskus.referral.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every referral discloses the family's data to the receiving agency (a redirect makes a new
+ * referral, so it is recorded too) with the basis the referral recorded: a consent or a law.
+ */
+@Component
+@ProcessingGroup(ReadModels.GROUP)
+public class DisclosureRecorder {
+
+    private final AccessLog log;
+
+    public DisclosureRecorder(AccessLog log) {
+        this.log = log;
+    }
+
+    @EventHandler
+    void on(ReferralMade event, @MessageIdentifier String eventId) {
+        String basis = event.consentId() != null ? "consent " + event.consentId() : "legal basis: " + event.legalBasis();
+        String purpose = event.redirectedFrom() == null ? "referral" : "redirected referral (from " + event.redirectedFrom() + ")";
+        java.util.UUID from = event.redirectedByAgencyId() != null ? event.redirectedByAgencyId() : event.senderAgencyId();
+        log.disclosure(eventId, event.familyId(), event.madeBy(), from, event.receiverAgencyId(), event.referralId(),
+                purpose, basis, event.madeAt());
+    }
+}

@@ -1,0 +1,106 @@
+package fi.perhekeskus.referral.referral;
+
+import fi.perhekeskus.contract.Sealed;
+import fi.perhekeskus.contract.directory.NeedLevel;
+import fi.perhekeskus.contract.referral.Priority;
+import fi.perhekeskus.contract.referral.ReferralOutcome;
+import fi.perhekeskus.contract.referral.ReferralStatus;
+import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.infra.privacy.FamilySealer;
+import fi.perhekeskus.infra.security.Caller;
+import fi.perhekeskus.referral.family.FamilyAccess;
+import fi.perhekeskus.referral.family.SharingBasis;
+import fi.perhekeskus.referral.privacy.AccessLog;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads referrals for their parties only (others get 404). The detail opens the sealed reason for
+ * a party that may still see the family — a withdrawn consent hides it at once — and every such
+ * read is written to the family's access log.
+ */
+@Component
+public class ReferralReader {
+
+    private final ReferralView view;
+    private final FamilyAccess access;
+    private final FamilySealer sealer;
+    private final AccessLog log;
+    private final Clock clock;
+
+    public ReferralReader(ReferralView view, FamilyAccess access, FamilySealer sealer, AccessLog log, Clock clock) {
+        this.view = view;
+        this.access = access;
+        this.sealer = sealer;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public ReferralResponse detail(UUID id, Caller caller) {
+        Document d = view.referral(id).filter(r -> isParty(r, caller))
+                .orElseThrow(() -> new UnknownException("no such referral"));
+        UUID familyId = UUID.fromString(d.getString("familyId"));
+        Optional<String> basis = basisToSeeFamily(d, familyId, caller.agencyId());
+        String reason = null;
+        if (basis.isPresent()) {
+            reason = sealer.open(familyId, new Sealed(d.getString("reason"))).orElse(FamilySealer.ERASED);
+        }
+        log.usage(familyId, caller.workerId(), caller.agencyId(), "referral " + id, basis.orElse(null),
+                basis.isPresent() ? AccessLog.Outcome.ALLOWED : AccessLog.Outcome.REFUSED, clock.instant());
+        return response(d, reason, basis.isEmpty());
+    }
+
+    public List<ReferralResponse> list(Caller caller, ReferralView.Direction direction, ReferralStatus status,
+                                       int limit, int offset) {
+        return view.list(caller.agencyId(), direction, status, limit, offset).stream()
+                .map(d -> response(d, null, null))
+                .toList();
+    }
+
+    private Optional<String> basisToSeeFamily(Document d, UUID familyId, UUID agencyId) {
+        boolean receiver = agencyId.toString().equals(d.getString("receiverAgencyId"));
+        if (receiver && d.getString("legalBasis") != null && d.getString("consentId") == null) {
+            return Optional.of("legal basis: " + d.getString("legalBasis"));
+        }
+        return access.basisFor(familyId, agencyId).map(SharingBasis::describe);
+    }
+
+    private static boolean isParty(Document d, Caller caller) {
+        String agency = caller.agencyId().toString();
+        return agency.equals(d.getString("senderAgencyId")) || agency.equals(d.getString("receiverAgencyId"));
+    }
+
+    private static ReferralResponse response(Document d, String reason, Boolean withheld) {
+        List<ReferralResponse.Step> history = d.getList("history", Document.class, List.of()).stream()
+                .map(h -> new ReferralResponse.Step(h.getString("step"),
+                        h.getString("status") == null ? null : ReferralStatus.valueOf(h.getString("status")),
+                        h.getDate("at").toInstant(), h.getString("by"), uuid(h.getString("agencyId")),
+                        h.getString("detail")))
+                .toList();
+        return new ReferralResponse(UUID.fromString(d.getString("_id")), ReferralStatus.valueOf(d.getString("status")),
+                uuid(d.getString("familyId")), uuid(d.getString("serviceId")), uuid(d.getString("senderAgencyId")),
+                uuid(d.getString("receiverAgencyId")), d.getString("municipality"),
+                d.getString("needLevel") == null ? null : NeedLevel.valueOf(d.getString("needLevel")),
+                d.getString("priority") == null ? null : Priority.valueOf(d.getString("priority")),
+                uuid(d.getString("consentId")), d.getString("legalBasis"), reason, withheld,
+                uuid(d.getString("redirectedFrom")), uuid(d.getString("redirectedTo")),
+                d.getString("outcome") == null ? null : ReferralOutcome.valueOf(d.getString("outcome")),
+                d.getString("responsibleWorker"), d.getString("firstContactOn"),
+                d.getList("escalations", String.class), instant(d.getDate("madeAt")), instant(d.getDate("updatedAt")),
+                history);
+    }
+
+    private static UUID uuid(String value) {
+        return value == null ? null : UUID.fromString(value);
+    }
+
+    private static java.time.Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,167 @@
+package fi.perhekeskus.referral.referral;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import fi.perhekeskus.contract.referral.ReferralAccepted;
+import fi.perhekeskus.contract.referral.ReferralCancelled;
+import fi.perhekeskus.contract.referral.ReferralCompleted;
+import fi.perhekeskus.contract.referral.ReferralDeclined;
+import fi.perhekeskus.contract.referral.ReferralEscalated;
+import fi.perhekeskus.contract.referral.ReferralMade;
+import fi.perhekeskus.contract.referral.ReferralReceived;
+import fi.perhekeskus.contract.referral.ReferralRedirected;
+import fi.perhekeskus.contract.referral.ReferralStarted;
+import fi.perhekeskus.contract.referral.ReferralStatus;
+import fi.perhekeskus.infra.readmodel.SequencedDocuments;
+import fi.perhekeskus.referral.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every referral with its whole history (who did what, when, and the status after it): the
+ * sender's outbox and the receiver's inbox. Personal free text stays sealed here.
+ */
+@Component
+@ProcessingGroup(ReadModels.GROUP)
+public class ReferralView {
+
+    public enum Direction { INCOMING, OUTGOING }
+
+    private final MongoCollection<Document> referrals;
+
+    public ReferralView(MongoDatabase readDatabase) {
+        this.referrals = readDatabase.getCollection("referrals");
+        referrals.createIndex(Indexes.ascending("senderAgencyId", "madeAt"));
+        referrals.createIndex(Indexes.ascending("receiverAgencyId", "madeAt"));
+    }
+
+    @EventHandler
+    void on(ReferralMade e, @SequenceNumber long seq) {
+        apply(e.referralId(), seq, ReferralStatus.REQUESTED, e.madeBy(), e.senderAgencyId(), e.madeAt(),
+                "MADE", Updates.combine(
+                        Updates.set("familyId", e.familyId().toString()),
+                        Updates.set("serviceId", e.serviceId().toString()),
+                        Updates.set("senderAgencyId", e.senderAgencyId().toString()),
+                        Updates.set("receiverAgencyId", e.receiverAgencyId().toString()),
+                        Updates.set("municipality", e.municipality()),
+                        Updates.set("needLevel", e.needLevel().name()),
+                        Updates.set("priority", e.priority().name()),
+                        Updates.set("reason", e.reason().ciphertext()),
+                        Updates.set("consentId", e.consentId() == null ? null : e.consentId().toString()),
+                        Updates.set("legalBasis", e.legalBasis()),
+                        Updates.set("redirectedFrom", e.redirectedFrom() == null ? null : e.redirectedFrom().toString()),
+                        Updates.set("redirectedByAgencyId", e.redirectedByAgencyId() == null ? null
+                                : e.redirectedByAgencyId().toString()),
+                        Updates.set("madeAt", Date.from(e.madeAt()))), null);
+    }
+
+    @EventHandler
+    void on(ReferralReceived e, @SequenceNumber long seq) {
+        apply(e.referralId(), seq, ReferralStatus.RECEIVED, e.receivedBy(), e.receiverAgencyId(), e.receivedAt(),
+                "RECEIVED", null, null);
+    }
+
+    @EventHandler
+    void on(ReferralAccepted e, @SequenceNumber long seq) {
+        apply(e.referralId(), seq, ReferralStatus.ACCEPTED, e.acceptedBy(), e.receiverAgencyId(), e.acceptedAt(),
+                "ACCEPTED", Updates.combine(
+                        Updates.set("responsibleWorker", e.responsibleWorker()),
+                        Updates.set("firstContactOn", e.firstContactOn() == null ? null : e.firstContactOn().toString())),
+                e.responsibleWorker() == null ? null : "responsible worker " + e.responsibleWorker());
+    }
+
+    @EventHandler
+    void on(ReferralDeclined e, @SequenceNumber long seq) {
+        apply(e.referralId(), seq, ReferralStatus.DECLINED, e.declinedBy(), null, e.declinedAt(), "DECLINED",
+                Updates.set("declineReason", e.reason().ciphertext()), null);
+    }
+
+    @EventHandler
+    void on(ReferralRedirected e, @SequenceNumber long seq) {
+        apply(e.referralId(), seq, ReferralStatus.REDIRECTED, e.redirectedBy(), null, e.redirectedAt(), "REDIRECTED",
+                Updates.set("redirectedTo", e.newReferralId().toString()), "redirected to referral " + e.newReferralId());
+    }
+
+    @EventHandler
+    void on(ReferralStarted e, @SequenceNumber long seq) {
+        apply(e.referralId(), seq, ReferralStatus.IN_PROGRESS, e.startedBy(), null, e.startedAt(), "STARTED", null, null);
+    }
+
+    @EventHandler
+    void on(ReferralCompleted e, @SequenceNumber long seq) {
+        apply(e.referralId(), seq, ReferralStatus.COMPLETED, e.completedBy(), null, e.completedAt(), "COMPLETED",
+                Updates.set("outcome", e.outcome().name()), "outcome " + e.outcome());
+    }
+
+    @EventHandler
+    void on(ReferralCancelled e, @SequenceNumber long seq) {
+        apply(e.referralId(), seq, ReferralStatus.CANCELLED, e.cancelledBy(), null, e.cancelledAt(), "CANCELLED",
+                null, null);
+    }
+
+    @EventHandler
+    void on(ReferralEscalated e, @SequenceNumber long seq) {
+        apply(e.referralId(), seq, null, null, null, e.escalatedAt(), "ESCALATED",
+                Updates.push("escalations", e.stage().name()), e.stage().name());
+    }
+
+    @ResetHandler
+    void reset() {
+        referrals.deleteMany(new Document());
+    }
+
+    public Optional<Document> referral(UUID id) {
+        return Optional.ofNullable(referrals.find(Filters.eq("_id", id.toString())).first());
+    }
+
+    public List<Document> list(UUID agencyId, Direction direction, ReferralStatus status, int limit, int offset) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq(direction == Direction.INCOMING ? "receiverAgencyId" : "senderAgencyId",
+                agencyId.toString()));
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        return referrals.find(Filters.and(filters)).sort(Sorts.descending("madeAt")).skip(offset).limit(limit)
+                .into(new ArrayList<>());
+    }
+
+    private void apply(UUID referralId, long seq, ReferralStatus status, String by, UUID agencyId, Instant at,
+                       String step, Bson fields, String detail) {
+        Document entry = new Document("step", step).append("at", Date.from(at)).append("by", by);
+        if (agencyId != null) {
+            entry.append("agencyId", agencyId.toString());
+        }
+        if (status != null) {
+            entry.append("status", status.name());
+        }
+        if (detail != null) {
+            entry.append("detail", detail);
+        }
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.push("history", entry));
+        updates.add(Updates.set("updatedAt", Date.from(at)));
+        if (status != null) {
+            updates.add(Updates.set("status", status.name()));
+        }
+        if (fields != null) {
+            updates.add(fields);
+        }
+        SequencedDocuments.apply(referrals, referralId.toString(), seq, Updates.combine(updates));
+    }
+}
