@@ -1,6 +1,6 @@
 package fi.perhekeskus.referral;
 
-import org.axonframework.messaging.GenericMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
@@ -16,7 +16,7 @@ public final class WriteModel {
     }
 
     public static <T> T read(String purpose, Callable<T> read) {
-        ResultMessage<T> result = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage(purpose)).executeWithResult(read);
+        ResultMessage<T> result = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(purpose)).executeWithResult(read);
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
             if (failure instanceof RuntimeException runtime) {
