@@ -1,0 +1,251 @@
+package fi.perhekeskus.meeting.programme;
+
+import fi.perhekeskus.contract.programme.EnrolmentCancelled;
+import fi.perhekeskus.contract.programme.EnrolmentSource;
+import fi.perhekeskus.contract.programme.FamilyEnrolled;
+import fi.perhekeskus.contract.programme.FamilyWaitlisted;
+import fi.perhekeskus.contract.programme.FeedbackGiven;
+import fi.perhekeskus.contract.programme.GroupSessionCancelled;
+import fi.perhekeskus.contract.programme.GroupSessionHeld;
+import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
+import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import fi.perhekeskus.domain.IllegalTransitionException;
+import fi.perhekeskus.domain.NotPartyException;
+import fi.perhekeskus.domain.RuleViolationException;
+import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.CancelEnrolment;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.CancelSession;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.EnrolFamily;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.EnrolmentStatus;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.GiveFeedback;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.RecordAttendance;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.RescheduleSession;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.ScheduleProgramme;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A group programme run together by several agencies (e.g. the post-natal "Meidän vauva" group):
+ * its sessions, who is enrolled and who waits, attendance and anonymous feedback. A full programme
+ * waitlists; when an enrolled family leaves, the first family in line takes its place.
+ */
+@Aggregate
+public class GroupProgramme {
+
+    enum SessionStatus { SCHEDULED, CANCELLED, HELD }
+
+    private record Session(Set<UUID> facilitators, SessionStatus status) {
+
+        Session with(SessionStatus newStatus) {
+            return new Session(facilitators, newStatus);
+        }
+    }
+
+    private record Place(EnrolmentSource source, UUID referralId) {
+    }
+
+    @AggregateIdentifier
+    private UUID programmeId;
+    private int capacity;
+    private Set<UUID> agencies;
+    private final Map<UUID, Session> sessions = new HashMap<>();
+    private final Map<UUID, Place> enrolled = new LinkedHashMap<>();
+    private final Map<UUID, Place> waitlist = new LinkedHashMap<>();
+    private final Set<UUID> feedbackIds = new HashSet<>();
+
+    protected GroupProgramme() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public GroupProgramme(ScheduleProgramme c) {
+        if (c.sessions().isEmpty()) {
+            throw new RuleViolationException("a programme has at least one session");
+        }
+        if (c.capacityFamilies() < 1 || c.plannedFamilies() < 1) {
+            throw new RuleViolationException("capacity and planned families are at least 1");
+        }
+        if (c.targetAgeToMonths() < c.targetAgeFromMonths()) {
+            throw new RuleViolationException("the target age range is inverted");
+        }
+        for (ProgrammeScheduled.Session s : c.sessions()) {
+            if (!s.endsAt().isAfter(s.startsAt())) {
+                throw new RuleViolationException("session '" + s.topic() + "' must end after it starts");
+            }
+            if (!c.agencyIds().containsAll(s.facilitatorAgencyIds())) {
+                throw new RuleViolationException("a session's facilitators are agencies of the programme");
+            }
+        }
+        apply(new ProgrammeScheduled(c.programmeId(), c.name(), c.serviceId(), List.copyOf(c.agencyIds()),
+                c.location(), c.capacityFamilies(), c.plannedFamilies(), c.targetAgeFromMonths(),
+                c.targetAgeToMonths(), List.copyOf(c.sessions()), c.requestedBy(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    public EnrolmentStatus handle(EnrolFamily c) {
+        if (enrolled.containsKey(c.familyId()) || waitlist.containsKey(c.familyId())) {
+            throw new IllegalTransitionException("the family is enrolled or waitlisted already");
+        }
+        if (enrolled.size() < capacity) {
+            apply(new FamilyEnrolled(programmeId, c.familyId(), c.source(), c.referralId(), false, c.requestedBy(),
+                    c.requestedAt()));
+            return EnrolmentStatus.ENROLLED;
+        }
+        if (!c.waitlistIfFull()) {
+            throw new RuleViolationException("the programme is full");
+        }
+        apply(new FamilyWaitlisted(programmeId, c.familyId(), c.source(), c.referralId(), waitlist.size() + 1,
+                c.requestedBy(), c.requestedAt()));
+        return EnrolmentStatus.WAITLISTED;
+    }
+
+    @CommandHandler
+    public void handle(CancelEnrolment c) {
+        boolean wasEnrolled = enrolled.containsKey(c.familyId());
+        if (!wasEnrolled && !waitlist.containsKey(c.familyId())) {
+            throw new UnknownException("the family is not in this programme");
+        }
+        apply(new EnrolmentCancelled(programmeId, c.familyId(), !wasEnrolled, c.requestedBy(), c.requestedAt()));
+        if (wasEnrolled && !waitlist.isEmpty()) {
+            Map.Entry<UUID, Place> first = waitlist.entrySet().iterator().next();
+            apply(new FamilyEnrolled(programmeId, first.getKey(), first.getValue().source(),
+                    first.getValue().referralId(), true, c.requestedBy(), c.requestedAt()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RescheduleSession c) {
+        Session session = facilitated(c.sessionId(), c.actingAgencyId());
+        requireScheduled(session, "reschedule");
+        if (!c.endsAt().isAfter(c.startsAt())) {
+            throw new RuleViolationException("a session must end after it starts");
+        }
+        apply(new GroupSessionRescheduled(programmeId, c.sessionId(), c.startsAt(), c.endsAt(), c.reason(),
+                c.requestedBy(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    public void handle(CancelSession c) {
+        Session session = facilitated(c.sessionId(), c.actingAgencyId());
+        requireScheduled(session, "cancel");
+        apply(new GroupSessionCancelled(programmeId, c.sessionId(), c.reason(), c.requestedBy(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    public void handle(RecordAttendance c) {
+        Session session = facilitated(c.sessionId(), c.actingAgencyId());
+        requireScheduled(session, "record attendance of");
+        Set<UUID> seen = new HashSet<>();
+        for (GroupSessionHeld.Attendance a : c.families()) {
+            if (!enrolled.containsKey(a.familyId())) {
+                throw new RuleViolationException("family " + a.familyId() + " is not enrolled in the programme");
+            }
+            if (!seen.add(a.familyId())) {
+                throw new RuleViolationException("family " + a.familyId() + " is listed twice");
+            }
+            if (a.adults() < 0 || a.children() < 0 || a.fathers() < 0 || a.fathers() > a.adults()
+                    || a.adults() + a.children() < 1) {
+                throw new RuleViolationException("the counts of family " + a.familyId() + " do not add up");
+            }
+        }
+        apply(new GroupSessionHeld(programmeId, c.sessionId(), List.copyOf(c.families()), c.requestedBy(),
+                c.requestedAt()));
+    }
+
+    @CommandHandler
+    public void handle(GiveFeedback c) {
+        Session session = facilitated(c.sessionId(), c.actingAgencyId());
+        if (session.status() != SessionStatus.HELD) {
+            throw new IllegalTransitionException("feedback is given after the session has been held");
+        }
+        if (c.timingSuited() == null || c.contentMetNeeds() == null || c.infoMatchedChildAge() == null) {
+            throw new RuleViolationException("every feedback question is answered YES, PARTLY or NO");
+        }
+        if (feedbackIds.contains(c.feedbackId())) {
+            throw new IllegalTransitionException("this feedback was recorded already");
+        }
+        // The free-text comment never enters the event: it is anonymous but may name people.
+        apply(new FeedbackGiven(programmeId, c.sessionId(), c.feedbackId(), c.timingSuited(), c.contentMetNeeds(),
+                c.infoMatchedChildAge(), null, c.requestedAt()));
+    }
+
+    public boolean isFacilitatedBy(UUID agencyId) {
+        return agencies.contains(agencyId);
+    }
+
+    private Session facilitated(UUID sessionId, UUID actingAgencyId) {
+        Session session = sessions.get(sessionId);
+        if (session == null) {
+            throw new UnknownException("no such session");
+        }
+        // A coordinator (no agency) may act for any session; an agency only for the ones it facilitates.
+        if (actingAgencyId != null && !session.facilitators().contains(actingAgencyId)) {
+            throw new NotPartyException("only the session's facilitating agencies record it");
+        }
+        return session;
+    }
+
+    private static void requireScheduled(Session session, String move) {
+        if (session.status() != SessionStatus.SCHEDULED) {
+            throw new IllegalTransitionException("cannot " + move + " a " + session.status() + " session");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeScheduled e) {
+        programmeId = e.programmeId();
+        capacity = e.capacityFamilies();
+        agencies = Set.copyOf(e.agencyIds());
+        e.sessions().forEach(s -> sessions.put(s.sessionId(),
+                new Session(Set.copyOf(s.facilitatorAgencyIds()), SessionStatus.SCHEDULED)));
+    }
+
+    @EventSourcingHandler
+    void on(FamilyEnrolled e) {
+        waitlist.remove(e.familyId());
+        enrolled.put(e.familyId(), new Place(e.source(), e.referralId()));
+    }
+
+    @EventSourcingHandler
+    void on(FamilyWaitlisted e) {
+        waitlist.put(e.familyId(), new Place(e.source(), e.referralId()));
+    }
+
+    @EventSourcingHandler
+    void on(EnrolmentCancelled e) {
+        enrolled.remove(e.familyId());
+        waitlist.remove(e.familyId());
+    }
+
+    @EventSourcingHandler
+    void on(GroupSessionCancelled e) {
+        sessions.computeIfPresent(e.sessionId(), (id, session) -> session.with(SessionStatus.CANCELLED));
+    }
+
+    @EventSourcingHandler
+    void on(GroupSessionHeld e) {
+        sessions.computeIfPresent(e.sessionId(), (id, session) -> session.with(SessionStatus.HELD));
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackGiven e) {
+        feedbackIds.add(e.feedbackId());
+    }
+
+    List<UUID> waitlistInOrder() {
+        return new ArrayList<>(waitlist.keySet());
+    }
+}

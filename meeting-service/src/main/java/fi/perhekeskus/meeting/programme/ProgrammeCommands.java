@@ -1,0 +1,56 @@
+package fi.perhekeskus.meeting.programme;
+
+import fi.perhekeskus.contract.programme.Answer;
+import fi.perhekeskus.contract.programme.EnrolmentSource;
+import fi.perhekeskus.contract.programme.GroupSessionHeld;
+import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The commands of a group programme. {@code actingAgencyId} is null for a coordinator. */
+public final class ProgrammeCommands {
+
+    private ProgrammeCommands() {
+    }
+
+    public record ScheduleProgramme(UUID programmeId, String name, UUID serviceId, List<UUID> agencyIds,
+                                    String location, int capacityFamilies, int plannedFamilies,
+                                    int targetAgeFromMonths, int targetAgeToMonths,
+                                    List<ProgrammeScheduled.Session> sessions, String requestedBy,
+                                    Instant requestedAt) {
+    }
+
+    /** With {@code waitlistIfFull} false a full programme refuses instead of waitlisting. */
+    public record EnrolFamily(@TargetAggregateIdentifier UUID programmeId, UUID familyId, EnrolmentSource source,
+                              UUID referralId, boolean waitlistIfFull, String requestedBy, Instant requestedAt) {
+    }
+
+    public record CancelEnrolment(@TargetAggregateIdentifier UUID programmeId, UUID familyId, String requestedBy,
+                                  Instant requestedAt) {
+    }
+
+    public record RescheduleSession(@TargetAggregateIdentifier UUID programmeId, UUID sessionId, Instant startsAt,
+                                    Instant endsAt, String reason, UUID actingAgencyId, String requestedBy,
+                                    Instant requestedAt) {
+    }
+
+    public record CancelSession(@TargetAggregateIdentifier UUID programmeId, UUID sessionId, String reason,
+                                UUID actingAgencyId, String requestedBy, Instant requestedAt) {
+    }
+
+    public record RecordAttendance(@TargetAggregateIdentifier UUID programmeId, UUID sessionId,
+                                   List<GroupSessionHeld.Attendance> families, UUID actingAgencyId,
+                                   String requestedBy, Instant requestedAt) {
+    }
+
+    public record GiveFeedback(@TargetAggregateIdentifier UUID programmeId, UUID sessionId, UUID feedbackId,
+                               Answer timingSuited, Answer contentMetNeeds, Answer infoMatchedChildAge,
+                               UUID actingAgencyId, Instant requestedAt) {
+    }
+
+    /** The outcome of an enrolment. */
+    public enum EnrolmentStatus { ENROLLED, WAITLISTED }
+}

@@ -1,0 +1,211 @@
+package fi.perhekeskus.meeting.programme;
+
+import fi.perhekeskus.contract.programme.Answer;
+import fi.perhekeskus.contract.programme.EnrolmentCancelled;
+import fi.perhekeskus.contract.programme.EnrolmentSource;
+import fi.perhekeskus.contract.programme.FamilyEnrolled;
+import fi.perhekeskus.contract.programme.FamilyWaitlisted;
+import fi.perhekeskus.contract.programme.FeedbackGiven;
+import fi.perhekeskus.contract.programme.GroupSessionCancelled;
+import fi.perhekeskus.contract.programme.GroupSessionHeld;
+import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
+import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import fi.perhekeskus.domain.IllegalTransitionException;
+import fi.perhekeskus.domain.NotPartyException;
+import fi.perhekeskus.domain.RuleViolationException;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.CancelEnrolment;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.CancelSession;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.EnrolFamily;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.EnrolmentStatus;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.GiveFeedback;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.RecordAttendance;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.RescheduleSession;
+import fi.perhekeskus.meeting.programme.ProgrammeCommands.ScheduleProgramme;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+class GroupProgrammeTest {
+
+    static final UUID PROGRAMME = UUID.randomUUID();
+    static final UUID SERVICE = UUID.randomUUID();
+    static final UUID CLINIC = UUID.randomUUID();
+    static final UUID NGO = UUID.randomUUID();
+    static final UUID OUTSIDER = UUID.randomUUID();
+    static final UUID SESSION = UUID.randomUUID();
+    static final UUID FAMILY_A = UUID.randomUUID();
+    static final UUID FAMILY_B = UUID.randomUUID();
+    static final UUID FAMILY_C = UUID.randomUUID();
+    static final UUID REFERRAL = UUID.randomUUID();
+    static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
+    static final Instant STARTS = Instant.parse("2026-03-10T15:00:00Z");
+    static final Instant ENDS = Instant.parse("2026-03-10T17:00:00Z");
+    static final ProgrammeScheduled.Session FIRST = new ProgrammeScheduled.Session(SESSION, STARTS, ENDS,
+            "Vauvan uni", List.of(CLINIC, NGO));
+
+    private AggregateTestFixture<GroupProgramme> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(GroupProgramme.class);
+    }
+
+    static ProgrammeScheduled scheduled(int capacity) {
+        return new ProgrammeScheduled(PROGRAMME, "Meidän vauva", SERVICE, List.of(CLINIC, NGO), "Hervannan perhekeskus",
+                capacity, 20, 0, 6, List.of(FIRST), "coordinator", NOW);
+    }
+
+    static FamilyEnrolled enrolled(UUID family) {
+        return new FamilyEnrolled(PROGRAMME, family, EnrolmentSource.SELF, null, false, "w", NOW);
+    }
+
+    static GroupSessionHeld.Attendance came(UUID family, int fathers) {
+        return new GroupSessionHeld.Attendance(family, 1 + fathers, fathers, 1);
+    }
+
+    @Test
+    void aProgrammeIsScheduledWithItsSessions() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleProgramme(PROGRAMME, "Meidän vauva", SERVICE, List.of(CLINIC, NGO),
+                        "Hervannan perhekeskus", 2, 20, 0, 6, List.of(FIRST), "coordinator", NOW))
+                .expectEvents(scheduled(2));
+    }
+
+    @Test
+    void aSessionEndsAfterItStartsAndIsFacilitatedByTheProgrammesAgencies() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleProgramme(PROGRAMME, "X", SERVICE, List.of(CLINIC), "X", 2, 20, 0, 6,
+                        List.of(new ProgrammeScheduled.Session(SESSION, ENDS, STARTS, "x", List.of(CLINIC))), "c", NOW))
+                .expectException(RuleViolationException.class);
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleProgramme(PROGRAMME, "X", SERVICE, List.of(CLINIC), "X", 2, 20, 0, 6,
+                        List.of(new ProgrammeScheduled.Session(SESSION, STARTS, ENDS, "x", List.of(NGO))), "c", NOW))
+                .expectException(RuleViolationException.class);
+    }
+
+    @Test
+    void familiesAreEnrolledUpToCapacityAndThenWaitlisted() {
+        fixture.given(scheduled(1))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_A, EnrolmentSource.REFERRAL, REFERRAL, true, "w", NOW))
+                .expectEvents(new FamilyEnrolled(PROGRAMME, FAMILY_A, EnrolmentSource.REFERRAL, REFERRAL, false, "w", NOW))
+                .expectResultMessagePayload(EnrolmentStatus.ENROLLED);
+        fixture.given(scheduled(1), enrolled(FAMILY_A))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, true, "w", NOW))
+                .expectEvents(new FamilyWaitlisted(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, 1, "w", NOW))
+                .expectResultMessagePayload(EnrolmentStatus.WAITLISTED);
+    }
+
+    @Test
+    void aFullProgrammeRefusesWhenWaitlistingIsNotWanted() {
+        fixture.given(scheduled(1), enrolled(FAMILY_A))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.REFERRAL, REFERRAL, false, "w", NOW))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFamilyIsNeverEnrolledTwice() {
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_A, EnrolmentSource.SELF, null, true, "w", NOW))
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(1), enrolled(FAMILY_A),
+                        new FamilyWaitlisted(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, 1, "w", NOW))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, true, "w", NOW))
+                .expectException(IllegalTransitionException.class);
+    }
+
+    @Test
+    void whenAnEnrolledFamilyLeavesTheFirstInLineIsPromoted() {
+        fixture.given(scheduled(1), enrolled(FAMILY_A),
+                        new FamilyWaitlisted(PROGRAMME, FAMILY_B, EnrolmentSource.REFERRAL, REFERRAL, 1, "w", NOW),
+                        new FamilyWaitlisted(PROGRAMME, FAMILY_C, EnrolmentSource.SELF, null, 2, "w", NOW))
+                .when(new CancelEnrolment(PROGRAMME, FAMILY_A, "w", NOW))
+                .expectEvents(new EnrolmentCancelled(PROGRAMME, FAMILY_A, false, "w", NOW),
+                        new FamilyEnrolled(PROGRAMME, FAMILY_B, EnrolmentSource.REFERRAL, REFERRAL, true, "w", NOW));
+    }
+
+    @Test
+    void leavingTheWaitlistPromotesNobody() {
+        fixture.given(scheduled(1), enrolled(FAMILY_A),
+                        new FamilyWaitlisted(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, 1, "w", NOW))
+                .when(new CancelEnrolment(PROGRAMME, FAMILY_B, "w", NOW))
+                .expectEvents(new EnrolmentCancelled(PROGRAMME, FAMILY_B, true, "w", NOW));
+    }
+
+    @Test
+    void attendanceMarksTheSessionHeldOnce() {
+        fixture.given(scheduled(2), enrolled(FAMILY_A), enrolled(FAMILY_B))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1), came(FAMILY_B, 0)), NGO, "w", NOW))
+                .expectEvents(new GroupSessionHeld(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1), came(FAMILY_B, 0)), "w", NOW));
+        fixture.given(scheduled(2), enrolled(FAMILY_A),
+                        new GroupSessionHeld(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), "w", NOW))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), NGO, "w", NOW))
+                .expectException(IllegalTransitionException.class);
+    }
+
+    @Test
+    void attendanceIsRefusedOnACancelledSession() {
+        fixture.given(scheduled(2), enrolled(FAMILY_A),
+                        new GroupSessionCancelled(PROGRAMME, SESSION, "sairastapaus", "w", NOW))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), CLINIC, "w", NOW))
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyFacilitatorsOrACoordinatorRecordAttendance() {
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), OUTSIDER, "w", NOW))
+                .expectException(NotPartyException.class);
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), null, "coordinator", NOW))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void attendanceCountsAddUpForEnrolledFamiliesOnly() {
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_B, 0)), NGO, "w", NOW))
+                .expectException(RuleViolationException.class);
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new RecordAttendance(PROGRAMME, SESSION,
+                        List.of(new GroupSessionHeld.Attendance(FAMILY_A, 1, 2, 1)), NGO, "w", NOW))
+                .expectException(RuleViolationException.class);
+    }
+
+    @Test
+    void feedbackFollowsAHeldSessionAndAnswersEveryQuestion() {
+        UUID feedback = UUID.randomUUID();
+        GroupSessionHeld held = new GroupSessionHeld(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), "w", NOW);
+        fixture.given(scheduled(2), enrolled(FAMILY_A), held)
+                .when(new GiveFeedback(PROGRAMME, SESSION, feedback, Answer.YES, Answer.PARTLY, Answer.YES, NGO, NOW))
+                .expectEvents(new FeedbackGiven(PROGRAMME, SESSION, feedback, Answer.YES, Answer.PARTLY, Answer.YES,
+                        null, NOW));
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new GiveFeedback(PROGRAMME, SESSION, feedback, Answer.YES, Answer.YES, Answer.YES, NGO, NOW))
+                .expectException(IllegalTransitionException.class);
+        fixture.given(scheduled(2), enrolled(FAMILY_A), held)
+                .when(new GiveFeedback(PROGRAMME, SESSION, feedback, Answer.YES, null, Answer.YES, NGO, NOW))
+                .expectException(RuleViolationException.class);
+    }
+
+    @Test
+    void aScheduledSessionIsRescheduledOrCancelledWithAReason() {
+        Instant later = STARTS.plusSeconds(86_400);
+        fixture.given(scheduled(2))
+                .when(new RescheduleSession(PROGRAMME, SESSION, later, later.plusSeconds(7200), "juhlapyhä", CLINIC, "w", NOW))
+                .expectEvents(new GroupSessionRescheduled(PROGRAMME, SESSION, later, later.plusSeconds(7200), "juhlapyhä",
+                        "w", NOW));
+        fixture.given(scheduled(2))
+                .when(new CancelSession(PROGRAMME, SESSION, "sairastapaus", CLINIC, "w", NOW))
+                .expectEvents(new GroupSessionCancelled(PROGRAMME, SESSION, "sairastapaus", "w", NOW));
+        fixture.given(scheduled(2), new GroupSessionCancelled(PROGRAMME, SESSION, "x", "w", NOW))
+                .when(new RescheduleSession(PROGRAMME, SESSION, later, later.plusSeconds(7200), "x", CLINIC, "w", NOW))
+                .expectException(IllegalTransitionException.class);
+    }
+}
