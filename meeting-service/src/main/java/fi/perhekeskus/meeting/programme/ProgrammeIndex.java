@@ -1,0 +1,68 @@
+package fi.perhekeskus.meeting.programme;
+
+import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Which programme a session belongs to, and a service's programmes by start: written in the same
+ * transaction that stores ProgrammeScheduled (a subscribing handler), so commands addressed by
+ * session id or driven by a referral never wait for a view to catch up.
+ */
+@Component
+@ProcessingGroup(ProgrammeIndex.GROUP)
+public class ProgrammeIndex {
+
+    public static final String GROUP = "programme-index";
+
+    private final JdbcTemplate jdbc;
+
+    public ProgrammeIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        jdbc.execute("""
+                CREATE TABLE IF NOT EXISTS programme_index (
+                    programme_id  UUID PRIMARY KEY,
+                    service_id    UUID NOT NULL,
+                    first_session TIMESTAMPTZ NOT NULL
+                );
+                CREATE INDEX IF NOT EXISTS programme_index_service ON programme_index (service_id, first_session);
+                CREATE TABLE IF NOT EXISTS session_index (
+                    session_id   UUID PRIMARY KEY,
+                    programme_id UUID NOT NULL
+                )""");
+    }
+
+    @EventHandler
+    void on(ProgrammeScheduled event) {
+        add(event.programmeId(), event.serviceId(),
+                event.sessions().stream().map(ProgrammeScheduled.Session::startsAt).min(Instant::compareTo).orElseThrow(),
+                event.sessions().stream().map(ProgrammeScheduled.Session::sessionId).toList());
+    }
+
+    void add(UUID programmeId, UUID serviceId, Instant firstSession, List<UUID> sessionIds) {
+        jdbc.update("INSERT INTO programme_index VALUES (?, ?, ?) ON CONFLICT DO NOTHING", programmeId, serviceId,
+                Timestamp.from(firstSession));
+        for (UUID session : sessionIds) {
+            jdbc.update("INSERT INTO session_index VALUES (?, ?) ON CONFLICT DO NOTHING", session, programmeId);
+        }
+    }
+
+    public Optional<UUID> programmeOf(UUID sessionId) {
+        return jdbc.queryForList("SELECT programme_id FROM session_index WHERE session_id = ?", UUID.class, sessionId)
+                .stream().findFirst();
+    }
+
+    /** The service's programmes that have not started yet, soonest first. */
+    public List<UUID> upcomingOf(UUID serviceId, Instant now) {
+        return jdbc.queryForList("SELECT programme_id FROM programme_index WHERE service_id = ? AND first_session > ? "
+                + "ORDER BY first_session", UUID.class, serviceId, Timestamp.from(now));
+    }
+}

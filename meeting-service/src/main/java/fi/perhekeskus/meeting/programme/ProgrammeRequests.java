@@ -1,0 +1,59 @@
+package fi.perhekeskus.meeting.programme;
+
+import fi.perhekeskus.contract.programme.Answer;
+import fi.perhekeskus.contract.programme.EnrolmentSource;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** The bodies of the programme and session endpoints (API.md). */
+public final class ProgrammeRequests {
+
+    private ProgrammeRequests() {
+    }
+
+    public record Schedule(@NotBlank @Size(max = 200) String name, @NotNull UUID serviceId,
+                           @NotEmpty List<@NotNull UUID> agencyIds, @NotBlank @Size(max = 300) String location,
+                           @NotNull @Min(1) @Max(500) Integer capacityFamilies,
+                           @NotNull @Min(1) @Max(500) Integer plannedFamilies,
+                           @NotNull @Valid AgeRange targetAgeMonths,
+                           @NotEmpty @Size(max = 50) List<@Valid @NotNull Session> sessions) {
+    }
+
+    public record AgeRange(@NotNull @Min(0) @Max(216) Integer from, @NotNull @Min(0) @Max(216) Integer to) {
+    }
+
+    public record Session(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt,
+                          @NotBlank @Size(max = 300) String topic,
+                          @NotEmpty List<@NotNull UUID> facilitatorAgencyIds) {
+    }
+
+    public record Enrol(@NotNull UUID familyId, @NotNull EnrolmentSource source, UUID referralId) {
+    }
+
+    public record Reschedule(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt,
+                             @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record CancelSession(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record Attendance(@NotEmpty @Size(max = 100) List<@Valid @NotNull Family> families) {
+    }
+
+    public record Family(@NotNull UUID familyId, @NotNull @Min(0) @Max(20) Integer adults,
+                         @NotNull @Min(0) @Max(20) Integer fathers, @NotNull @Min(0) @Max(20) Integer children) {
+    }
+
+    public record Feedback(@NotNull Answer timingSuited, @NotNull Answer contentMetNeeds,
+                           @NotNull Answer infoMatchedChildAge, @Size(max = 2000) String comment) {
+    }
+}

@@ -1,0 +1,111 @@
+package fi.perhekeskus.meeting.programme;
+
+import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.infra.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/sessions")
+@Tag(name = "Group programmes")
+public class SessionController {
+
+    private final CommandGateway commands;
+    private final ProgrammeIndex index;
+    private final ProgrammeMapper mapper;
+    private final ProgrammeView view;
+    private final FeedbackComments comments;
+    private final Clock clock;
+
+    public SessionController(CommandGateway commands, ProgrammeIndex index, ProgrammeMapper mapper, ProgrammeView view,
+                             FeedbackComments comments, Clock clock) {
+        this.commands = commands;
+        this.index = index;
+        this.mapper = mapper;
+        this.view = view;
+        this.comments = comments;
+        this.clock = clock;
+    }
+
+    @PostMapping("/{id}/attendance")
+    @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
+    @Operation(summary = "Record who came, per family (adults, fathers, children); marks the session held (facilitator)")
+    public Map<String, Object> attendance(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Attendance request,
+                                          Caller caller) {
+        UUID programme = programmeOf(id);
+        commands.sendAndWait(new ProgrammeCommands.RecordAttendance(programme, id, mapper.toAttendance(request.families()),
+                ProgrammeController.actingAgency(caller), caller.workerId(), clock.instant()));
+        return Map.of("sessionId", id, "status", "HELD", "families", request.families().size());
+    }
+
+    @PostMapping("/{id}/feedback")
+    @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
+    @Operation(summary = "A family's anonymous feedback on a held session (facilitator)")
+    public ResponseEntity<Map<String, Object>> feedback(@PathVariable UUID id,
+                                                        @Valid @RequestBody ProgrammeRequests.Feedback request,
+                                                        Caller caller) {
+        UUID programme = programmeOf(id);
+        UUID feedbackId = UUID.randomUUID();
+        Instant now = clock.instant();
+        commands.sendAndWait(new ProgrammeCommands.GiveFeedback(programme, id, feedbackId, request.timingSuited(),
+                request.contentMetNeeds(), request.infoMatchedChildAge(), ProgrammeController.actingAgency(caller), now));
+        if (request.comment() != null && !request.comment().isBlank()) {
+            comments.keep(programme, id, feedbackId, request.comment(), now);
+        }
+        return ResponseEntity.status(201).body(Map.of("id", feedbackId));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "The sessions the caller's agency facilitates; upcoming=true for those still ahead, soonest first")
+    public List<Map<String, Object>> facilitated(@RequestParam(defaultValue = "true") boolean upcoming, Caller caller) {
+        String agency = caller.agencyId().toString();
+        Instant now = clock.instant();
+        List<Map<String, Object>> sessions = new ArrayList<>();
+        for (Document programme : view.facilitatedBy(caller.agencyId())) {
+            for (Document s : programme.getList("sessions", Document.class)) {
+                Instant starts = s.getDate("startsAt").toInstant();
+                if (!s.getList("facilitatorAgencyIds", String.class).contains(agency) || upcoming && starts.isBefore(now)) {
+                    continue;
+                }
+                Map<String, Object> session = new LinkedHashMap<>();
+                session.put("id", s.getString("id"));
+                session.put("programmeId", programme.getString("_id"));
+                session.put("programme", programme.getString("name"));
+                session.put("location", programme.getString("location"));
+                session.put("startsAt", starts);
+                session.put("endsAt", s.getDate("endsAt").toInstant());
+                session.put("topic", s.getString("topic"));
+                session.put("status", s.getString("status"));
+                sessions.add(session);
+            }
+        }
+        sessions.sort(Comparator.comparing(s -> (Instant) s.get("startsAt")));
+        return sessions;
+    }
+
+    private UUID programmeOf(UUID sessionId) {
+        return index.programmeOf(sessionId).orElseThrow(() -> new UnknownException("no such session"));
+    }
+}
