@@ -23,7 +23,8 @@ import java.util.List;
 public class ProjectionProcessing {
 
     /** The projections; each is also the name of its processor. */
-    public static final List<String> PROJECTIONS = List.of(Projections.DIRECTORY);
+    public static final List<String> PROJECTIONS = List.of(Projections.DIRECTORY, Projections.REFERRAL_FLOW,
+            Projections.PROGRAMMES, Projections.GATHERINGS);
 
     @Bean
     public TokenStore tokenStore(MongoClient mongoClient, Serializer serializer,

@@ -4,6 +4,9 @@ package fi.perhekeskus.reporting;
 public final class Projections {
 
     public static final String DIRECTORY = "directory-projection";
+    public static final String REFERRAL_FLOW = "referral-flow-projection";
+    public static final String PROGRAMMES = "programme-projection";
+    public static final String GATHERINGS = "gathering-projection";
 
     private Projections() {
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -58,6 +59,25 @@ public class ProcessorLag implements AutoCloseable {
             worst = Math.max(worst, lag);
         }
         return OptionalLong.of(worst);
+    }
+
+    /**
+     * For a processor reading Kafka: records processed and records on the topics (sum over
+     * partitions), for the slowest segment; empty before it has a token.
+     */
+    public synchronized Optional<long[]> kafkaProgress(StreamingEventProcessor processor) {
+        long processed = Long.MAX_VALUE;
+        long end = 0;
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            if (!(segment.getTrackingToken() instanceof KafkaTrackingToken kafka) || kafka.getPositions().isEmpty()) {
+                continue;
+            }
+            Map<TopicPartition, Long> positions = kafka.getPositions();
+            Map<TopicPartition, Long> ends = consumer().endOffsets(new ArrayList<>(positions.keySet()), Duration.ofSeconds(5));
+            processed = Math.min(processed, positions.values().stream().mapToLong(p -> p + 1).sum());
+            end = Math.max(end, ends.values().stream().mapToLong(Long::longValue).sum());
+        }
+        return processed == Long.MAX_VALUE ? Optional.empty() : Optional.of(new long[] {processed, end});
     }
 
     private long kafkaLag(KafkaTrackingToken token) {

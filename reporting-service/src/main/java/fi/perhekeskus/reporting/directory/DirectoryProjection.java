@@ -2,52 +2,73 @@ package fi.perhekeskus.reporting.directory;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.directory.AgencyRegistered;
 import fi.perhekeskus.contract.directory.OrganizerType;
+import fi.perhekeskus.contract.directory.ServiceListed;
+import fi.perhekeskus.contract.directory.ServiceUpdated;
+import fi.perhekeskus.infra.readmodel.SequencedDocuments;
 import fi.perhekeskus.reporting.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The network's agencies, keyed by id. Every write is an upsert of the whole document, so applying
- * an event twice leaves the same view.
+ * The network's agencies and services, which reports group by and label with. Writes are guarded
+ * by each aggregate's event sequence: applying an event twice leaves the same view.
  */
 @Component
 @ProcessingGroup(Projections.DIRECTORY)
 public class DirectoryProjection {
 
     static final String AGENCIES = "directory_agencies";
+    static final String SERVICES = "directory_services";
 
     private final MongoCollection<Document> agencies;
+    private final MongoCollection<Document> services;
 
     public DirectoryProjection(MongoDatabase readDatabase) {
         this.agencies = readDatabase.getCollection(AGENCIES);
+        this.services = readDatabase.getCollection(SERVICES);
     }
 
     @EventHandler
-    void on(AgencyRegistered event) {
-        Document agency = new Document("_id", event.agencyId().toString())
-                .append("name", event.name())
-                .append("organizerType", event.organizerType().name())
-                .append("organizerName", event.organizerName())
-                .append("municipality", event.municipality())
-                .append("servedMunicipalities", event.servedMunicipalities());
-        agencies.replaceOne(Filters.eq("_id", agency.get("_id")), agency, new ReplaceOptions().upsert(true));
+    void on(AgencyRegistered event, @SequenceNumber long sequence) {
+        SequencedDocuments.apply(agencies, event.agencyId().toString(), sequence, Updates.combine(
+                Updates.set("name", event.name()),
+                Updates.set("organizerType", event.organizerType().name()),
+                Updates.set("organizerName", event.organizerName()),
+                Updates.set("municipality", event.municipality()),
+                Updates.set("servedMunicipalities", event.servedMunicipalities())));
+    }
+
+    @EventHandler
+    void on(ServiceListed event, @SequenceNumber long sequence) {
+        SequencedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
+                Updates.set("name", event.name()), Updates.set("agencyId", event.agencyId().toString()),
+                Updates.set("kind", event.kind().name())));
+    }
+
+    @EventHandler
+    void on(ServiceUpdated event, @SequenceNumber long sequence) {
+        SequencedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
+                Updates.set("name", event.name()), Updates.set("kind", event.kind().name())));
     }
 
     @ResetHandler
     void reset() {
         agencies.deleteMany(new Document());
+        services.deleteMany(new Document());
     }
 
     public List<AgencyView> agencies() {
@@ -58,5 +79,12 @@ public class DirectoryProjection {
                     d.getString("municipality"), d.getList("servedMunicipalities", String.class, List.of())));
         }
         return views;
+    }
+
+    /** Service id → name, for labels. */
+    public Map<String, String> serviceNames() {
+        Map<String, String> names = new HashMap<>();
+        services.find().forEach(d -> names.put(d.getString("_id"), d.getString("name")));
+        return names;
     }
 }

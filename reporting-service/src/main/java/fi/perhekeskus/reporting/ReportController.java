@@ -1,0 +1,137 @@
+package fi.perhekeskus.reporting;
+
+import fi.perhekeskus.infra.security.Caller;
+import fi.perhekeskus.infra.security.Role;
+import fi.perhekeskus.reporting.programme.ProgrammeReport;
+import fi.perhekeskus.reporting.referral.ReferralReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The dashboard figures as JSON or, with {@code Accept: text/csv}, as CSV. Analysts get small counts
+ * suppressed; coordinators see them.
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Reports")
+@PreAuthorize("hasAnyRole('ANALYST', 'COORDINATOR')")
+public class ReportController {
+
+    private static final List<String> PROGRAMME_COLUMNS = List.of("metric", "session", "question", "answer", "value",
+            "percent");
+
+    private final ReferralReport referrals;
+    private final ProgrammeReport programmes;
+    private final Scorecard scorecard;
+
+    public ReportController(ReferralReport referrals, ProgrammeReport programmes, Scorecard scorecard) {
+        this.referrals = referrals;
+        this.programmes = programmes;
+        this.scorecard = scorecard;
+    }
+
+    @GetMapping(value = "/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Referral flow per receiving agency, service or month: counts, acceptance rate "
+            + "(accepted of accepted+declined+redirected), median hours to receive and accept, need-level mix")
+    public List<Map<String, Object>> referrals(@RequestParam(required = false) String municipality,
+                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                               @RequestParam(defaultValue = "AGENCY") ReferralReport.GroupBy groupBy,
+                                               Caller caller) {
+        return referrals.report(municipality, start(from), endExclusive(to), groupBy, suppression(caller));
+    }
+
+    @GetMapping(value = "/referrals", produces = Csv.MEDIA_TYPE)
+    public String referralsCsv(@RequestParam(required = false) String municipality,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                               @RequestParam(defaultValue = "AGENCY") ReferralReport.GroupBy groupBy, Caller caller) {
+        return Csv.of(ReferralReport.COLUMNS, referrals(municipality, from, to, groupBy, caller));
+    }
+
+    @GetMapping(value = "/programmes/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A programme's reach against plan, attendance per session and feedback per question")
+    public Map<String, Object> programme(@PathVariable UUID id, Caller caller) {
+        return programmes.report(id, suppression(caller));
+    }
+
+    @GetMapping(value = "/programmes/{id}", produces = Csv.MEDIA_TYPE)
+    public String programmeCsv(@PathVariable UUID id, Caller caller) {
+        Map<String, Object> report = programme(id, caller);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(metric("plannedFamilies", report.get("plannedFamilies")));
+        rows.add(metric("enrolledFamilies", report.get("enrolledFamilies")));
+        rows.add(metric("reachRate", report.get("reachRate")));
+        for (Map<String, Object> session : (List<Map<String, Object>>) report.get("sessions")) {
+            for (String metric : List.of("held", "families", "fathers", "children")) {
+                Map<String, Object> row = metric(metric, session.get(metric));
+                row.put("session", session.get("sessionId"));
+                rows.add(row);
+            }
+        }
+        Map<String, Map<String, Object>> feedback = (Map<String, Map<String, Object>>) report.get("feedback");
+        feedback.forEach((question, answers) -> {
+            Map<String, Object> responses = metric("responses", answers.get("responses"));
+            responses.put("question", question);
+            rows.add(responses);
+            for (String answer : ProgrammeReport.ANSWERS) {
+                Map<String, Object> share = (Map<String, Object>) answers.get(answer);
+                Map<String, Object> row = metric("feedback", share.get("count"));
+                row.put("question", question);
+                row.put("answer", answer);
+                row.put("percent", share.get("percent"));
+                rows.add(row);
+            }
+        });
+        return Csv.of(PROGRAMME_COLUMNS, rows);
+    }
+
+    @GetMapping(value = "/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "An organizer's yearly scorecard (all organizers when none is named)")
+    public Map<String, Object> scorecard(@RequestParam(required = false) String organizer,
+                                         @RequestParam(required = false) Integer year, Caller caller) {
+        return scorecard.of(organizer, year == null ? LocalDate.now(ZoneOffset.UTC).getYear() : year, suppression(caller));
+    }
+
+    @GetMapping(value = "/scorecard", produces = Csv.MEDIA_TYPE)
+    public String scorecardCsv(@RequestParam(required = false) String organizer,
+                               @RequestParam(required = false) Integer year, Caller caller) {
+        return Csv.of(Scorecard.COLUMNS, List.of(scorecard(organizer, year, caller)));
+    }
+
+    private static Map<String, Object> metric(String name, Object value) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("metric", name);
+        row.put("value", value);
+        return row;
+    }
+
+    private static Suppression suppression(Caller caller) {
+        return Suppression.forAnalyst(!caller.has(Role.COORDINATOR));
+    }
+
+    private static Instant start(LocalDate from) {
+        return from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    private static Instant endExclusive(LocalDate to) {
+        return to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,124 @@
+package fi.perhekeskus.reporting;
+
+import fi.perhekeskus.reporting.directory.AgencyView;
+import fi.perhekeskus.reporting.directory.DirectoryProjection;
+import fi.perhekeskus.reporting.gathering.GatheringProjection;
+import fi.perhekeskus.reporting.programme.ProgrammeProjection;
+import fi.perhekeskus.reporting.referral.ReferralFlowProjection;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The yearly scorecard (tuloskortti) of one organizer: its agencies' referrals (made and received),
+ * the group programmes they run (reach against plan, attendance), the network meetings they took
+ * part in, and the network's open-place visits of the year.
+ */
+@Component
+public class Scorecard {
+
+    public static final List<String> COLUMNS = List.of("organizer", "year", "agencies", "referralsMade",
+            "referralsReceived", "referralsAccepted", "referralsCompleted", "referralsEscalated", "acceptanceRate",
+            "medianHoursToAccept", "programmes", "plannedFamilies", "enrolledFamilies", "reachRate", "sessionsHeld",
+            "fathersAtSessions", "networkMeetings", "openPlaceFamilies", "openPlaceAdults", "openPlaceChildren");
+
+    private final DirectoryProjection directory;
+    private final ReferralFlowProjection referrals;
+    private final ProgrammeProjection programmes;
+    private final GatheringProjection gatherings;
+
+    public Scorecard(DirectoryProjection directory, ReferralFlowProjection referrals, ProgrammeProjection programmes,
+                     GatheringProjection gatherings) {
+        this.directory = directory;
+        this.referrals = referrals;
+        this.programmes = programmes;
+        this.gatherings = gatherings;
+    }
+
+    public Map<String, Object> of(String organizer, int year, Suppression s) {
+        Set<String> agencies = directory.agencies().stream()
+                .filter(a -> organizer == null || organizer.equals(a.organizerName()))
+                .map(a -> a.id().toString()).collect(Collectors.toSet());
+        var start = LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        var end = LocalDate.of(year + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<Document> ofYear = referrals.made(null, start, end);
+        List<Document> made = ofYear.stream().filter(d -> agencies.contains(d.getString("senderAgencyId"))).toList();
+        List<Document> received = ofYear.stream().filter(d -> agencies.contains(d.getString("receiverAgencyId"))).toList();
+        long accepted = received.stream().filter(d -> d.get("acceptedAt") != null).count();
+        long decided = received.stream().filter(d -> d.get("acceptedAt") != null || d.get("declinedAt") != null
+                || d.get("redirectedAt") != null).count();
+        List<Double> hours = received.stream().filter(d -> d.get("acceptedAt") != null)
+                .map(d -> (d.getDate("acceptedAt").getTime() - d.getDate("madeAt").getTime()) / 3_600_000.0)
+                .sorted().toList();
+        List<Document> runs = programmes.all().stream()
+                .filter(p -> p.getInteger("year", 0) == year)
+                .filter(p -> p.getList("agencyIds", String.class).stream().anyMatch(agencies::contains)).toList();
+        long planned = runs.stream().mapToLong(p -> p.getInteger("plannedFamilies", 0)).sum();
+        long enrolled = runs.stream().mapToLong(p -> p.getInteger("enrolledFamilies", 0)).sum();
+        long held = 0;
+        long fathers = 0;
+        for (Document p : runs) {
+            Document sessions = p.get("sessions", Document.class);
+            if (sessions != null) {
+                for (Object session : sessions.values()) {
+                    Document facts = (Document) session;
+                    if (facts.getBoolean("held", false)) {
+                        held++;
+                        fathers += facts.getInteger("fathers", 0);
+                    }
+                }
+            }
+        }
+        long meetings = gatherings.meetings().stream().filter(m -> m.getInteger("year", 0) == year)
+                .filter(m -> m.getList("agencyIds", String.class).stream().anyMatch(agencies::contains)).count();
+        long[] visits = new long[3];
+        for (Document place : gatherings.places()) {
+            Document y = place.get("years", Document.class) == null ? null
+                    : place.get("years", Document.class).get(String.valueOf(year), Document.class);
+            if (y != null) {
+                visits[0] += y.getInteger("families", 0);
+                visits[1] += y.getInteger("adults", 0);
+                visits[2] += y.getInteger("children", 0);
+            }
+        }
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("organizer", organizer == null ? "all" : organizer);
+        card.put("year", year);
+        card.put("agencies", agencies.size());
+        card.put("referralsMade", s.count(made.size()));
+        card.put("referralsReceived", s.count(received.size()));
+        card.put("referralsAccepted", s.count(accepted));
+        card.put("referralsCompleted", s.count(received.stream().filter(d -> d.get("completedAt") != null).count()));
+        card.put("referralsEscalated", s.count(received.stream()
+                .filter(d -> !d.getList("escalations", String.class, List.of()).isEmpty()).count()));
+        card.put("acceptanceRate", s.derived(decided == 0 ? null : Math.round(accepted * 100.0 / decided) / 100.0,
+                accepted, decided));
+        card.put("medianHoursToAccept", s.derived(hours.isEmpty() ? null
+                : Math.round(median(hours) * 100) / 100.0, accepted));
+        card.put("programmes", runs.size());
+        card.put("plannedFamilies", s.count(planned));
+        card.put("enrolledFamilies", s.count(enrolled));
+        card.put("reachRate", s.derived(planned == 0 ? null : Math.round(enrolled * 100.0 / planned) / 100.0,
+                planned, enrolled));
+        card.put("sessionsHeld", held);
+        card.put("fathersAtSessions", s.count(fathers));
+        card.put("networkMeetings", s.count(meetings));
+        card.put("openPlaceFamilies", s.count(visits[0]));
+        card.put("openPlaceAdults", s.count(visits[1]));
+        card.put("openPlaceChildren", s.count(visits[2]));
+        return card;
+    }
+
+    private static double median(List<Double> sorted) {
+        int m = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
+    }
+
+}

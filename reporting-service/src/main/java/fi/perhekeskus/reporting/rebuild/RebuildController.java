@@ -1,0 +1,45 @@
+package fi.perhekeskus.reporting.rebuild;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+@Tag(name = "Operations")
+@PreAuthorize("hasRole('COORDINATOR')")
+public class RebuildController {
+
+    private final ProjectionRebuild rebuild;
+
+    public RebuildController(ProjectionRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @PostMapping("/{name}/rebuild")
+    @Operation(summary = "Drop a projection and rebuild it from offset 0 of the topics (COORDINATOR)")
+    public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
+        return ResponseEntity.accepted().body(rebuild.rebuild(name));
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "A projection's progress: records processed of those on the topics, events/s during a rebuild")
+    public Map<String, Object> progress(@PathVariable String name) {
+        return rebuild.progress(name);
+    }
+
+    @GetMapping
+    @Operation(summary = "The projections that can be rebuilt")
+    public List<String> projections() {
+        return fi.perhekeskus.reporting.ProjectionProcessing.PROJECTIONS;
+    }
+}

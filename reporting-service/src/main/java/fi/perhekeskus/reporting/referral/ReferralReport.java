@@ -1,0 +1,124 @@
+package fi.perhekeskus.reporting.referral;
+
+import fi.perhekeskus.reporting.Suppression;
+import fi.perhekeskus.reporting.directory.AgencyView;
+import fi.perhekeskus.reporting.directory.DirectoryProjection;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What happens to referrals, per receiving agency, service or month: counts of each outcome, the
+ * acceptance rate (accepted of those decided: accepted, declined or redirected), median hours from
+ * made to received and to accepted, and the traffic-light mix of need levels.
+ */
+@Component
+public class ReferralReport {
+
+    public enum GroupBy { AGENCY, SERVICE, MONTH }
+
+    public static final List<String> COLUMNS = List.of("group", "label", "made", "received", "accepted", "declined",
+            "redirected", "completed", "cancelled", "escalated", "acceptanceRate", "medianHoursToReceive",
+            "medianHoursToAccept", "needGreen", "needYellow", "needRed");
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+
+    private final ReferralFlowProjection referrals;
+    private final DirectoryProjection directory;
+
+    public ReferralReport(ReferralFlowProjection referrals, DirectoryProjection directory) {
+        this.referrals = referrals;
+        this.directory = directory;
+    }
+
+    public List<Map<String, Object>> report(String municipality, Instant from, Instant to, GroupBy groupBy,
+                                            Suppression suppression) {
+        Map<String, String> labels = labels(groupBy);
+        Function<Document, String> key = switch (groupBy) {
+            case AGENCY -> d -> d.getString("receiverAgencyId");
+            case SERVICE -> d -> d.getString("serviceId");
+            case MONTH -> d -> MONTH.format(d.getDate("madeAt").toInstant());
+        };
+        Map<String, List<Document>> groups = referrals.made(municipality, from, to).stream()
+                .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        groups.forEach((group, docs) -> rows.add(row(group, labels.getOrDefault(group, group), docs, suppression)));
+        return rows;
+    }
+
+    private Map<String, Object> row(String group, String label, List<Document> docs, Suppression s) {
+        long made = docs.size();
+        long received = count(docs, "receivedAt");
+        long accepted = count(docs, "acceptedAt");
+        long declined = count(docs, "declinedAt");
+        long redirected = count(docs, "redirectedAt");
+        long completed = count(docs, "completedAt");
+        long cancelled = count(docs, "cancelledAt");
+        long escalated = docs.stream().filter(d -> !d.getList("escalations", String.class, List.of()).isEmpty()).count();
+        long decided = accepted + declined + redirected;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("group", group);
+        row.put("label", label);
+        row.put("made", s.count(made));
+        row.put("received", s.count(received));
+        row.put("accepted", s.count(accepted));
+        row.put("declined", s.count(declined));
+        row.put("redirected", s.count(redirected));
+        row.put("completed", s.count(completed));
+        row.put("cancelled", s.count(cancelled));
+        row.put("escalated", s.count(escalated));
+        row.put("acceptanceRate", s.derived(decided == 0 ? null : round(accepted / (double) decided), accepted, decided));
+        row.put("medianHoursToReceive", s.derived(medianHours(docs, "receivedAt"), received));
+        row.put("medianHoursToAccept", s.derived(medianHours(docs, "acceptedAt"), accepted));
+        row.put("needGreen", s.count(level(docs, "GREEN")));
+        row.put("needYellow", s.count(level(docs, "YELLOW")));
+        row.put("needRed", s.count(level(docs, "RED")));
+        return row;
+    }
+
+    private Map<String, String> labels(GroupBy groupBy) {
+        return switch (groupBy) {
+            case AGENCY -> directory.agencies().stream()
+                    .collect(Collectors.toMap(a -> a.id().toString(), AgencyView::name, (a, b) -> a));
+            case SERVICE -> directory.serviceNames();
+            case MONTH -> Map.of();
+        };
+    }
+
+    private static long count(List<Document> docs, String field) {
+        return docs.stream().filter(d -> d.get(field) != null).count();
+    }
+
+    private static long level(List<Document> docs, String level) {
+        return docs.stream().filter(d -> level.equals(d.getString("needLevel"))).count();
+    }
+
+    static Double medianHours(List<Document> docs, String field) {
+        List<Double> hours = docs.stream().filter(d -> d.get(field) != null)
+                .map(d -> Duration.between(d.getDate("madeAt").toInstant(), ((Date) d.get(field)).toInstant())
+                        .toSeconds() / 3600.0)
+                .sorted().toList();
+        if (hours.isEmpty()) {
+            return null;
+        }
+        int middle = hours.size() / 2;
+        double median = hours.size() % 2 == 1 ? hours.get(middle) : (hours.get(middle - 1) + hours.get(middle)) / 2;
+        return round(median);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
