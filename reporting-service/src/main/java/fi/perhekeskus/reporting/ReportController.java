@@ -66,6 +66,17 @@ public class ReportController {
         return Csv.of(ReferralReport.COLUMNS, referrals(municipality, from, to, groupBy, caller));
     }
 
+    @GetMapping(value = "/programmes", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every programme with its reach against plan (for the dashboard's overview)")
+    public List<Map<String, Object>> programmes(Caller caller) {
+        return programmes.overview(suppression(caller));
+    }
+
+    @GetMapping(value = "/programmes", produces = Csv.MEDIA_TYPE)
+    public String programmesCsv(Caller caller) {
+        return Csv.of(ProgrammeReport.OVERVIEW_COLUMNS, programmes(caller));
+    }
+
     @GetMapping(value = "/programmes/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A programme's reach against plan, attendance per session and feedback per question")
     public Map<String, Object> programme(@PathVariable UUID id, Caller caller) {

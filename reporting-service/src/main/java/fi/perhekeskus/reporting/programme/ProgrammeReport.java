@@ -20,11 +20,32 @@ public class ProgrammeReport {
 
     public static final List<String> QUESTIONS = List.of("timingSuited", "contentMetNeeds", "infoMatchedChildAge");
     public static final List<String> ANSWERS = List.of("YES", "PARTLY", "NO");
+    public static final List<String> OVERVIEW_COLUMNS = List.of("programmeId", "name", "year", "plannedFamilies",
+            "enrolledFamilies", "reachRate");
 
     private final ProgrammeProjection programmes;
 
     public ProgrammeReport(ProgrammeProjection programmes) {
         this.programmes = programmes;
+    }
+
+    public List<Map<String, Object>> overview(Suppression s) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Document d : programmes.all()) {
+            int planned = d.getInteger("plannedFamilies", 0);
+            int enrolled = d.getInteger("enrolledFamilies", 0);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("programmeId", d.getString("_id"));
+            row.put("name", d.getString("name"));
+            row.put("year", d.getInteger("year"));
+            row.put("plannedFamilies", s.count(planned));
+            row.put("enrolledFamilies", s.count(enrolled));
+            row.put("reachRate", s.derived(planned == 0 ? null : Math.round(enrolled * 100.0 / planned) / 100.0,
+                    planned, enrolled));
+            rows.add(row);
+        }
+        rows.sort(java.util.Comparator.comparing(r -> String.valueOf(r.get("name"))));
+        return rows;
     }
 
     public Map<String, Object> report(UUID programmeId, Suppression s) {

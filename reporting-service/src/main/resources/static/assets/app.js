@@ -1,0 +1,115 @@
+'use strict';
+// The dashboard reads only aggregate reports; counts under five arrive as "<5" and are drawn as 0
+// with the label kept, so no small group can be read off a chart.
+const LABELS = {
+  fi: { title: 'Perhekeskuksen tilannekuva', token: 'Kirjautumistunniste (JWT)', tokenHint: 'Paikallisesti: ./run token --roles ANALYST',
+        signIn: 'Kirjaudu', municipality: 'Kunta', from: 'Alkaen', to: 'Päättyen', refresh: 'Päivitä',
+        referralFlow: 'Palveluohjaukset kuukausittain', reach: 'Tavoitetut perheet suunnitelmaan nähden', feedback: 'Palaute',
+        programme: 'Ryhmä', made: 'Tehty', accepted: 'Hyväksytty', declined: 'Hylätty', redirected: 'Ohjattu eteenpäin',
+        completed: 'Päättynyt', planned: 'Suunniteltu', enrolled: 'Ilmoittautunut', YES: 'Kyllä', PARTLY: 'Osittain', NO: 'Ei',
+        timingSuited: 'Ajankohta sopi', contentMetNeeds: 'Sisältö vastasi tarpeita', infoMatchedChildAge: 'Tieto vastasi lapsen ikää',
+        suppression: 'Alle viiden lukumäärät näytetään muodossa <5.', unauthorized: 'Tunniste puuttuu tai ei kelpaa.' },
+  sv: { title: 'Familjecentrets lägesbild', token: 'Inloggningsnyckel (JWT)', tokenHint: 'Lokalt: ./run token --roles ANALYST',
+        signIn: 'Logga in', municipality: 'Kommun', from: 'Från', to: 'Till', refresh: 'Uppdatera',
+        referralFlow: 'Hänvisningar per månad', reach: 'Nådda familjer jämfört med planen', feedback: 'Respons',
+        programme: 'Grupp', made: 'Gjorda', accepted: 'Godkända', declined: 'Avböjda', redirected: 'Vidarehänvisade',
+        completed: 'Avslutade', planned: 'Planerat', enrolled: 'Anmälda', YES: 'Ja', PARTLY: 'Delvis', NO: 'Nej',
+        timingSuited: 'Tidpunkten passade', contentMetNeeds: 'Innehållet motsvarade behoven', infoMatchedChildAge: 'Informationen passade barnets ålder',
+        suppression: 'Antal under fem visas som <5.', unauthorized: 'Nyckeln saknas eller är ogiltig.' },
+  en: { title: 'Family centre dashboard', token: 'Sign-in token (JWT)', tokenHint: 'Locally: ./run token --roles ANALYST',
+        signIn: 'Sign in', municipality: 'Municipality', from: 'From', to: 'To', refresh: 'Refresh',
+        referralFlow: 'Referrals per month', reach: 'Families reached against plan', feedback: 'Feedback',
+        programme: 'Programme', made: 'Made', accepted: 'Accepted', declined: 'Declined', redirected: 'Redirected',
+        completed: 'Completed', planned: 'Planned', enrolled: 'Enrolled', YES: 'Yes', PARTLY: 'Partly', NO: 'No',
+        timingSuited: 'Timing suited', contentMetNeeds: 'Content met needs', infoMatchedChildAge: 'Information matched the child\'s age',
+        suppression: 'Counts under five are shown as <5.', unauthorized: 'The token is missing or not valid.' }
+};
+let lang = sessionStorage.getItem('lang') || 'fi';
+const charts = {};
+const state = { referrals: [], programmes: [], programme: null };
+const t = key => LABELS[lang][key] || key;
+const number = value => (typeof value === 'number' ? value : 0);
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  document.querySelectorAll('[data-lang]').forEach(b => b.classList.toggle('active', b.dataset.lang === lang));
+  document.title = t('title');
+  draw();
+}
+
+async function api(path) {
+  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('token') } });
+  if (response.status === 401 || response.status === 403) { throw new Error(t('unauthorized')); }
+  if (!response.ok) { throw new Error(response.status + ' ' + path); }
+  return response.json();
+}
+
+async function load() {
+  const error = document.getElementById('error');
+  error.textContent = '';
+  try {
+    const params = new URLSearchParams({ groupBy: 'MONTH' });
+    ['municipality', 'from', 'to'].forEach(id => { const v = document.getElementById(id).value; if (v) params.set(id, v); });
+    state.referrals = await api('/api/v1/reports/referrals?' + params);
+    state.programmes = await api('/api/v1/reports/programmes');
+    const select = document.getElementById('programme');
+    const chosen = select.value || (state.programmes[0] && state.programmes[0].programmeId);
+    select.innerHTML = state.programmes.map(p => `<option value="${p.programmeId}">${p.name}</option>`).join('');
+    if (chosen) { select.value = chosen; state.programme = await api('/api/v1/reports/programmes/' + chosen); }
+    draw();
+  } catch (e) {
+    error.textContent = e.message;
+  }
+}
+
+function chart(id, option) {
+  const el = document.getElementById(id);
+  charts[id] = charts[id] || echarts.init(el, null, { renderer: 'svg' });
+  charts[id].off('finished');
+  charts[id].on('finished', () => { el.dataset.rendered = 'true'; });
+  // No animation: the figures are the point, and a finished render is then immediate.
+  charts[id].setOption(Object.assign({ animation: false }, option), true);
+  if (el.querySelector('svg')) { el.dataset.rendered = 'true'; }
+}
+
+function draw() {
+  if (!state.referrals.length && !state.programmes.length) { return; }
+  const months = state.referrals.map(r => r.group);
+  chart('referral-chart', {
+    tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: months }, yAxis: { type: 'value' },
+    series: ['made', 'accepted', 'declined', 'redirected', 'completed'].map(key => ({
+      name: t(key), type: 'bar', data: state.referrals.map(r => number(r[key])) }))
+  });
+  chart('reach-chart', {
+    tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: state.programmes.map(p => p.name) },
+    yAxis: { type: 'value' },
+    series: [{ name: t('planned'), type: 'bar', data: state.programmes.map(p => number(p.plannedFamilies)) },
+             { name: t('enrolled'), type: 'bar', data: state.programmes.map(p => number(p.enrolledFamilies)) }]
+  });
+  if (state.programme) {
+    const questions = ['timingSuited', 'contentMetNeeds', 'infoMatchedChildAge'];
+    chart('feedback-chart', {
+      tooltip: { trigger: 'axis' }, legend: {}, grid: { containLabel: true, left: 8 },
+      yAxis: { type: 'category', data: questions.map(t) },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+      series: ['YES', 'PARTLY', 'NO'].map(answer => ({
+        name: t(answer), type: 'bar', stack: 'answers', label: { show: true, formatter: '{c} %' },
+        data: questions.map(q => number(state.programme.feedback[q][answer].percent)) }))
+    });
+  }
+}
+
+document.querySelectorAll('[data-lang]').forEach(b => b.addEventListener('click', () => {
+  lang = b.dataset.lang; sessionStorage.setItem('lang', lang); applyLanguage();
+}));
+document.getElementById('signin-button').addEventListener('click', () => {
+  sessionStorage.setItem('token', document.getElementById('token').value.trim()); load();
+});
+document.getElementById('refresh').addEventListener('click', load);
+document.getElementById('programme').addEventListener('change', load);
+const fromHash = new URLSearchParams(location.hash.slice(1));
+if (fromHash.get('token')) { sessionStorage.setItem('token', fromHash.get('token')); history.replaceState(null, '', '/'); }
+if (fromHash.get('lang')) { lang = fromHash.get('lang'); }
+applyLanguage();
+if (sessionStorage.getItem('token')) { load(); }
