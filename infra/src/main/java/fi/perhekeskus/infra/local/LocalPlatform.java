@@ -44,6 +44,14 @@ public final class LocalPlatform {
             System.out.println(token(arguments.subList(1, arguments.size())));
             return;
         }
+        if (!arguments.isEmpty() && arguments.get(0).equals("demo")) {
+            DemoData.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
+            return;
+        }
+        if (!arguments.isEmpty() && arguments.get(0).equals("rebuild")) {
+            RebuildCommand.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
+            return;
+        }
         Path root = Path.of(System.getProperty("perhekeskus.root", ".")).toAbsolutePath().normalize();
         Path dataDir = root.resolve(".data");
         if (arguments.contains("--wipe")) {
