@@ -43,4 +43,8 @@ public final class RunningReferralService {
     public JdbcTemplate eventStore() {
         return context.getBean(JdbcTemplate.class);
     }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
 }

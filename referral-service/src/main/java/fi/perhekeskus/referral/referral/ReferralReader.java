@@ -46,6 +46,10 @@ public class ReferralReader {
         Document d = view.referral(id).filter(r -> isParty(r, caller))
                 .orElseThrow(() -> new UnknownException("no such referral"));
         UUID familyId = UUID.fromString(d.getString("familyId"));
+        if (sealer.isErased(familyId)) {
+            // The history stays; what was personal in it is gone for good.
+            return response(d, FamilySealer.ERASED, null);
+        }
         Optional<String> basis = basisToSeeFamily(d, familyId, caller.agencyId());
         String reason = null;
         if (basis.isPresent()) {
