@@ -128,6 +128,7 @@ class PrivacyIT {
         System.out.println("access log of family " + family + ":");
         log.forEach(entry -> System.out.println("  " + entry));
         assertThat(log).filteredOn(e -> "DISCLOSURE".equals(e.get("kind"))).hasSize(2);
+        assertThat(log).filteredOn(e -> "ERASURE".equals(e.get("kind"))).hasSize(1);
         assertThat(log).anySatisfy(e -> assertThat(e).containsEntry("kind", "USAGE").containsEntry("outcome", "ALLOWED")
                 .containsEntry("agencyId", ngo.toString()));
         assertThat(log).anySatisfy(e -> assertThat(e).containsEntry("kind", "USAGE").containsEntry("outcome", "REFUSED"));

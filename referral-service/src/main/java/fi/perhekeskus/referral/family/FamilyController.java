@@ -106,6 +106,7 @@ public class FamilyController {
         commands.sendAndWait(new EraseFamily(id, caller.workerId(), clock.instant()));
         // After the event is stored: a failure here is retried by repeating the (idempotent) request.
         sealer.erase(id);
+        accessLog.erasure(id, caller.workerId(), clock.instant());
         log.info("Family {} erased by {}", id, caller.workerId());
         return ResponseEntity.noContent().build();
     }

@@ -16,7 +16,7 @@ import java.util.UUID;
 @Component
 public class AccessLog {
 
-    public enum Kind { USAGE, DISCLOSURE }
+    public enum Kind { USAGE, DISCLOSURE, ERASURE }
 
     public enum Outcome { ALLOWED, REFUSED }
 
@@ -73,6 +73,14 @@ public class AccessLog {
                                         to_agency_id, referral_id, event_id)
                 VALUES (?, 'DISCLOSURE', ?, ?, ?, ?, ?, 'ALLOWED', ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
                 Timestamp.from(at), familyId, worker, fromAgencyId, purpose, basis, toAgencyId, referralId, eventId);
+    }
+
+    /** The family's personal data was erased (its key destroyed). */
+    public void erasure(UUID familyId, String worker, Instant at) {
+        jdbc.update("""
+                INSERT INTO access_log (at, kind, family_id, worker, purpose, outcome)
+                VALUES (?, 'ERASURE', ?, ?, 'erasure of personal data', 'ALLOWED')""",
+                Timestamp.from(at), familyId, worker);
     }
 
     public List<Entry> of(UUID familyId) {
