@@ -48,6 +48,10 @@ public final class LocalPlatform {
             DemoData.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
             return;
         }
+        if (!arguments.isEmpty() && arguments.get(0).equals("bench")) {
+            fi.perhekeskus.infra.bench.Benchmark.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
+            return;
+        }
         if (!arguments.isEmpty() && arguments.get(0).equals("rebuild")) {
             RebuildCommand.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
             return;
@@ -60,13 +64,12 @@ public final class LocalPlatform {
         run(root, dataDir);
     }
 
-    private static void run(Path root, Path dataDir) throws Exception {
-        long started = System.nanoTime();
-        LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, LocalInfrastructure.Ports.defaults(),
-                root.resolve("infra/kafka-broker/target/lib"));
-        List<Process> processes = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the platform...");
+    /** The running platform: its infrastructure and service processes; closing stops them all. */
+    public record Running(LocalInfrastructure infrastructure, List<Process> processes, long startMillis)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
             processes.forEach(Process::destroy);
             for (Process process : processes) {
                 try {
@@ -76,24 +79,47 @@ public final class LocalPlatform {
                 }
             }
             infrastructure.close();
-        }, "platform-stop"));
+        }
+    }
+
+    /** Starts the infrastructure and the three services and waits until each is healthy. */
+    public static Running start(Path root, Path dataDir) throws Exception {
+        long started = System.nanoTime();
+        LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, LocalInfrastructure.Ports.defaults(),
+                root.resolve("infra/kafka-broker/target/lib"));
+        List<Process> processes = new ArrayList<>();
         Files.createDirectories(dataDir.resolve("logs"));
         for (ServiceSpec service : SERVICES) {
             processes.add(startService(root, dataDir, infrastructure, service));
         }
-        for (ServiceSpec service : SERVICES) {
-            awaitHealthy(service, processes.get(SERVICES.indexOf(service)));
+        Running running = new Running(infrastructure, processes, 0);
+        try {
+            for (ServiceSpec service : SERVICES) {
+                awaitHealthy(service, processes.get(SERVICES.indexOf(service)));
+            }
+        } catch (Exception e) {
+            running.close();
+            throw e;
         }
-        long seconds = (System.nanoTime() - started) / 1_000_000;
+        return new Running(infrastructure, processes, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void run(Path root, Path dataDir) throws Exception {
+        Running running = start(root, dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the platform...");
+            running.close();
+        }, "platform-stop"));
         System.out.printf(Locale.ROOT, "%nPerhekeskus platform is up in %.1f s (logs in %s)%n",
-                seconds / 1000.0, dataDir.resolve("logs"));
+                running.startMillis() / 1000.0, dataDir.resolve("logs"));
         for (ServiceSpec service : SERVICES) {
             System.out.printf("  %-18s http://127.0.0.1:%d/swagger-ui.html%n", service.name(), service.port());
         }
         System.out.println("  dashboard          http://127.0.0.1:8083/");
         System.out.println("  a token:           ./run token --roles COORDINATOR");
+        System.out.println("  demo data:         ./run demo");
         System.out.println("Press Ctrl-C to stop.");
-        for (Process process : processes) {
+        for (Process process : running.processes()) {
             process.waitFor();
         }
     }

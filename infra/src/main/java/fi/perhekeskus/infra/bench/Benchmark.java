@@ -1,0 +1,502 @@
+package fi.perhekeskus.infra.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import fi.perhekeskus.contract.Sealed;
+import fi.perhekeskus.contract.Topics;
+import fi.perhekeskus.contract.directory.NeedLevel;
+import fi.perhekeskus.contract.referral.Priority;
+import fi.perhekeskus.contract.referral.ReferralAccepted;
+import fi.perhekeskus.contract.referral.ReferralMade;
+import fi.perhekeskus.contract.referral.ReferralReceived;
+import fi.perhekeskus.infra.kafka.CloudEventsMessageConverter;
+import fi.perhekeskus.infra.local.LocalPlatform;
+import fi.perhekeskus.infra.local.LocalPostgres;
+import fi.perhekeskus.infra.security.LocalTokens;
+import fi.perhekeskus.infra.security.SecuritySettings;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code ./run bench [--quick]}: starts the platform on fresh local infrastructure and measures
+ * the write path (make + receive + accept over HTTP at 1, 4 and 16 concurrent agencies), the lag
+ * from a command's response to the reporting projection, a replay of the reporting projection from
+ * N events on Kafka, and the raw ceiling of the same machine in the same run (Kafka produce,
+ * PostgreSQL insert, Mongo insert). Prints a table and writes it as JSON to target/bench/.
+ */
+public final class Benchmark {
+
+    private final boolean quick;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final LocalTokens tokens = new LocalTokens(SecuritySettings.LOCAL_SECRET);
+    private LocalPlatform.Running platform;
+
+    private Benchmark(boolean quick) {
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark(List.of(args).contains("--quick")).run();
+    }
+
+    private void run() throws Exception {
+        Path root = Path.of(System.getProperty("perhekeskus.root", ".")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("perhekeskus-bench-");
+        int[] levels = {1, 4, 16};
+        int[] operations = quick ? new int[] {60, 120, 240} : new int[] {200, 400, 1200};
+        int replayEvents = quick ? 15_000 : 100_000;
+        results.put("size", quick ? "quick" : "default");
+        progress("starting the platform on fresh local infrastructure in " + data);
+        platform = LocalPlatform.start(root, data);
+        try {
+            results.put("platformStartSeconds", platform.startMillis() / 1000.0);
+            results.put("residentMemoryIdleMiB", memory());
+            Setup setup = setup();
+            Map<String, Object> write = new LinkedHashMap<>();
+            for (int i = 0; i < levels.length; i++) {
+                write.put(levels[i] + " agencies", writePath(setup, levels[i], operations[i], levels[i] == 16));
+            }
+            results.put("writePath", write);
+            results.put("replay", replay(replayEvents));
+            results.put("raw", raw(replayEvents));
+            ratios();
+        } finally {
+            platform.close();
+        }
+        Path out = root.resolve("target/bench");
+        Files.createDirectories(out);
+        Path file = out.resolve("results-" + Instant.now().toString().replace(':', '-') + ".json");
+        Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        System.out.println();
+        print();
+        System.out.println("Written to " + file);
+    }
+
+    private record Setup(UUID receiver, UUID service, List<UUID> senders, List<UUID> families) {
+    }
+
+    private Setup setup() throws Exception {
+        progress("registering 1 receiving agency, a service and 16 sending agencies with a family each");
+        String coordinator = tokens.coordinator("bench");
+        UUID receiver = id(post("http://127.0.0.1:8081/api/v1/agencies", coordinator, Map.of("name", "Vastaanottaja",
+                "organizerType", "WELLBEING_COUNTY", "organizerName", "Pirha", "municipality", "Tampere")));
+        UUID service = id(post("http://127.0.0.1:8081/api/v1/services", coordinator, Map.of("agencyId", receiver,
+                "name", "Perheneuvonta", "kind", "INDIVIDUAL", "needLevel", "YELLOW", "ageFromMonths", 0,
+                "ageToMonths", 216, "municipalities", List.of("Tampere"), "languages", List.of("fi"))));
+        List<UUID> senders = new ArrayList<>();
+        List<UUID> families = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            UUID sender = id(post("http://127.0.0.1:8081/api/v1/agencies", coordinator, Map.of("name", "Neuvola " + i,
+                    "organizerType", "WELLBEING_COUNTY", "organizerName", "Pirha", "municipality", "Tampere")));
+            String worker = tokens.worker("nurse-" + i, sender);
+            UUID family = id(post("http://127.0.0.1:8081/api/v1/families", worker, Map.of("municipality", "Tampere",
+                    "languages", List.of("fi"), "members", List.of(Map.of("role", "PARENT", "givenName", "Testi",
+                            "familyName", "Perhe" + i, "birthDate", "1990-01-01")))));
+            post("http://127.0.0.1:8081/api/v1/families/" + family + "/consents", worker, Map.of("agencyIds",
+                    List.of(receiver), "purpose", "palveluohjaus", "givenBy", "huoltaja",
+                    "validUntil", LocalDate.now().plusYears(1).toString()));
+            senders.add(sender);
+            families.add(family);
+        }
+        return new Setup(receiver, service, senders, families);
+    }
+
+    /** make + receive + accept, {@code operations} times over {@code agencies} concurrent senders. */
+    private Map<String, Object> writePath(Setup setup, int agencies, int operations, boolean measureLag) throws Exception {
+        progress("write path: " + operations + " referrals (" + operations * 3 + " commands) at " + agencies
+                + " concurrent agencies");
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        Lag lag = measureLag ? new Lag(lags) : null;
+        AtomicInteger done = new AtomicInteger();
+        String receiverToken = tokens.worker("counsellor", setup.receiver());
+        List<Long> rss = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(agencies);
+        long started = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int a = 0; a < agencies; a++) {
+            int agency = a;
+            work.add(pool.submit(() -> {
+                String sender = tokens.worker("nurse-" + agency, setup.senders().get(agency));
+                for (int i = agency; i < operations; i += agencies) {
+                    String id = (String) timed(latencies, () -> post("http://127.0.0.1:8081/api/v1/referrals", sender,
+                            Map.of("familyId", setup.families().get(agency), "serviceId", setup.service(),
+                                    "reason", "tuen tarve", "needLevel", "YELLOW", "priority", "ROUTINE"))).get("id");
+                    timed(latencies, () -> post("http://127.0.0.1:8081/api/v1/referrals/" + id + "/receive", receiverToken, null));
+                    timed(latencies, () -> post("http://127.0.0.1:8081/api/v1/referrals/" + id + "/accept", receiverToken, Map.of()));
+                    if (lag != null && i % 5 == 0) {
+                        lag.watch(id, System.nanoTime());
+                    }
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        while (!allDone(work)) {
+            Thread.sleep(1000);
+            if (measureLag) {
+                rss.add(memory().values().stream().mapToLong(Long::longValue).sum());
+            }
+            progress(String.format(Locale.ROOT, "  %d/%d referrals", done.get(), operations));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("commandsPerSecond", round(operations * 3 / seconds));
+        result.putAll(percentiles("latencyMs", latencies));
+        if (lag != null) {
+            lag.finish();
+            result.putAll(percentiles("lagMs", lags));
+            result.put("residentMemoryUnderLoadMiB", memory());
+            result.put("residentMemoryPeakTotalMiB", rss.stream().mapToLong(Long::longValue).max().orElse(0));
+        }
+        return result;
+    }
+
+    /** Polls the reporting projection for sampled referrals until each shows its acceptance. */
+    private final class Lag {
+        private final ConcurrentLinkedQueue<Long> lags;
+        private final ConcurrentLinkedQueue<Object[]> pending = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean stopping = new AtomicBoolean();
+        private final Thread poller;
+
+        Lag(ConcurrentLinkedQueue<Long> lags) {
+            this.lags = lags;
+            this.poller = new Thread(this::poll, "lag-poller");
+            poller.start();
+        }
+
+        void watch(String id, long respondedAt) {
+            pending.add(new Object[] {id, respondedAt});
+        }
+
+        void finish() throws InterruptedException {
+            stopping.set(true);
+            poller.join(120_000);
+        }
+
+        private void poll() {
+            try (MongoClient client = MongoClients.create(platform.infrastructure().mongoUri("perhekeskus_reporting"))) {
+                MongoCollection<Document> referrals = client.getDatabase("perhekeskus_reporting").getCollection("report_referrals");
+                long deadline = Long.MAX_VALUE;
+                while (!(stopping.get() && pending.isEmpty()) && System.nanoTime() < deadline) {
+                    if (stopping.get() && deadline == Long.MAX_VALUE) {
+                        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    }
+                    List<Object[]> still = new ArrayList<>();
+                    Object[] next;
+                    while ((next = pending.poll()) != null) {
+                        Document d = referrals.find(Filters.and(Filters.eq("_id", next[0]), Filters.exists("acceptedAt"))).first();
+                        if (d != null) {
+                            lags.add((System.nanoTime() - (Long) next[1]) / 1_000_000);
+                        } else {
+                            still.add(next);
+                        }
+                    }
+                    pending.addAll(still);
+                    Thread.sleep(5);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Publishes N events of finished referrals to the topic, then rebuilds the projection from offset 0. */
+    private Map<String, Object> replay(int events) throws Exception {
+        progress("replay: publishing " + events + " events, then rebuilding referral-flow-projection from offset 0");
+        long produced = produce(events, true);
+        String token = tokens.coordinator("bench");
+        String base = "http://127.0.0.1:8083/api/v1/admin/projections/referral-flow-projection";
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/rebuild"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("rebuild refused: " + response.body());
+        }
+        Map<?, ?> progress;
+        do {
+            Thread.sleep(1000);
+            progress = json.readValue(http.send(HttpRequest.newBuilder(URI.create(base))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body(), Map.class);
+            progress("  replay " + progress.get("processed") + "/" + progress.get("end") + " (" + progress.get("percent")
+                    + " %), " + progress.get("eventsPerSecond") + " events/s");
+        } while (!Integer.valueOf(100).equals(progress.get("percent")));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long total = ((Number) progress.get("end")).longValue();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("eventsOnTopics", total);
+        result.put("seconds", round(seconds));
+        result.put("eventsPerSecond", round(total / seconds));
+        result.put("producedForReplay", produced);
+        return result;
+    }
+
+    /** Publishes {@code count} events (make/receive/accept triples); returns how many were sent. */
+    private long produce(int count, boolean asReferralEvents) throws Exception {
+        CloudEventsMessageConverter converter = new CloudEventsMessageConverter(json, "/bench");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < count; i += 3) {
+                UUID referral = UUID.randomUUID();
+                Instant at = Instant.now();
+                Object[] events = {
+                        new ReferralMade(referral, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                                UUID.randomUUID(), "Tampere", NeedLevel.YELLOW, Priority.ROUTINE, new Sealed("v1.eA"),
+                                UUID.randomUUID(), null, null, null, "bench", at),
+                        new ReferralReceived(referral, UUID.randomUUID(), "bench", at),
+                        new ReferralAccepted(referral, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null,
+                                null, "bench", at)};
+                for (int seq = 0; seq < 3 && i + seq < count; seq++) {
+                    ProducerRecord<String, byte[]> record = converter.createKafkaMessage(new GenericDomainEventMessage<>(
+                            "Referral", referral.toString(), seq, events[seq], MetaData.emptyInstance(),
+                            UUID.randomUUID().toString(), at), asReferralEvents ? Topics.REFERRAL_EVENTS : "bench.raw");
+                    producer.send(record);
+                }
+            }
+            producer.flush();
+        }
+        return count;
+    }
+
+    /** The same machine's raw infrastructure with the same number of records. */
+    private Map<String, Object> raw(int count) throws Exception {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        progress("raw ceiling: Kafka produce (acks=all) of " + count + " records");
+        createRawTopic();
+        long started = System.nanoTime();
+        produce(count, false);
+        raw.put("kafkaProduceRecordsPerSecond", round(count / ((System.nanoTime() - started) / 1e9)));
+
+        progress("raw ceiling: PostgreSQL single-row inserts (autocommit, 16 connections) of the events' JSON");
+        String payload = json.writeValueAsString(new ReferralMade(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), UUID.randomUUID(), "Tampere", NeedLevel.YELLOW, Priority.ROUTINE, new Sealed("v1.eA"),
+                UUID.randomUUID(), null, null, null, "bench", Instant.now()));
+        String url = platform.infrastructure().jdbcUrl("referral");
+        try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, "")) {
+            c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_raw (id BIGSERIAL PRIMARY KEY, "
+                    + "aggregate VARCHAR(64), payload BYTEA)");
+        }
+        int rows = Math.min(count, quick ? 5_000 : 20_000);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        started = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            work.add(pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, "");
+                     PreparedStatement insert = c.prepareStatement("INSERT INTO bench_raw (aggregate, payload) VALUES (?, ?)")) {
+                    for (int i = thread; i < rows; i += 16) {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setBytes(2, payload.getBytes());
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        raw.put("postgresInsertsPerSecond", round(rows / ((System.nanoTime() - started) / 1e9)));
+
+        progress("raw ceiling: Mongo inserts of " + count + " report documents (batches of 1,000)");
+        try (MongoClient client = MongoClients.create(platform.infrastructure().mongoUri("bench"))) {
+            MongoCollection<Document> docs = client.getDatabase("bench").getCollection("raw");
+            started = System.nanoTime();
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                batch.add(new Document("_id", UUID.randomUUID().toString()).append("municipality", "Tampere")
+                        .append("needLevel", "YELLOW").append("madeAt", new java.util.Date()).append("status", "ACCEPTED"));
+                if (batch.size() == 1000) {
+                    docs.insertMany(batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                docs.insertMany(batch);
+            }
+            raw.put("mongoBatchInsertsPerSecond", round(count / ((System.nanoTime() - started) / 1e9)));
+            int singles = quick ? 2_000 : 5_000;
+            started = System.nanoTime();
+            for (int i = 0; i < singles; i++) {
+                docs.insertOne(new Document("_id", UUID.randomUUID().toString()).append("status", "ACCEPTED"));
+            }
+            raw.put("mongoSingleInsertsPerSecond", round(singles / ((System.nanoTime() - started) / 1e9)));
+        }
+        return raw;
+    }
+
+    private void createRawTopic() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                "bootstrap.servers", platform.infrastructure().kafkaBootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains("bench.raw")) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench.raw", 3, (short) 1)))
+                        .all().get();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void ratios() {
+        Map<String, Object> raw = (Map<String, Object>) results.get("raw");
+        Map<String, Object> at16 = (Map<String, Object>) ((Map<String, Object>) results.get("writePath")).get("16 agencies");
+        Map<String, Object> replay = (Map<String, Object>) results.get("replay");
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        // A command stores one event in one PostgreSQL transaction: the raw ceiling is single-row inserts.
+        ratios.put("writeCommandsPerRawPostgresInsert", round(number(at16, "commandsPerSecond")
+                / number(raw, "postgresInsertsPerSecond")));
+        // Replay is bound by the read store: compare with raw batch inserts into the same server.
+        ratios.put("replayPerRawMongoBatchInsert", round(number(replay, "eventsPerSecond")
+                / number(raw, "mongoBatchInsertsPerSecond")));
+        ratios.put("replayPerRawKafkaProduce", round(number(replay, "eventsPerSecond")
+                / number(raw, "kafkaProduceRecordsPerSecond")));
+        results.put("ratios", ratios);
+    }
+
+    private void print() {
+        results.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> map) {
+                System.out.println(key + ":");
+                map.forEach((k, v) -> System.out.printf("  %-34s %s%n", k, v));
+            } else {
+                System.out.printf("%-36s %s%n", key, value);
+            }
+        });
+    }
+
+    /** Resident memory (MiB) of every process of the platform: this launcher, the broker, PostgreSQL, the services. */
+    private Map<String, Long> memory() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        rss.put("launcher (PostgreSQL control, Mongo server)", rssOf(ProcessHandle.current().pid()));
+        rss.put("kafka broker", rssOf(platform.infrastructure().kafka().pid()));
+        long postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToLong(p -> rssOf(p.pid())).sum();
+        rss.put("postgresql (all backends)", postgres);
+        String[] names = {"referral-service", "meeting-service", "reporting-service"};
+        for (int i = 0; i < names.length; i++) {
+            rss.put(names[i], rssOf(platform.processes().get(i).pid()));
+        }
+        rss.put("total", rss.values().stream().mapToLong(Long::longValue).sum());
+        return rss;
+    }
+
+    private static long rssOf(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private interface Call {
+        Map<String, Object> run() throws Exception;
+    }
+
+    private static Map<String, Object> timed(ConcurrentLinkedQueue<Long> latencies, Call call) throws Exception {
+        long started = System.nanoTime();
+        Map<String, Object> result = call.run();
+        latencies.add((System.nanoTime() - started) / 1000);
+        return result;
+    }
+
+    private static Map<String, Object> percentiles(String name, ConcurrentLinkedQueue<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (sorted.isEmpty()) {
+            return result;
+        }
+        boolean micros = name.equals("latencyMs");
+        for (int p : new int[] {50, 95, 99}) {
+            long value = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+            result.put(name + "P" + p, micros ? round(value / 1000.0) : value);
+        }
+        result.put(name + "Samples", sorted.size());
+        return result;
+    }
+
+    private Map<String, Object> post(String url, String token, Object body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? Map.of() : json.readValue(response.body(), Map.class);
+    }
+
+    private static UUID id(Map<String, Object> body) {
+        return UUID.fromString((String) body.get("id"));
+    }
+
+    private static boolean allDone(List<Future<?>> work) {
+        return work.stream().allMatch(Future::isDone);
+    }
+
+    private static double number(Map<String, Object> map, String key) {
+        return ((Number) map.get(key)).doubleValue();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void progress(String message) {
+        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
+    }
+}
