@@ -3,7 +3,13 @@ package fi.perhekeskus.meeting;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +25,23 @@ public class MeetingConfiguration {
 
     /** The referral-driven enrolment reads the referral topic with its own token in this service's database. */
     @Bean
-    public ConfigurerModule referralEnrolmentProcessor(StreamableKafkaMessageSource<String, byte[]> referralEvents) {
+    public ConfigurerModule referralEnrolmentProcessor(StreamableKafkaMessageSource<String, byte[]> referralEvents,
+                                                       ConnectionProvider connections, TransactionManager transactions,
+                                                       DeadLetterSchema schema, Serializer serializer,
+                                                       @Qualifier("eventSerializer") Serializer eventSerializer) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(ReadModels.REFERRAL_ENROLMENT, config -> referralEvents,
                         (config, builder) -> builder.initialSegmentCount(1).batchSize(20))
-                .registerListenerInvocationErrorHandler(ReadModels.REFERRAL_ENROLMENT,
-                        config -> PropagatingErrorHandler.instance());
+                // A poison event is parked with its referral's later events (in this service's PostgreSQL);
+                // other referrals keep flowing.
+                .registerDeadLetterQueue(ReadModels.REFERRAL_ENROLMENT, config -> JdbcSequencedDeadLetterQueue
+                        .<EventMessage<?>>builder()
+                        .processingGroup(ReadModels.REFERRAL_ENROLMENT)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .schema(schema)
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .build());
     }
 }

@@ -1,6 +1,7 @@
 package fi.perhekeskus.reporting;
 
 import com.mongodb.client.MongoClient;
+import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -36,12 +37,14 @@ public class ProjectionProcessing {
     }
 
     @Bean
-    public ConfigurerModule projectionProcessors(StreamableKafkaMessageSource<String, byte[]> source) {
+    public ConfigurerModule projectionProcessors(StreamableKafkaMessageSource<String, byte[]> source,
+                                                 @Value("${perhekeskus.projections.batch-size:500}") int batchSize) {
         return configurer -> {
             var processing = configurer.eventProcessing();
             for (String projection : PROJECTIONS) {
                 processing.registerPooledStreamingEventProcessor(projection, config -> source,
-                                (config, builder) -> builder.initialSegmentCount(1).batchSize(100))
+                                (config, builder) -> builder.initialSegmentCount(1).batchSize(batchSize))
+                        .registerHandlerInterceptor(projection, config -> BatchedDocuments.flushAtEndOfBatch())
                         .registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
             }
         };

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.infra.upcasting.ContractUpcasters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,7 +75,13 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
         Optional<Class<?>> payloadType = EventCatalog.classOf(type);
         Object payload;
         if (payloadType.isPresent()) {
-            payload = read(record.value(), payloadType.get());
+            try {
+                payload = read(record.value(), payloadType.get());
+            } catch (UncheckedIOException e) {
+                // A poison record must not stop the stream: consumers park it in their dead-letter queue.
+                log.warn("Unreadable {} {} at {}-{}@{}", type, id, record.topic(), record.partition(), record.offset());
+                payload = new UnreadableEvent(type, id, e.getCause().getClass().getSimpleName());
+            }
         } else {
             Optional<Class<?>> current = ContractUpcasters.currentClassOf(type);
             if (current.isEmpty()) {

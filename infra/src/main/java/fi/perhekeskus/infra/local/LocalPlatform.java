@@ -129,7 +129,7 @@ public final class LocalPlatform {
         Path jar = root.resolve(service.name()).resolve("target").resolve(service.name() + "-exec.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-Daxoniq.update-checker.disabled=true",
                 "-jar", jar.toString(),
                 "--server.port=" + service.port(),

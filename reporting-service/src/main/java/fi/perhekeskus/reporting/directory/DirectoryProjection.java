@@ -8,7 +8,7 @@ import fi.perhekeskus.contract.directory.AgencyRegistered;
 import fi.perhekeskus.contract.directory.OrganizerType;
 import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
-import fi.perhekeskus.infra.readmodel.SequencedDocuments;
+import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.reporting.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,7 +44,7 @@ public class DirectoryProjection {
 
     @EventHandler
     void on(AgencyRegistered event, @SequenceNumber long sequence) {
-        SequencedDocuments.apply(agencies, event.agencyId().toString(), sequence, Updates.combine(
+        BatchedDocuments.apply(agencies, event.agencyId().toString(), sequence, Updates.combine(
                 Updates.set("name", event.name()),
                 Updates.set("organizerType", event.organizerType().name()),
                 Updates.set("organizerName", event.organizerName()),
@@ -54,14 +54,14 @@ public class DirectoryProjection {
 
     @EventHandler
     void on(ServiceListed event, @SequenceNumber long sequence) {
-        SequencedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
+        BatchedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
                 Updates.set("name", event.name()), Updates.set("agencyId", event.agencyId().toString()),
                 Updates.set("kind", event.kind().name())));
     }
 
     @EventHandler
     void on(ServiceUpdated event, @SequenceNumber long sequence) {
-        SequencedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
+        BatchedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
                 Updates.set("name", event.name()), Updates.set("kind", event.kind().name())));
     }
 

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.gathering.NetworkMeetingHeld;
 import fi.perhekeskus.contract.gathering.OpenPlaceVisitsRecorded;
-import fi.perhekeskus.infra.readmodel.SequencedDocuments;
+import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.reporting.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,7 +33,7 @@ public class GatheringProjection {
 
     @EventHandler
     void on(NetworkMeetingHeld e, @SequenceNumber long seq) {
-        SequencedDocuments.apply(meetings, e.meetingId().toString(), seq, Updates.combine(
+        BatchedDocuments.apply(meetings, e.meetingId().toString(), seq, Updates.combine(
                 Updates.set("year", e.heldOn().getYear()),
                 Updates.set("agencyIds", e.agencyIds().stream().map(UUID::toString).toList())));
     }
@@ -41,7 +41,7 @@ public class GatheringProjection {
     @EventHandler
     void on(OpenPlaceVisitsRecorded e, @SequenceNumber long seq) {
         String year = String.valueOf(e.date().getYear());
-        SequencedDocuments.apply(places, e.placeId().toString(), seq, Updates.combine(
+        BatchedDocuments.apply(places, e.placeId().toString(), seq, Updates.combine(
                 Updates.inc("years." + year + ".families", e.families()),
                 Updates.inc("years." + year + ".adults", e.adults()),
                 Updates.inc("years." + year + ".children", e.children())));

@@ -10,7 +10,7 @@ import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
-import fi.perhekeskus.infra.readmodel.SequencedDocuments;
+import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.reporting.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -48,7 +48,7 @@ public class ProgrammeProjection {
         for (ProgrammeScheduled.Session s : e.sessions()) {
             sessions.add(new Document("sessionId", s.sessionId().toString()).append("startsAt", Date.from(s.startsAt())));
         }
-        SequencedDocuments.apply(programmes, e.programmeId().toString(), seq, Updates.combine(
+        BatchedDocuments.apply(programmes, e.programmeId().toString(), seq, Updates.combine(
                 Updates.set("name", e.name()),
                 Updates.set("serviceId", e.serviceId().toString()),
                 Updates.set("agencyIds", e.agencyIds().stream().map(UUID::toString).toList()),
@@ -61,12 +61,12 @@ public class ProgrammeProjection {
 
     @EventHandler
     void on(FamilyEnrolled e, @SequenceNumber long seq) {
-        SequencedDocuments.apply(programmes, e.programmeId().toString(), seq, Updates.inc("enrolledFamilies", 1));
+        BatchedDocuments.apply(programmes, e.programmeId().toString(), seq, Updates.inc("enrolledFamilies", 1));
     }
 
     @EventHandler
     void on(EnrolmentCancelled e, @SequenceNumber long seq) {
-        SequencedDocuments.apply(programmes, e.programmeId().toString(), seq,
+        BatchedDocuments.apply(programmes, e.programmeId().toString(), seq,
                 Updates.inc("enrolledFamilies", e.wasWaitlisted() ? 0 : -1));
     }
 
@@ -75,7 +75,7 @@ public class ProgrammeProjection {
         int fathers = e.families().stream().mapToInt(GroupSessionHeld.Attendance::fathers).sum();
         int children = e.families().stream().mapToInt(GroupSessionHeld.Attendance::children).sum();
         String key = "sessions." + e.sessionId();
-        SequencedDocuments.apply(programmes, e.programmeId().toString(), seq, Updates.combine(
+        BatchedDocuments.apply(programmes, e.programmeId().toString(), seq, Updates.combine(
                 Updates.set(key + ".held", true),
                 Updates.set(key + ".families", e.families().size()),
                 Updates.set(key + ".fathers", fathers),
@@ -84,13 +84,13 @@ public class ProgrammeProjection {
 
     @EventHandler
     void on(GroupSessionCancelled e, @SequenceNumber long seq) {
-        SequencedDocuments.apply(programmes, e.programmeId().toString(), seq,
+        BatchedDocuments.apply(programmes, e.programmeId().toString(), seq,
                 Updates.set("sessions." + e.sessionId() + ".cancelled", true));
     }
 
     @EventHandler
     void on(FeedbackGiven e, @SequenceNumber long seq) {
-        SequencedDocuments.apply(programmes, e.programmeId().toString(), seq, Updates.combine(
+        BatchedDocuments.apply(programmes, e.programmeId().toString(), seq, Updates.combine(
                 Updates.inc("feedback.timingSuited." + e.timingSuited(), 1),
                 Updates.inc("feedback.contentMetNeeds." + e.contentMetNeeds(), 1),
                 Updates.inc("feedback.infoMatchedChildAge." + e.infoMatchedChildAge(), 1)));

@@ -13,7 +13,7 @@ import fi.perhekeskus.contract.referral.ReferralMade;
 import fi.perhekeskus.contract.referral.ReferralReceived;
 import fi.perhekeskus.contract.referral.ReferralRedirected;
 import fi.perhekeskus.contract.referral.ReferralStarted;
-import fi.perhekeskus.infra.readmodel.SequencedDocuments;
+import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.reporting.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -126,7 +126,7 @@ public class ReferralFlowProjection {
     }
 
     private void apply(String id, long seq, Bson update) {
-        SequencedDocuments.apply(referrals, id, seq, update);
+        BatchedDocuments.apply(referrals, id, seq, update);
     }
 
     private static Date date(Instant instant) {

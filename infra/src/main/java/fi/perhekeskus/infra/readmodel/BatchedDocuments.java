@@ -1,0 +1,96 @@
+package fi.perhekeskus.infra.readmodel;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link SequencedDocuments} for projections that replay fast. The updates of a processor batch
+ * are queued and written as one ordered bulk per collection when the batch's last event has been
+ * handled — before the batch commits and its token moves. The sequence guard is applied in memory:
+ * one lookup of the documents' last sequence numbers by id (an indexed query), then each update is
+ * kept only if its event is newer, so a redelivered or replayed event still counts once. (The
+ * local Mongo-protocol server scans the collection for a filter on id plus sequence; by id alone it
+ * uses the index.) Only for views with a single writer per document (one processor segment) whose
+ * handlers do not read what they wrote earlier in the same batch. Register {@link #flushAtEndOfBatch()}.
+ */
+public final class BatchedDocuments {
+
+    private static final String PENDING = BatchedDocuments.class.getName() + ".pending";
+
+    private record Update(String id, long sequence, Bson update) {
+    }
+
+    private BatchedDocuments() {
+    }
+
+    public static void apply(MongoCollection<Document> collection, String id, long sequence, Bson update) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            SequencedDocuments.apply(collection, id, sequence, update);
+            return;
+        }
+        pending(CurrentUnitOfWork.get().root()).computeIfAbsent(collection, c -> new ArrayList<>())
+                .add(new Update(id, sequence, update));
+    }
+
+    /** Writes the batch's queued updates after its last event is handled (and inside its error handling). */
+    public static MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch() {
+        return (UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) -> {
+            Object result = chain.proceed();
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+                flush(unitOfWork.root());
+            }
+            return result;
+        };
+    }
+
+    private static void flush(UnitOfWork<?> unitOfWork) {
+        Map<MongoCollection<Document>, List<Update>> pending = pending(unitOfWork);
+        for (Map.Entry<MongoCollection<Document>, List<Update>> entry : pending.entrySet()) {
+            MongoCollection<Document> collection = entry.getKey();
+            Map<String, Long> applied = new HashMap<>();
+            List<String> ids = entry.getValue().stream().map(Update::id).distinct().toList();
+            for (Document d : collection.find(Filters.in("_id", ids)).projection(Projections.include(SequencedDocuments.SEQUENCE))) {
+                Number seq = d.get(SequencedDocuments.SEQUENCE, Number.class);
+                applied.put(d.getString("_id"), seq == null ? -1 : seq.longValue());
+            }
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            for (Update u : entry.getValue()) {
+                if (u.sequence() <= applied.getOrDefault(u.id(), -1L)) {
+                    continue;
+                }
+                applied.put(u.id(), u.sequence());
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", u.id()),
+                        Updates.combine(u.update(), Updates.set(SequencedDocuments.SEQUENCE, u.sequence())),
+                        new UpdateOptions().upsert(true)));
+            }
+            if (!writes.isEmpty()) {
+                collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            }
+        }
+        pending.clear();
+    }
+
+    private static Map<MongoCollection<Document>, List<Update>> pending(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(PENDING, key -> new LinkedHashMap<>());
+    }
+}

@@ -1,0 +1,9 @@
+package fi.perhekeskus.meeting.enrolment;
+
+/** A consumed record could not be read; its aggregate's events wait in the dead-letter queue. */
+public class UnreadableEventException extends RuntimeException {
+
+    public UnreadableEventException(String message) {
+        super(message);
+    }
+}
