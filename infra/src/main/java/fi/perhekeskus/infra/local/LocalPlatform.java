@@ -129,7 +129,8 @@ public final class LocalPlatform {
         Path jar = root.resolve(service.name()).resolve("target").resolve(service.name() + "-exec.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                // C1 only: a third faster start; the full JIT measured no better on the write path here.
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Daxoniq.update-checker.disabled=true",
                 "-jar", jar.toString(),
                 "--server.port=" + service.port(),
