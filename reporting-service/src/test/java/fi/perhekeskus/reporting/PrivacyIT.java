@@ -91,8 +91,9 @@ class PrivacyIT {
         String peer = TOKENS.worker("peer", ngo);
         call(referral, HttpMethod.POST, "/api/v1/referrals/" + second + "/receive", peer, null);
         call(referral, HttpMethod.POST, "/api/v1/referrals/" + second + "/accept", peer, Map.of("responsibleWorker", "ohjaaja-3"));
-        assertThat(call(referral, HttpMethod.GET, "/api/v1/families/" + family, peer, null).getBody().toString())
-                .contains("Zephyrine", "140788-978X");
+        // The family's view is built asynchronously: wait until it can be read.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(call(referral, HttpMethod.GET,
+                "/api/v1/families/" + family, peer, null).getBody().toString()).contains("Zephyrine", "140788-978X"));
         await().atMost(Duration.ofSeconds(30)).until(() -> referralsReported(ngo) >= 1);
 
         Map<String, Integer> before = search(referral, logs);

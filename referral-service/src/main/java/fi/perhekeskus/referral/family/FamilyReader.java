@@ -44,10 +44,14 @@ public class FamilyReader {
     public FamilyResponse read(UUID familyId, Caller caller, String purpose) {
         var basis = caller.agency().flatMap(agency -> access.basisFor(familyId, agency));
         Document family = view.family(familyId).orElse(null);
-        if (basis.isEmpty() || family == null) {
+        if (basis.isEmpty()) {
             log.usage(familyId, caller.workerId(), caller.agency().orElse(null), purpose, null,
                     AccessLog.Outcome.REFUSED, clock.instant());
             throw new UnknownException("no such family");
+        }
+        if (family == null) {
+            // Registered a moment ago and not in the view yet: nothing was read, so nothing is logged.
+            throw new UnknownException("no such family (yet)");
         }
         log.usage(familyId, caller.workerId(), caller.agencyId(), purpose, basis.get().describe(),
                 AccessLog.Outcome.ALLOWED, clock.instant());
