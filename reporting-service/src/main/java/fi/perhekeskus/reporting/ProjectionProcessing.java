@@ -3,6 +3,8 @@ package fi.perhekeskus.reporting;
 import com.mongodb.client.MongoClient;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
@@ -38,13 +40,22 @@ public class ProjectionProcessing {
 
     @Bean
     public ConfigurerModule projectionProcessors(StreamableKafkaMessageSource<String, byte[]> source,
-                                                 @Value("${perhekeskus.projections.batch-size:500}") int batchSize) {
+                                                 @Value("${perhekeskus.projections.batch-size:500}") int batchSize,
+                                                 MongoClient mongoClient, Serializer serializer,
+                                                 @Value("${perhekeskus.read-database}") String database) {
         return configurer -> {
             var processing = configurer.eventProcessing();
             for (String projection : PROJECTIONS) {
                 processing.registerPooledStreamingEventProcessor(projection, config -> source,
                                 (config, builder) -> builder.initialSegmentCount(1).batchSize(batchSize))
                         .registerHandlerInterceptor(projection, config -> BatchedDocuments.flushAtEndOfBatch())
+                        // A poison event is parked with its aggregate's later events; others keep flowing.
+                        .registerDeadLetterQueue(projection, config -> MongoSequencedDeadLetterQueue
+                                .<EventMessage<?>>builder()
+                                .processingGroup(projection)
+                                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                                .serializer(serializer)
+                                .build())
                         .registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
             }
         };

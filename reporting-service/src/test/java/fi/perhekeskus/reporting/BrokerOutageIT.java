@@ -6,6 +6,7 @@ import fi.perhekeskus.infra.security.LocalTokens;
 import fi.perhekeskus.infra.security.SecuritySettings;
 import fi.perhekeskus.reporting.directory.AgencyView;
 import fi.perhekeskus.reporting.directory.DirectoryProjection;
+import fi.perhekeskus.reporting.rebuild.ProjectionRebuild;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +50,8 @@ class BrokerOutageIT {
 
     @Autowired
     DirectoryProjection directory;
+    @Autowired
+    ProjectionRebuild rebuild;
 
     @Test
     void aBrokerCrashLosesNothingAndDuplicatesNothingInTheViews() throws Exception {
@@ -97,6 +100,14 @@ class BrokerOutageIT {
                 COMMANDS - published.size());
         assertThat(stored).isEqualTo(COMMANDS);
         assertThat(views).isEqualTo(COMMANDS);
+
+        // A fresh rebuild from offset 0 equals the live projection.
+        List<AgencyView> live = directory.agencies();
+        rebuild.rebuild(Projections.DIRECTORY);
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            assertThat(rebuild.progress(Projections.DIRECTORY)).containsEntry("percent", 100L);
+            assertThat(directory.agencies()).containsExactlyInAnyOrderElementsOf(live);
+        });
     }
 
     private static ResponseEntity<Map> register(RunningReferralService referral, String name) {
