@@ -26,7 +26,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -243,9 +242,5 @@ public class GroupProgramme {
     @EventSourcingHandler
     void on(FeedbackGiven e) {
         feedbackIds.add(e.feedbackId());
-    }
-
-    List<UUID> waitlistInOrder() {
-        return new ArrayList<>(waitlist.keySet());
     }
 }

@@ -36,13 +36,4 @@ public class EventSourcedFamilyConsents implements FamilyConsents {
         }
     }
 
-    @Override
-    public boolean exists(UUID familyId) {
-        try {
-            families.load(familyId.toString());
-            return true;
-        } catch (AggregateNotFoundException e) {
-            return false;
-        }
-    }
 }

@@ -10,8 +10,6 @@ public interface FamilyConsents {
     /** Empty when the family is unknown, erased, or shares nothing with the agency. */
     Optional<SharingBasis> basisFor(UUID familyId, UUID agencyId, UUID consentId, LocalDate today);
 
-    boolean exists(UUID familyId);
-
     /** The family's municipality (not personal data: reports are filtered by it). */
     Optional<String> municipality(UUID familyId);
 }

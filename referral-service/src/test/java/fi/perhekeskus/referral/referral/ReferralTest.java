@@ -91,11 +91,6 @@ class ReferralTest {
             }
 
             @Override
-            public boolean exists(UUID familyId) {
-                return true;
-            }
-
-            @Override
             public Optional<String> municipality(UUID familyId) {
                 return Optional.of("Tampere");
             }
