@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.Topics;
 import fi.perhekeskus.contract.directory.NeedLevel;
@@ -42,6 +43,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +89,7 @@ public final class Benchmark {
         int[] operations = quick ? new int[] {60, 120, 240} : new int[] {200, 400, 1200};
         int replayEvents = quick ? 15_000 : 100_000;
         results.put("size", quick ? "quick" : "default");
+        results.put("memoryMeasure", "PSS: resident memory, shared pages divided among the processes sharing them");
         progress("starting the platform on fresh local infrastructure in " + data);
         platform = LocalPlatform.start(root, data);
         try {
@@ -229,13 +233,20 @@ public final class Benchmark {
                     List<Object[]> still = new ArrayList<>();
                     Object[] next;
                     while ((next = pending.poll()) != null) {
-                        Document d = referrals.find(Filters.and(Filters.eq("_id", next[0]), Filters.exists("acceptedAt"))).first();
-                        if (d != null) {
-                            lags.add((System.nanoTime() - (Long) next[1]) / 1_000_000);
-                        } else {
-                            still.add(next);
+                        still.add(next);
+                    }
+                    // By id alone: the local server scans the collection for any other filter.
+                    Set<String> accepted = new HashSet<>();
+                    if (!still.isEmpty()) {
+                        for (Document d : referrals.find(Filters.in("_id", still.stream().map(p -> p[0]).toList()))
+                                .projection(Projections.include("acceptedAt"))) {
+                            if (d.containsKey("acceptedAt")) {
+                                accepted.add(d.getString("_id"));
+                            }
                         }
                     }
+                    long now = System.nanoTime();
+                    still.removeIf(p -> accepted.contains((String) p[0]) && lags.add((now - (Long) p[1]) / 1_000_000));
                     pending.addAll(still);
                     Thread.sleep(5);
                 }
@@ -429,15 +440,22 @@ public final class Benchmark {
         return rss;
     }
 
+    /**
+     * Proportional set size (MiB): resident memory with each shared page divided among the processes
+     * that map it, so PostgreSQL's shared buffers count once, not once per backend. Falls back to
+     * the resident set where the kernel gives no rollup.
+     */
     private static long rssOf(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        for (String[] source : new String[][] {{"smaps_rollup", "Pss:"}, {"status", "VmRSS:"}}) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/" + source[0]))) {
+                    if (line.startsWith(source[1])) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                    }
                 }
+            } catch (Exception e) {
+                // the process ended, or this source is missing: try the next
             }
-        } catch (Exception e) {
-            return 0;
         }
         return 0;
     }

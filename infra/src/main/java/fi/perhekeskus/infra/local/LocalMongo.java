@@ -1,7 +1,7 @@
 package fi.perhekeskus.infra.local;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fi.perhekeskus.infra.local.mongo.IndexedH2Backend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 /**
  * A MongoDB wire-protocol server with an H2 file backend: no real mongod can be installed on these
  * machines. It has no change streams and no transactions, which the projections never rely on.
+ * Its unique indexes are {@link IndexedH2Backend}'s, which look keys up without serializing them.
  */
 public final class LocalMongo implements AutoCloseable {
 
@@ -28,7 +29,7 @@ public final class LocalMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("read-models.mv").toString()));
+        MongoServer server = new MongoServer(IndexedH2Backend.open(dataDir.resolve("read-models.mv").toString()));
         server.bind("127.0.0.1", port);
         return new LocalMongo(server, port);
     }

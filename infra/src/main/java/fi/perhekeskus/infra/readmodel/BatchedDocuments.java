@@ -14,6 +14,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -30,7 +31,8 @@ import java.util.Map;
  * one lookup of the documents' last sequence numbers by id (an indexed query), then each update is
  * kept only if its event is newer, so a redelivered or replayed event still counts once. (The
  * local Mongo-protocol server scans the collection for a filter on id plus sequence; by id alone it
- * uses the index.) Only for views with a single writer per document (one processor segment) whose
+ * uses the index.) A document's successive updates in a batch are folded into one write
+ * ({@link FoldedUpdate}), so a replay writes each document about once per batch. Only for views with a single writer per document (one processor segment) whose
  * handlers do not read what they wrote earlier in the same batch. Register {@link #flushAtEndOfBatch()}.
  */
 public final class BatchedDocuments {
@@ -70,24 +72,58 @@ public final class BatchedDocuments {
             Map<String, Long> applied = new HashMap<>();
             List<String> ids = entry.getValue().stream().map(Update::id).distinct().toList();
             for (Document d : collection.find(Filters.in("_id", ids)).projection(Projections.include(SequencedDocuments.SEQUENCE))) {
-                Number seq = d.get(SequencedDocuments.SEQUENCE, Number.class);
-                applied.put(d.getString("_id"), seq == null ? -1 : seq.longValue());
+                applied.put(d.getString("_id"), SequencedDocuments.sequenceOf(d));
             }
-            List<WriteModel<Document>> writes = new ArrayList<>();
+            // One write per document where its updates fold; a document's writes stay in event order.
+            Map<String, Write> open = new LinkedHashMap<>();
+            List<Write> writes = new ArrayList<>();
             for (Update u : entry.getValue()) {
                 if (u.sequence() <= applied.getOrDefault(u.id(), -1L)) {
                     continue;
                 }
                 applied.put(u.id(), u.sequence());
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", u.id()),
-                        Updates.combine(u.update(), Updates.set(SequencedDocuments.SEQUENCE, u.sequence())),
-                        new UpdateOptions().upsert(true)));
+                BsonDocument update = u.update().toBsonDocument(BsonDocument.class, collection.getCodecRegistry());
+                Write write = open.get(u.id());
+                if (write == null || write.fold == null || !write.fold.absorb(update)) {
+                    write = new Write(u.id(), new FoldedUpdate());
+                    if (!write.fold.absorb(update)) {
+                        write = new Write(u.id(), null, update);
+                    }
+                    open.put(u.id(), write);
+                    writes.add(write);
+                }
+                write.sequence = u.sequence();
             }
             if (!writes.isEmpty()) {
-                collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+                collection.bulkWrite(writes.stream().map(Write::model).toList(), new BulkWriteOptions().ordered(true));
             }
         }
         pending.clear();
+    }
+
+    /** A document's write: folded updates, or one update that does not fold. */
+    private static final class Write {
+        final String id;
+        final FoldedUpdate fold;
+        final BsonDocument single;
+        long sequence;
+
+        Write(String id, FoldedUpdate fold) {
+            this(id, fold, null);
+        }
+
+        Write(String id, FoldedUpdate fold, BsonDocument single) {
+            this.id = id;
+            this.fold = fold;
+            this.single = single;
+        }
+
+        WriteModel<Document> model() {
+            Bson update = fold != null ? fold.toUpdate() : single;
+            return new UpdateOneModel<>(Filters.eq("_id", id),
+                    Updates.combine(update, Updates.set(SequencedDocuments.SEQUENCE, sequence)),
+                    new UpdateOptions().upsert(true));
+        }
     }
 
     private static Map<MongoCollection<Document>, List<Update>> pending(UnitOfWork<?> unitOfWork) {

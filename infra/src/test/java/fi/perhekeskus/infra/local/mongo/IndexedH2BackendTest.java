@@ -1,0 +1,111 @@
+package fi.perhekeskus.infra.local.mongo;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fi.perhekeskus.infra.local.FreePorts;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The local read store's backend over a real wire connection: lookups, uniqueness, restarts, older files. */
+class IndexedH2BackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsDocumentsByIdAmongManyAndRefusesDuplicates() {
+        withServer(IndexedH2Backend::open, docs -> {
+            docs.insertMany(numbered(0, 2_000));
+            assertThat(docs.find(Filters.eq("_id", "doc-1234")).first()).containsEntry("n", 1234);
+            assertThat(docs.find(Filters.in("_id", List.of("doc-7", "doc-1999", "missing"))).into(new ArrayList<>()))
+                    .extracting(d -> d.getInteger("n")).containsExactlyInAnyOrder(7, 1999);
+            // Ids order as strings: only these four sort before "doc-1000".
+            assertThat(docs.find(Filters.lt("_id", "doc-1000")).into(new ArrayList<>()))
+                    .extracting(d -> d.getInteger("n")).containsExactlyInAnyOrder(0, 1, 10, 100);
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", "doc-5")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        });
+    }
+
+    @Test
+    void secondaryUniqueIndexesCompareByValue() {
+        withServer(IndexedH2Backend::open, docs -> {
+            docs.createIndex(Indexes.ascending("agency", "key"), new IndexOptions().unique(true));
+            docs.insertOne(new Document("_id", 1).append("agency", "a").append("key", 10));
+            docs.insertOne(new Document("_id", 2).append("agency", "a").append("key", 11L));
+            docs.insertOne(new Document("_id", 3).append("agency", "b").append("key", 10));
+            // The same number as another type is the same key, as in MongoDB.
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 4).append("agency", "a").append("key", 10L)))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(docs.find(Filters.and(Filters.eq("agency", "a"), Filters.eq("key", 11))).first())
+                    .containsEntry("_id", 2);
+            assertThat(docs.find().sort(Sorts.ascending("_id")).into(new ArrayList<>())).hasSize(3);
+        });
+    }
+
+    @Test
+    void documentsAndIndexesSurviveARestart() {
+        withServer(IndexedH2Backend::open, docs -> docs.insertMany(numbered(0, 500)));
+        withServer(IndexedH2Backend::open, docs -> {
+            assertThat(docs.find(Filters.eq("_id", "doc-499")).first()).containsEntry("n", 499);
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", "doc-0"))).isInstanceOf(MongoWriteException.class);
+            assertThat(docs.countDocuments()).isEqualTo(500);
+        });
+    }
+
+    @Test
+    void opensAFileWrittenByTheStockBackendAndRebuildsItsIndexes() {
+        withServer(H2Backend::new, docs -> {
+            docs.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+            docs.insertMany(numbered(0, 300));
+        });
+        withServer(IndexedH2Backend::open, docs -> {
+            assertThat(docs.find(Filters.eq("_id", "doc-42")).first()).containsEntry("n", 42);
+            assertThat(docs.find(Filters.eq("code", "c-42")).first()).containsEntry("_id", "doc-42");
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", "new").append("code", "c-1")))
+                    .isInstanceOf(MongoWriteException.class);
+            docs.insertOne(new Document("_id", "doc-300").append("n", 300).append("code", "c-300"));
+            assertThat(docs.find(Filters.eq("_id", "doc-300")).first()).containsEntry("n", 300);
+        });
+    }
+
+    private void withServer(Function<String, MongoBackend> backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend.apply(dir.resolve("read-models.mv").toString()));
+        int port = FreePorts.next();
+        server.bind("127.0.0.1", port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            work.accept(client.getDatabase("test").getCollection("docs"));
+        } finally {
+            server.shutdown();
+        }
+    }
+
+    private static List<Document> numbered(int from, int to) {
+        List<Document> docs = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            docs.add(new Document("_id", "doc-" + i).append("n", i).append("code", "c-" + i));
+        }
+        return docs;
+    }
+}

@@ -1,0 +1,126 @@
+package fi.perhekeskus.infra.readmodel;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import fi.perhekeskus.infra.local.FreePorts;
+import fi.perhekeskus.infra.local.LocalMongo;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandler;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A processor batch against the real Mongo-protocol server: updates of one document fold into one
+ * write with the same result as applying them one by one, and a redelivered batch changes nothing.
+ */
+class BatchedDocumentsTest {
+
+    @TempDir
+    static Path dir;
+    static LocalMongo mongo;
+    static MongoClient client;
+    static MongoCollection<Document> views;
+
+    @BeforeAll
+    static void start() {
+        mongo = LocalMongo.start(dir, FreePorts.next());
+        client = MongoClients.create(mongo.uri("test"));
+        views = client.getDatabase("test").getCollection("batched");
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        mongo.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        views.deleteMany(new Document());
+    }
+
+    record Change(String id, long seq, Bson update) {
+    }
+
+    private static final List<Change> LIFE = List.of(
+            new Change("a", 0, Updates.combine(Updates.set("status", "REQUESTED"), Updates.set("municipality", "Tampere"))),
+            new Change("b", 0, Updates.set("status", "REQUESTED")),
+            new Change("a", 1, Updates.combine(Updates.set("status", "RECEIVED"), Updates.inc("moves", 1))),
+            new Change("a", 2, Updates.combine(Updates.push("history", "received"), Updates.inc("moves", 1))),
+            // $unset does not fold: it becomes a write of its own, in order.
+            new Change("a", 3, Updates.unset("municipality")),
+            new Change("a", 4, Updates.combine(Updates.set("status", "ACCEPTED"), Updates.push("history", "accepted"),
+                    Updates.set("municipality", "Nokia"))),
+            new Change("b", 1, Updates.set("status", "RECEIVED")));
+
+    @Test
+    void aFoldedBatchEqualsTheUpdatesAppliedOneByOne() {
+        batch(LIFE);
+        List<Document> batched = all();
+
+        views.deleteMany(new Document());
+        for (Change c : LIFE) {
+            SequencedDocuments.apply(views, c.id(), c.seq(), c.update());
+        }
+
+        assertThat(batched).isEqualTo(all());
+        assertThat(batched.get(0)).containsEntry("status", "ACCEPTED").containsEntry("moves", 2)
+                .containsEntry("municipality", "Nokia").containsEntry("_seq", 4L);
+        assertThat(batched.get(0).getList("history", String.class)).containsExactly("received", "accepted");
+        assertThat(batched.get(1)).containsEntry("status", "RECEIVED").containsEntry("_seq", 1L);
+    }
+
+    @Test
+    void aRedeliveredOrOlderEventCountsOnce() {
+        batch(LIFE.subList(0, 4));
+        batch(LIFE);
+        batch(LIFE.subList(2, 4));
+
+        Document a = all().get(0);
+        assertThat(a).containsEntry("moves", 2).containsEntry("status", "ACCEPTED");
+        assertThat(a.getList("history", String.class)).containsExactly("received", "accepted");
+    }
+
+    @Test
+    void repeatsInOneBatchCountOnce() {
+        List<Change> twice = new ArrayList<>(LIFE.subList(0, 4));
+        twice.addAll(LIFE.subList(2, 4));
+        batch(twice);
+
+        assertThat(all().get(0)).containsEntry("moves", 2).containsEntry("_seq", 2L);
+    }
+
+    /** Runs the changes as one processor batch through the flushing interceptor. */
+    private static void batch(List<Change> changes) {
+        List<EventMessage<?>> messages = changes.stream()
+                .<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        MessageHandler<EventMessage<?>> handler = message -> {
+            Change c = (Change) message.getPayload();
+            BatchedDocuments.apply(views, c.id(), c.seq(), c.update());
+            return null;
+        };
+        unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
+                List.of(BatchedDocuments.flushAtEndOfBatch()), handler).proceed());
+    }
+
+    private static List<Document> all() {
+        return views.find().sort(new Document("_id", 1)).into(new ArrayList<>());
+    }
+}
