@@ -31,7 +31,7 @@ public class MeetingConfiguration {
                                                        @Qualifier("eventSerializer") Serializer eventSerializer) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(ReadModels.REFERRAL_ENROLMENT, config -> referralEvents,
-                        (config, builder) -> builder.initialSegmentCount(1).batchSize(20))
+                        (config, builder) -> builder.initialSegmentCount(1).batchSize(100))
                 // A poison event is parked with its referral's later events (in this service's PostgreSQL);
                 // other referrals keep flowing.
                 .registerDeadLetterQueue(ReadModels.REFERRAL_ENROLMENT, config -> JdbcSequencedDeadLetterQueue
@@ -42,6 +42,9 @@ public class MeetingConfiguration {
                         .schema(schema)
                         .genericSerializer(serializer)
                         .eventSerializer(eventSerializer)
-                        .build());
+                        .build())
+                // Remembers which referrals have parked events, instead of asking the queue per event.
+                .registerDeadLetteringEventHandlerInvokerConfiguration(ReadModels.REFERRAL_ENROLMENT,
+                        (config, builder) -> builder.enableSequenceIdentifierCache());
     }
 }

@@ -56,6 +56,9 @@ public class ProjectionProcessing {
                                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
                                 .serializer(serializer)
                                 .build())
+                        // Remembers which aggregates have parked events, instead of asking the queue per event.
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(projection,
+                                (config, builder) -> builder.enableSequenceIdentifierCache())
                         .registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
             }
         };

@@ -1,5 +1,7 @@
 package fi.perhekeskus.referral.family;
 
+import fi.perhekeskus.referral.ReadOnlyRepositories;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Lazy;
@@ -9,13 +11,14 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+/** The family's consents from its own events, in the caller's unit of work, without taking its lock. */
 @Component
 public class EventSourcedFamilyConsents implements FamilyConsents {
 
     private final Repository<Family> families;
 
-    public EventSourcedFamilyConsents(@Lazy Repository<Family> families) {
-        this.families = families;
+    public EventSourcedFamilyConsents(@Lazy EventStore eventStore) {
+        this.families = ReadOnlyRepositories.of(Family.class, eventStore);
     }
 
     @Override
