@@ -179,7 +179,7 @@ public final class Benchmark {
         while (!allDone(work)) {
             Thread.sleep(1000);
             if (measureLag) {
-                rss.add(memory().values().stream().mapToLong(Long::longValue).sum());
+                rss.add(memory().get("total"));
             }
             progress(String.format(Locale.ROOT, "  %d/%d referrals", done.get(), operations));
         }

@@ -2,10 +2,15 @@ package fi.perhekeskus.infra.local.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -13,16 +18,18 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 
 /**
- * mongo-java-server's H2 file backend with unique indexes whose keys compare as values. The stock
- * index keeps its keys in an H2 map of Java-serialized objects and serializes both keys again for
- * every comparison of a lookup; that was most of the local read store's CPU, and replays and
- * projections write by id. The documents and their storage are the stock backend's. These indexes
- * live in maps of their own name: on data written before, they start empty and are rebuilt from the
- * collection's documents when it is opened.
+ * mongo-java-server's H2 file backend, made fit for projections that replay. The stock backend keeps
+ * index keys and documents as Java-serialized objects: it serializes both keys again for every
+ * comparison of an index lookup, and every document of a page each time H2 writes the page. Here
+ * index keys compare as values ({@link KeyValueType}) and documents are stored as BSON
+ * ({@link BsonDocumentType}); the query engine is the stock one. Both live in maps of their own
+ * name: a file written by the stock backend is read once and carried over when a collection is
+ * opened (documents copied, indexes rebuilt from them).
  */
 public final class IndexedH2Backend extends H2Backend {
 
     static final String INDEX_MAP_INFIX = "._kvindex_";
+    static final String DATA_MAP_SUFFIX = "#bson";
 
     public IndexedH2Backend(MVStore store) {
         super(store);
@@ -42,6 +49,36 @@ public final class IndexedH2Backend extends H2Backend {
 
         Database(String name) {
             super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getDatabaseName() + "." + collectionName;
+            MVStore store = getMvStore();
+            String name = "databases." + namespace + DATA_MAP_SUFFIX;
+            boolean migrate = !store.hasMap(name) && store.hasMap("databases." + namespace);
+            MVMap<Object, Document> documents = store.openMap(name,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            if (migrate) {
+                // Written by the stock backend: copied once into the BSON map, then the old map goes.
+                MVMap<Object, Document> old = store.openMap("databases." + namespace);
+                documents.putAll(old);
+                store.removeMap(old);
+            }
+            MVMap<String, Object> meta = store.openMap("meta." + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            getMvStore().removeMap("databases." + getDatabaseName() + "." + collectionName + DATA_MAP_SUFFIX);
+        }
+
+        @Override
+        public void moveCollection(de.bwaldvogel.mongo.MongoDatabase oldDatabase, MongoCollection<?> collection,
+                                   String newCollectionName) {
+            throw new MongoServerException("renaming a collection is not supported by the local read store");
         }
 
         @Override

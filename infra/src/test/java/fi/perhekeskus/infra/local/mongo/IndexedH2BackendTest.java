@@ -75,6 +75,19 @@ class IndexedH2BackendTest {
     }
 
     @Test
+    void everyKindOfValueReadsBackTheSameAfterARestart() {
+        Document rich = new Document("_id", "rich").append("text", "Hervannan neuvola ääkköset")
+                .append("int", 7).append("long", 1L << 40).append("double", 0.65).append("flag", true)
+                .append("nothing", null).append("at", new java.util.Date(1_700_000_000_000L))
+                .append("list", List.of("a", 1, new Document("nested", List.of(2.5, "b"))))
+                .append("doc", new Document("deep", new Document("deeper", "x")))
+                .append("bytes", new org.bson.types.Binary(new byte[] {1, 2, 3}));
+        withServer(IndexedH2Backend::open, docs -> docs.insertOne(rich));
+        withServer(IndexedH2Backend::open, docs -> assertThat(docs.find(Filters.eq("_id", "rich")).first())
+                .usingRecursiveComparison().isEqualTo(rich));
+    }
+
+    @Test
     void opensAFileWrittenByTheStockBackendAndRebuildsItsIndexes() {
         withServer(H2Backend::new, docs -> {
             docs.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
