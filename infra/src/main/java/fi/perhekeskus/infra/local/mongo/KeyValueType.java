@@ -1,20 +1,32 @@
 package fi.perhekeskus.infra.local.mongo;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.DataUtils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Index keys ordered by their values (MongoDB's order of values, element by element), stored in
- * H2's generic object format. Comparing never serializes.
+ * Index keys ordered by their values (MongoDB's order of values, element by element), stored as a
+ * BSON array (values BSON cannot hold, such as a missing field of a sparse index, in H2's generic
+ * object format). Comparing never serializes.
  */
 final class KeyValueType extends BasicDataType<KeyValue> {
 
     static final KeyValueType INSTANCE = new KeyValueType();
+    private static final byte BSON = 1;
+    private static final byte SERIALIZED = 0;
 
     private static final ValueComparator VALUES = ValueComparator.asc();
     private final ObjectDataType storage = new ObjectDataType();
@@ -41,12 +53,45 @@ final class KeyValueType extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        storage.write(buffer, key);
+        byte[] bson = bson(key);
+        if (bson != null) {
+            buffer.put(BSON).putVarInt(bson.length).put(bson);
+        } else {
+            buffer.put(SERIALIZED);
+            storage.write(buffer, key);
+        }
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        return (KeyValue) storage.read(buffer);
+        if (buffer.get() == SERIALIZED) {
+            return (KeyValue) storage.read(buffer);
+        }
+        byte[] bson = new byte[DataUtils.readVarInt(buffer)];
+        buffer.get(bson);
+        return new KeyValue((List<?>) BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson)).get("k"));
+    }
+
+    /** The key's values as a BSON array, or null for values BSON cannot hold (a missing field). */
+    private static byte[] bson(KeyValue key) {
+        List<Object> values = new ArrayList<>(key.size());
+        for (Object value : key) {
+            if (value == null || value instanceof Missing) {
+                return null;
+            }
+            values.add(value);
+        }
+        ByteBuf buffer = Unpooled.buffer(64);
+        try {
+            BsonEncoder.encodeDocument(new Document("k", values), buffer);
+            byte[] bytes = new byte[buffer.readableBytes()];
+            buffer.readBytes(bytes);
+            return bytes;
+        } catch (RuntimeException notEncodable) {
+            return null;
+        } finally {
+            buffer.release();
+        }
     }
 
     @Override

@@ -65,6 +65,21 @@ class IndexedH2BackendTest {
     }
 
     @Test
+    void keysWithAMissingFieldAreKeptAcrossARestart() {
+        withServer(IndexedH2Backend::open, docs -> {
+            docs.createIndex(Indexes.ascending("a", "b"), new IndexOptions().unique(true).sparse(true));
+            docs.insertOne(new Document("_id", 1).append("a", 1));
+            docs.insertOne(new Document("_id", 2).append("a", 2));
+        });
+        withServer(IndexedH2Backend::open, docs -> {
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 3).append("a", 1)))
+                    .isInstanceOf(MongoWriteException.class);
+            docs.insertOne(new Document("_id", 4).append("a", 1).append("b", 1));
+            assertThat(docs.countDocuments()).isEqualTo(3);
+        });
+    }
+
+    @Test
     void documentsAndIndexesSurviveARestart() {
         withServer(IndexedH2Backend::open, docs -> docs.insertMany(numbered(0, 500)));
         withServer(IndexedH2Backend::open, docs -> {
