@@ -3,6 +3,7 @@ package fi.perhekeskus.infra.readmodel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -15,14 +16,19 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link SequencedDocuments} for projections that replay fast. The updates of a processor batch
@@ -32,7 +38,9 @@ import java.util.Map;
  * kept only if its event is newer, so a redelivered or replayed event still counts once. (The
  * local Mongo-protocol server scans the collection for a filter on id plus sequence; by id alone it
  * uses the index.) A document's successive updates in a batch are folded into one write
- * ({@link FoldedUpdate}), so a replay writes each document about once per batch. Only for views with a single writer per document (one processor segment) whose
+ * ({@link FoldedUpdate}), so a replay writes each document about once per batch, and a document
+ * that does not exist yet is inserted whole (an insert costs the local server far less than an
+ * upsert). Only for views with a single writer per document (one processor segment) whose
  * handlers do not read what they wrote earlier in the same batch. Register {@link #flushAtEndOfBatch()}.
  */
 public final class BatchedDocuments {
@@ -74,6 +82,7 @@ public final class BatchedDocuments {
             for (Document d : collection.find(Filters.in("_id", ids)).projection(Projections.include(SequencedDocuments.SEQUENCE))) {
                 applied.put(d.getString("_id"), SequencedDocuments.sequenceOf(d));
             }
+            Set<String> existing = new HashSet<>(applied.keySet());
             // One write per document where its updates fold; a document's writes stay in event order.
             Map<String, Write> open = new LinkedHashMap<>();
             List<Write> writes = new ArrayList<>();
@@ -85,9 +94,11 @@ public final class BatchedDocuments {
                 BsonDocument update = u.update().toBsonDocument(BsonDocument.class, collection.getCodecRegistry());
                 Write write = open.get(u.id());
                 if (write == null || write.fold == null || !write.fold.absorb(update)) {
-                    write = new Write(u.id(), new FoldedUpdate());
+                    // A document's first write is an insert when it does not exist yet (a replay, mostly).
+                    boolean create = write == null && !existing.contains(u.id());
+                    write = new Write(u.id(), new FoldedUpdate(), null, create);
                     if (!write.fold.absorb(update)) {
-                        write = new Write(u.id(), null, update);
+                        write = new Write(u.id(), null, update, false);
                     }
                     open.put(u.id(), write);
                     writes.add(write);
@@ -95,30 +106,38 @@ public final class BatchedDocuments {
                 write.sequence = u.sequence();
             }
             if (!writes.isEmpty()) {
-                collection.bulkWrite(writes.stream().map(Write::model).toList(), new BulkWriteOptions().ordered(true));
+                collection.withDocumentClass(BsonDocument.class).bulkWrite(writes.stream().map(Write::model).toList(),
+                        new BulkWriteOptions().ordered(true));
             }
         }
         pending.clear();
     }
 
-    /** A document's write: folded updates, or one update that does not fold. */
+    /** A document's write: folded updates (inserted as a new document where it can be), or one update that does not fold. */
     private static final class Write {
         final String id;
         final FoldedUpdate fold;
         final BsonDocument single;
+        final boolean create;
         long sequence;
 
-        Write(String id, FoldedUpdate fold) {
-            this(id, fold, null);
-        }
-
-        Write(String id, FoldedUpdate fold, BsonDocument single) {
+        Write(String id, FoldedUpdate fold, BsonDocument single, boolean create) {
             this.id = id;
             this.fold = fold;
             this.single = single;
+            this.create = create;
         }
 
-        WriteModel<Document> model() {
+        WriteModel<BsonDocument> model() {
+            if (create) {
+                Optional<BsonDocument> document = fold.asNewDocument();
+                if (document.isPresent()) {
+                    BsonDocument created = new BsonDocument("_id", new BsonString(id));
+                    created.putAll(document.get());
+                    created.put(SequencedDocuments.SEQUENCE, new BsonInt64(sequence));
+                    return new InsertOneModel<>(created);
+                }
+            }
             Bson update = fold != null ? fold.toUpdate() : single;
             return new UpdateOneModel<>(Filters.eq("_id", id),
                     Updates.combine(update, Updates.set(SequencedDocuments.SEQUENCE, sequence)),

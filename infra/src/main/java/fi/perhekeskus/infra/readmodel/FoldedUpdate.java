@@ -11,6 +11,7 @@ import org.bson.BsonValue;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,7 +42,7 @@ final class FoldedUpdate {
                 if (operator.getKey().equals("$inc") && !field.getValue().isNumber()) {
                     return false;
                 }
-                if (operator.getKey().equals("$push") && field.getValue().isDocument()
+                if (operator.getKey().equals("$push") && isModifier(field.getValue())
                         && !field.getValue().asDocument().keySet().equals(Set.of("$each"))) {
                     return false;
                 }
@@ -54,7 +55,7 @@ final class FoldedUpdate {
                 case "$inc" -> inc.merge(path, value.asNumber(), FoldedUpdate::add);
                 default -> {
                     BsonArray values = push.computeIfAbsent(path, p -> new BsonArray());
-                    if (value.isDocument()) {
+                    if (isModifier(value)) {
                         values.addAll(value.asDocument().getArray("$each"));
                     } else {
                         values.add(value);
@@ -63,6 +64,21 @@ final class FoldedUpdate {
             }
         }));
         return true;
+    }
+
+    /**
+     * The document these updates make of a missing one, as an upsert would; empty when a field is
+     * a path into a nested document, which an upsert builds by rules not repeated here.
+     */
+    Optional<BsonDocument> asNewDocument() {
+        if (operatorOf.keySet().stream().anyMatch(path -> path.contains(".") || path.equals("_id"))) {
+            return Optional.empty();
+        }
+        BsonDocument document = new BsonDocument();
+        set.forEach(document::put);
+        inc.forEach(document::put);
+        push.forEach((path, values) -> document.put(path, values.clone()));
+        return Optional.of(document);
     }
 
     BsonDocument toUpdate() {
@@ -82,6 +98,12 @@ final class FoldedUpdate {
             update.put("$push", fields);
         }
         return update;
+    }
+
+    /** A pushed document whose keys are operators ({@code $each}, {@code $slice}, ...) modifies the push. */
+    private static boolean isModifier(BsonValue pushed) {
+        return pushed.isDocument() && !pushed.asDocument().isEmpty()
+                && pushed.asDocument().keySet().stream().allMatch(k -> k.startsWith("$"));
     }
 
     private boolean conflicts(String path, String operator) {

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,6 +38,16 @@ public class SecurityAutoConfiguration {
     private static final List<String> ALWAYS_PUBLIC = List.of(
             "/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
             "/swagger-ui.html", "/error", "/contract/**");
+
+    /**
+     * No observation per security filter: each wrapped every filter of every request, and the
+     * request itself is still observed ({@code http.server.requests}).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)

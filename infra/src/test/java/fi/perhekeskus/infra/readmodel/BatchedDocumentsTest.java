@@ -62,10 +62,12 @@ class BatchedDocumentsTest {
             new Change("a", 0, Updates.combine(Updates.set("status", "REQUESTED"), Updates.set("municipality", "Tampere"))),
             new Change("b", 0, Updates.set("status", "REQUESTED")),
             new Change("a", 1, Updates.combine(Updates.set("status", "RECEIVED"), Updates.inc("moves", 1))),
-            new Change("a", 2, Updates.combine(Updates.push("history", "received"), Updates.inc("moves", 1))),
+            new Change("a", 2, Updates.combine(Updates.push("history", "received"), Updates.inc("moves", 1),
+                    Updates.push("steps", new Document("step", "RECEIVED").append("by", "nurse")))),
             // $unset does not fold: it becomes a write of its own, in order.
             new Change("a", 3, Updates.unset("municipality")),
             new Change("a", 4, Updates.combine(Updates.set("status", "ACCEPTED"), Updates.push("history", "accepted"),
+                    Updates.push("steps", new Document("step", "ACCEPTED")),
                     Updates.set("municipality", "Nokia"))),
             new Change("b", 1, Updates.set("status", "RECEIVED")));
 
@@ -83,6 +85,8 @@ class BatchedDocumentsTest {
         assertThat(batched.get(0)).containsEntry("status", "ACCEPTED").containsEntry("moves", 2)
                 .containsEntry("municipality", "Nokia").containsEntry("_seq", 4L);
         assertThat(batched.get(0).getList("history", String.class)).containsExactly("received", "accepted");
+        assertThat(batched.get(0).getList("steps", Document.class)).containsExactly(
+                new Document("step", "RECEIVED").append("by", "nurse"), new Document("step", "ACCEPTED"));
         assertThat(batched.get(1)).containsEntry("status", "RECEIVED").containsEntry("_seq", 1L);
     }
 

@@ -11,7 +11,7 @@ import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
 import fi.perhekeskus.contract.directory.ServiceWithdrawn;
-import fi.perhekeskus.infra.readmodel.SequencedDocuments;
+import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.referral.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -43,7 +43,7 @@ public class DirectoryView {
 
     @EventHandler
     void on(AgencyRegistered event, @SequenceNumber long sequence) {
-        SequencedDocuments.apply(agencies, event.agencyId().toString(), sequence, Updates.combine(
+        BatchedDocuments.apply(agencies, event.agencyId().toString(), sequence, Updates.combine(
                 Updates.set("name", event.name()),
                 Updates.set("organizerType", event.organizerType().name()),
                 Updates.set("municipality", event.municipality())));
@@ -51,7 +51,7 @@ public class DirectoryView {
 
     @EventHandler
     void on(ServiceListed event, @SequenceNumber long sequence) {
-        SequencedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
+        BatchedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
                 Updates.set("agencyId", event.agencyId().toString()),
                 Updates.set("agencyName", agencyName(event.agencyId())),
                 describe(event.name(), event.kind(), event.needLevel(), event.ageFromMonths(), event.ageToMonths(),
@@ -61,14 +61,14 @@ public class DirectoryView {
 
     @EventHandler
     void on(ServiceUpdated event, @SequenceNumber long sequence) {
-        SequencedDocuments.apply(services, event.serviceId().toString(), sequence,
+        BatchedDocuments.apply(services, event.serviceId().toString(), sequence,
                 describe(event.name(), event.kind(), event.needLevel(), event.ageFromMonths(), event.ageToMonths(),
                         event.municipalities(), event.languages(), event.description()));
     }
 
     @EventHandler
     void on(ServiceWithdrawn event, @SequenceNumber long sequence) {
-        SequencedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.set("withdrawn", true));
+        BatchedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.set("withdrawn", true));
     }
 
     @ResetHandler

@@ -8,7 +8,7 @@ import fi.perhekeskus.contract.family.ConsentGiven;
 import fi.perhekeskus.contract.family.ConsentWithdrawn;
 import fi.perhekeskus.contract.family.FamilyErased;
 import fi.perhekeskus.contract.family.FamilyRegistered;
-import fi.perhekeskus.infra.readmodel.SequencedDocuments;
+import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.referral.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,7 +41,7 @@ public class FamilyView {
                 .map(m -> new Document("memberId", m.memberId().toString()).append("role", m.role().name())
                         .append("personalData", m.personalData().ciphertext()))
                 .toList();
-        SequencedDocuments.apply(families, event.familyId().toString(), sequence, Updates.combine(
+        BatchedDocuments.apply(families, event.familyId().toString(), sequence, Updates.combine(
                 Updates.set("municipality", event.municipality()),
                 Updates.set("languages", event.languages()),
                 Updates.set("registeringAgencyId", event.registeredByAgencyId().toString()),
@@ -57,13 +57,13 @@ public class FamilyView {
                 .append("givenBy", event.givenBy() == null ? null : event.givenBy().ciphertext())
                 .append("validUntil", event.validUntil().toString())
                 .append("withdrawn", false);
-        SequencedDocuments.apply(families, event.familyId().toString(), sequence,
+        BatchedDocuments.apply(families, event.familyId().toString(), sequence,
                 Updates.set("consents." + event.consentId(), consent));
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
-        SequencedDocuments.apply(families, event.familyId().toString(), sequence,
+        BatchedDocuments.apply(families, event.familyId().toString(), sequence,
                 Updates.set("consents." + event.consentId() + ".withdrawn", true));
     }
 
@@ -74,7 +74,7 @@ public class FamilyView {
                 .orElse(List.of()).stream()
                 .map(m -> new Document("memberId", m.getString("memberId")).append("role", m.getString("role")))
                 .toList();
-        SequencedDocuments.apply(families, event.familyId().toString(), sequence, Updates.combine(
+        BatchedDocuments.apply(families, event.familyId().toString(), sequence, Updates.combine(
                 Updates.set("erased", true),
                 Updates.set("members", skeleton),
                 Updates.set("consents", new Document())));

@@ -16,7 +16,7 @@ import fi.perhekeskus.contract.referral.ReferralReceived;
 import fi.perhekeskus.contract.referral.ReferralRedirected;
 import fi.perhekeskus.contract.referral.ReferralStarted;
 import fi.perhekeskus.contract.referral.ReferralStatus;
-import fi.perhekeskus.infra.readmodel.SequencedDocuments;
+import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.referral.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -162,6 +162,6 @@ public class ReferralView {
         if (fields != null) {
             updates.add(fields);
         }
-        SequencedDocuments.apply(referrals, referralId.toString(), seq, Updates.combine(updates));
+        BatchedDocuments.apply(referrals, referralId.toString(), seq, Updates.combine(updates));
     }
 }
