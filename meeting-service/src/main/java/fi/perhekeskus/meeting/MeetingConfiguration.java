@@ -2,6 +2,7 @@ package fi.perhekeskus.meeting;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import fi.perhekeskus.infra.kafka.PublicEventSource;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -10,7 +11,6 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +25,7 @@ public class MeetingConfiguration {
 
     /** The referral-driven enrolment reads the referral topic with its own token in this service's database. */
     @Bean
-    public ConfigurerModule referralEnrolmentProcessor(StreamableKafkaMessageSource<String, byte[]> referralEvents,
+    public ConfigurerModule referralEnrolmentProcessor(PublicEventSource referralEvents,
                                                        ConnectionProvider connections, TransactionManager transactions,
                                                        DeadLetterSchema schema, Serializer serializer,
                                                        @Qualifier("eventSerializer") Serializer eventSerializer) {

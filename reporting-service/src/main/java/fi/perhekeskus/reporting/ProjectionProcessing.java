@@ -1,13 +1,13 @@
 package fi.perhekeskus.reporting;
 
 import com.mongodb.client.MongoClient;
+import fi.perhekeskus.infra.kafka.PublicEventSource;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -39,15 +39,16 @@ public class ProjectionProcessing {
     }
 
     @Bean
-    public ConfigurerModule projectionProcessors(StreamableKafkaMessageSource<String, byte[]> source,
+    public ConfigurerModule projectionProcessors(PublicEventSource source,
                                                  @Value("${perhekeskus.projections.batch-size:500}") int batchSize,
+                                                 @Value("${perhekeskus.projections.segments:1}") int segments,
                                                  MongoClient mongoClient, Serializer serializer,
                                                  @Value("${perhekeskus.read-database}") String database) {
         return configurer -> {
             var processing = configurer.eventProcessing();
             for (String projection : PROJECTIONS) {
                 processing.registerPooledStreamingEventProcessor(projection, config -> source,
-                                (config, builder) -> builder.initialSegmentCount(1).batchSize(batchSize))
+                                (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize))
                         .registerHandlerInterceptor(projection, config -> BatchedDocuments.flushAtEndOfBatch())
                         // A poison event is parked with its aggregate's later events; others keep flowing.
                         .registerDeadLetterQueue(projection, config -> MongoSequencedDeadLetterQueue

@@ -56,6 +56,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code ./run bench [--quick]}: starts the platform on fresh local infrastructure and measures
@@ -146,13 +147,15 @@ public final class Benchmark {
     }
 
     /** make + receive + accept, {@code operations} times over {@code agencies} concurrent senders. */
-    private Map<String, Object> writePath(Setup setup, int agencies, int operations, boolean measureLag) throws Exception {
+    private Map<String, Object> writePath(Setup setup, int agencies, int operations, boolean measureMemory) throws Exception {
         progress("write path: " + operations + " referrals (" + operations * 3 + " commands) at " + agencies
                 + " concurrent agencies");
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
-        Lag lag = measureLag ? new Lag(lags) : null;
+        Lag lag = new Lag(lags);
         AtomicInteger done = new AtomicInteger();
+        // When the last referral was answered: the progress loop below wakes only once a second.
+        AtomicLong finished = new AtomicLong();
         String receiverToken = tokens.worker("counsellor", setup.receiver());
         List<Long> rss = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(agencies);
@@ -168,17 +171,18 @@ public final class Benchmark {
                                     "reason", "tuen tarve", "needLevel", "YELLOW", "priority", "ROUTINE"))).get("id");
                     timed(latencies, () -> post("http://127.0.0.1:8081/api/v1/referrals/" + id + "/receive", receiverToken, null));
                     timed(latencies, () -> post("http://127.0.0.1:8081/api/v1/referrals/" + id + "/accept", receiverToken, Map.of()));
-                    if (lag != null && i % 5 == 0) {
+                    if (i % 5 == 0) {
                         lag.watch(id, System.nanoTime());
                     }
                     done.incrementAndGet();
                 }
+                finished.accumulateAndGet(System.nanoTime(), Math::max);
                 return null;
             }));
         }
         while (!allDone(work)) {
             Thread.sleep(1000);
-            if (measureLag) {
+            if (measureMemory) {
                 rss.add(memory().get("total"));
             }
             progress(String.format(Locale.ROOT, "  %d/%d referrals", done.get(), operations));
@@ -186,14 +190,15 @@ public final class Benchmark {
         for (Future<?> f : work) {
             f.get();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = (finished.get() - started) / 1e9;
         pool.shutdown();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("commandsPerSecond", round(operations * 3 / seconds));
         result.putAll(percentiles("latencyMs", latencies));
-        if (lag != null) {
-            lag.finish();
-            result.putAll(percentiles("lagMs", lags));
+        lag.finish();
+        result.putAll(percentiles("lagMs", lags));
+        result.putAll(percentiles("lagToTopicMs", lag.toTopic()));
+        if (measureMemory) {
             result.put("residentMemoryUnderLoadMiB", memory());
             result.put("residentMemoryPeakTotalMiB", rss.stream().mapToLong(Long::longValue).max().orElse(0));
         }
@@ -206,20 +211,63 @@ public final class Benchmark {
         private final ConcurrentLinkedQueue<Object[]> pending = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean stopping = new AtomicBoolean();
         private final Thread poller;
+        private final Thread topicReader;
+        private final Map<String, Long> respondedAt = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Long> onTopicAt = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.CountDownLatch readerReady = new java.util.concurrent.CountDownLatch(1);
 
-        Lag(ConcurrentLinkedQueue<Long> lags) {
+        Lag(ConcurrentLinkedQueue<Long> lags) throws InterruptedException {
             this.lags = lags;
+            this.topicReader = new Thread(this::readTopic, "lag-topic-reader");
+            topicReader.start();
+            readerReady.await(30, java.util.concurrent.TimeUnit.SECONDS);
             this.poller = new Thread(this::poll, "lag-poller");
             poller.start();
         }
 
         void watch(String id, long respondedAt) {
+            this.respondedAt.put(id, respondedAt);
             pending.add(new Object[] {id, respondedAt});
         }
 
         void finish() throws InterruptedException {
             stopping.set(true);
             poller.join(120_000);
+            topicReader.join(10_000);
+        }
+
+        /** The part of the lag until the acceptance is on the topic (the outbox), per watched referral. */
+        ConcurrentLinkedQueue<Long> toTopic() {
+            ConcurrentLinkedQueue<Long> toTopic = new ConcurrentLinkedQueue<>();
+            respondedAt.forEach((id, at) -> {
+                Long seen = onTopicAt.get(id);
+                if (seen != null) {
+                    toTopic.add(Math.max(0, (seen - at) / 1_000_000));
+                }
+            });
+            return toTopic;
+        }
+
+        private void readTopic() {
+            try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
+                    "bootstrap.servers", platform.infrastructure().kafkaBootstrapServers()),
+                    new org.apache.kafka.common.serialization.StringDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                var partitions = consumer.partitionsFor(Topics.REFERRAL_EVENTS).stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position);
+                readerReady.countDown();
+                while (!(stopping.get() && !poller.isAlive())) {
+                    for (var record : consumer.poll(Duration.ofMillis(5))) {
+                        var type = record.headers().lastHeader("ce_type");
+                        if (type != null && new String(type.value()).endsWith(".ReferralAccepted.v1")) {
+                            onTopicAt.putIfAbsent(record.key(), System.nanoTime());
+                        }
+                    }
+                }
+            }
         }
 
         private void poll() {
@@ -273,12 +321,17 @@ public final class Benchmark {
             throw new IllegalStateException("rebuild refused: " + response.body());
         }
         Map<?, ?> progress;
+        long printed = System.nanoTime();
         do {
-            Thread.sleep(1000);
+            // Polled often, printed once a second: the poll interval bounds the error of the timing.
+            Thread.sleep(50);
             progress = json.readValue(http.send(HttpRequest.newBuilder(URI.create(base))
                     .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body(), Map.class);
-            progress("  replay " + progress.get("processed") + "/" + progress.get("end") + " (" + progress.get("percent")
-                    + " %), " + progress.get("eventsPerSecond") + " events/s");
+            if (System.nanoTime() - printed > 1_000_000_000L) {
+                printed = System.nanoTime();
+                progress("  replay " + progress.get("processed") + "/" + progress.get("end") + " (" + progress.get("percent")
+                        + " %), " + progress.get("eventsPerSecond") + " events/s");
+            }
         } while (!Integer.valueOf(100).equals(progress.get("percent")));
         double seconds = (System.nanoTime() - started) / 1e9;
         long total = ((Number) progress.get("end")).longValue();

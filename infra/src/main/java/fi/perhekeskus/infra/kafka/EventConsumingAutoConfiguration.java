@@ -61,7 +61,13 @@ public class EventConsumingAutoConfiguration {
                 .messageConverter(new CloudEventsMessageConverter(objectMapper, settings.source()))
                 .serializer(eventSerializer)
                 // Never the default timestamp-sorted buffer: see FetchOrderBuffer.
-                .bufferFactory(() -> new FetchOrderBuffer<>(10_000))
+                .bufferFactory(PublicEventSource.buffers(10_000))
                 .build();
+    }
+
+    /** What the services' processors read: the Kafka source, with streams that wake their coordinators. */
+    @Bean
+    public PublicEventSource publicEvents(StreamableKafkaMessageSource<String, byte[]> publicEventSource) {
+        return new PublicEventSource(publicEventSource);
     }
 }

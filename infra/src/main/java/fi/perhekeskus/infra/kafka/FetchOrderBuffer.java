@@ -20,6 +20,7 @@ public class FetchOrderBuffer<E> implements Buffer<E> {
 
     private final LinkedBlockingQueue<E> queue;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private volatile Runnable onAvailable;
 
     public FetchOrderBuffer(int capacity) {
         this.queue = new LinkedBlockingQueue<>(capacity);
@@ -28,12 +29,34 @@ public class FetchOrderBuffer<E> implements Buffer<E> {
     @Override
     public void put(E element) throws InterruptedException {
         queue.put(element);
+        notifyAvailable();
     }
 
     @Override
     public void putAll(Collection<E> elements) throws InterruptedException {
         for (E element : elements) {
             queue.put(element);
+        }
+        if (!elements.isEmpty()) {
+            notifyAvailable();
+        }
+    }
+
+    /**
+     * Runs {@code callback} whenever records arrive (and at once if some are waiting), so that a
+     * pooled processor's coordinator wakes at once instead of polling an idle stream twice a second.
+     */
+    public void onAvailable(Runnable callback) {
+        this.onAvailable = callback;
+        if (!queue.isEmpty() || failure.get() != null) {
+            callback.run();
+        }
+    }
+
+    private void notifyAvailable() {
+        Runnable callback = onAvailable;
+        if (callback != null) {
+            callback.run();
         }
     }
 
@@ -83,6 +106,7 @@ public class FetchOrderBuffer<E> implements Buffer<E> {
     @Override
     public void setException(RuntimeException exception) {
         failure.set(exception);
+        notifyAvailable();
     }
 
     private void throwIfFailed() {

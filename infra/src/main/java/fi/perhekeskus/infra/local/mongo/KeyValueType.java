@@ -14,12 +14,13 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Index keys ordered by their values (MongoDB's order of values, element by element), stored as a
- * BSON array (values BSON cannot hold, such as a missing field of a sparse index, in H2's generic
+ * Index keys ordered by their values (MongoDB's order of values, element by element), stored as
+ * UTF-8 when the key is one string (an id), else as a BSON array (values BSON cannot hold, such as a missing field of a sparse index, in H2's generic
  * object format). Comparing never serializes.
  */
 final class KeyValueType extends BasicDataType<KeyValue> {
@@ -27,6 +28,7 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     static final KeyValueType INSTANCE = new KeyValueType();
     private static final byte BSON = 1;
     private static final byte SERIALIZED = 0;
+    private static final byte STRING = 2;
 
     private static final ValueComparator VALUES = ValueComparator.asc();
     private final ObjectDataType storage = new ObjectDataType();
@@ -53,6 +55,12 @@ final class KeyValueType extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
+        if (key.size() == 1 && key.get(0) instanceof String id) {
+            // The usual key, an id: H2 rewrites every key of a changed page, so this path is kept short.
+            byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
+            buffer.put(STRING).putVarInt(utf8.length).put(utf8);
+            return;
+        }
         byte[] bson = bson(key);
         if (bson != null) {
             buffer.put(BSON).putVarInt(bson.length).put(bson);
@@ -64,8 +72,14 @@ final class KeyValueType extends BasicDataType<KeyValue> {
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        if (buffer.get() == SERIALIZED) {
+        byte format = buffer.get();
+        if (format == SERIALIZED) {
             return (KeyValue) storage.read(buffer);
+        }
+        if (format == STRING) {
+            byte[] utf8 = new byte[DataUtils.readVarInt(buffer)];
+            buffer.get(utf8);
+            return new KeyValue(new String(utf8, StandardCharsets.UTF_8));
         }
         byte[] bson = new byte[DataUtils.readVarInt(buffer)];
         buffer.get(bson);
