@@ -61,7 +61,7 @@ public class EventConsumingAutoConfiguration {
                 .messageConverter(new CloudEventsMessageConverter(objectMapper, settings.source()))
                 .serializer(eventSerializer)
                 // Never the default timestamp-sorted buffer: see FetchOrderBuffer.
-                .bufferFactory(PublicEventSource.buffers(10_000))
+                .bufferFactory(PublicEventSource.buffers(10_000, settings.consumeLinger()))
                 .build();
     }
 

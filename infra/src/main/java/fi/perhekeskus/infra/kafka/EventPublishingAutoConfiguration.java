@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,7 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The event store is the outbox: a pooled streaming processor reads every stored event and
+ * The event store is the outbox: a tracking event processor reads every stored event and
  * publishes the public ones to their topic ({@link KafkaOutboxPublisher}). The producer is
  * idempotent with acks=all, and a batch's token moves only after the broker acknowledged the
  * batch, so an event is on Kafka if and only if it was stored (at least once, in order per
@@ -65,9 +66,12 @@ public class EventPublishingAutoConfiguration {
                 .assignHandlerInstancesMatching(PROCESSING_GROUP, handler -> handler == publisher)
                 // A failed batch must fail, so that its token is not stored and it is sent again.
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance())
-                .registerPooledStreamingEventProcessor(PROCESSING_GROUP, Configuration::eventStore,
-                        (config, builder) -> builder
-                                .initialSegmentCount(settings.publisherSegments())
-                                .batchSize(settings.publisherBatchSize()));
+                // Tracking, not pooled: a tracking thread waits on the event store and wakes with a new
+                // event; a pooled coordinator polls this store's idle stream every 500 ms.
+                .registerTrackingEventProcessor(PROCESSING_GROUP, Configuration::eventStore,
+                        config -> TrackingEventProcessorConfiguration
+                                .forParallelProcessing(settings.publisherSegments())
+                                .andInitialSegmentsCount(settings.publisherSegments())
+                                .andBatchSize(settings.publisherBatchSize()));
     }
 }

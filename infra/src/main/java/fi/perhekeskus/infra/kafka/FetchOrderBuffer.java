@@ -2,9 +2,13 @@ package fi.perhekeskus.infra.kafka;
 
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Buffer;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,9 +25,17 @@ public class FetchOrderBuffer<E> implements Buffer<E> {
     private final LinkedBlockingQueue<E> queue;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile Runnable onAvailable;
+    private final Duration linger;
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
 
     public FetchOrderBuffer(int capacity) {
+        this(capacity, Duration.ZERO);
+    }
+
+    /** @param linger how long to wait after records arrive before telling the consumer, to gather more */
+    public FetchOrderBuffer(int capacity, Duration linger) {
         this.queue = new LinkedBlockingQueue<>(capacity);
+        this.linger = linger;
     }
 
     @Override
@@ -43,8 +55,8 @@ public class FetchOrderBuffer<E> implements Buffer<E> {
     }
 
     /**
-     * Runs {@code callback} whenever records arrive (and at once if some are waiting), so that a
-     * pooled processor's coordinator wakes at once instead of polling an idle stream twice a second.
+     * Runs {@code callback} when records arrive, after the linger (and at once if some are waiting),
+     * so that a pooled processor's coordinator wakes then instead of polling an idle stream twice a second.
      */
     public void onAvailable(Runnable callback) {
         this.onAvailable = callback;
@@ -54,11 +66,27 @@ public class FetchOrderBuffer<E> implements Buffer<E> {
     }
 
     private void notifyAvailable() {
-        Runnable callback = onAvailable;
-        if (callback != null) {
-            callback.run();
+        if (onAvailable == null) {
+            return;
+        }
+        if (linger.isZero()) {
+            onAvailable.run();
+        } else if (wakeScheduled.compareAndSet(false, true)) {
+            WAKER.schedule(() -> {
+                wakeScheduled.set(false);
+                Runnable callback = onAvailable;
+                if (callback != null) {
+                    callback.run();
+                }
+            }, linger.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
+
+    private static final ScheduledExecutorService WAKER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "kafka-stream-waker");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {

@@ -2,6 +2,7 @@ package fi.perhekeskus.infra.kafka;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ import java.util.List;
  * @param consumeTopics    topics this service consumes
  * @param publisherSegments segments of the publishing processor (parallel, ordered per aggregate)
  * @param publisherBatchSize events per publishing batch
+ * @param consumeLinger     how long a consuming processor waits after a record arrives, so that
+ *                          records arriving together are handled (and their token stored) as one batch
  */
 @ConfigurationProperties("perhekeskus.kafka")
 public record KafkaSettings(
@@ -26,14 +29,17 @@ public record KafkaSettings(
         boolean consume,
         List<String> consumeTopics,
         Integer publisherSegments,
-        Integer publisherBatchSize) {
+        Integer publisherBatchSize,
+        Duration consumeLinger) {
 
     public KafkaSettings {
         source = source == null ? "/perhekeskus" : source;
         createTopics = createTopics == null || createTopics;
         partitions = partitions == null ? 3 : partitions;
         consumeTopics = consumeTopics == null ? List.of() : List.copyOf(consumeTopics);
-        publisherSegments = publisherSegments == null ? 2 : publisherSegments;
+        // One: each tracking thread reads every event and moves its token even past the others' events.
+        publisherSegments = publisherSegments == null ? 1 : publisherSegments;
         publisherBatchSize = publisherBatchSize == null ? 100 : publisherBatchSize;
+        consumeLinger = consumeLinger == null ? Duration.ofMillis(25) : consumeLinger;
     }
 }

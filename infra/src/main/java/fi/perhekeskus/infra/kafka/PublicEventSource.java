@@ -32,9 +32,9 @@ public final class PublicEventSource implements StreamableMessageSource<TrackedE
     }
 
     /** The buffer factory to build the Kafka source with. */
-    static Supplier<Buffer<KafkaEventMessage>> buffers(int capacity) {
+    static Supplier<Buffer<KafkaEventMessage>> buffers(int capacity, Duration linger) {
         return () -> {
-            FetchOrderBuffer<KafkaEventMessage> buffer = new FetchOrderBuffer<>(capacity);
+            FetchOrderBuffer<KafkaEventMessage> buffer = new FetchOrderBuffer<>(capacity, linger);
             OPENING.set(buffer);
             return buffer;
         };
