@@ -324,7 +324,7 @@ public final class Benchmark {
         long printed = System.nanoTime();
         do {
             // Polled often, printed once a second: the poll interval bounds the error of the timing.
-            Thread.sleep(50);
+            Thread.sleep(200);
             progress = json.readValue(http.send(HttpRequest.newBuilder(URI.create(base))
                     .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body(), Map.class);
             if (System.nanoTime() - printed > 1_000_000_000L) {

@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -74,7 +73,7 @@ public final class IndexedH2Backend extends H2Backend {
                 store.removeMap(old);
             }
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+            return new IsolatedH2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override
