@@ -1,11 +1,7 @@
 package fi.perhekeskus.infra.readmodel;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
-import fi.perhekeskus.infra.local.FreePorts;
-import fi.perhekeskus.infra.local.LocalMongo;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
@@ -33,21 +29,18 @@ class BatchedDocumentsTest {
 
     @TempDir
     static Path dir;
-    static LocalMongo mongo;
-    static MongoClient client;
+    static ReadStore store;
     static MongoCollection<Document> views;
 
     @BeforeAll
     static void start() {
-        mongo = LocalMongo.start(dir, FreePorts.next());
-        client = MongoClients.create(mongo.uri("test"));
-        views = client.getDatabase("test").getCollection("batched");
+        store = new ReadStore(dir);
+        views = store.collection("batched");
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        mongo.close();
+        store.close();
     }
 
     @BeforeEach
