@@ -1,7 +1,8 @@
 package fi.perhekeskus.reporting;
 
 import com.mongodb.client.MongoClient;
-import fi.perhekeskus.infra.kafka.PublicEventSource;
+import fi.perhekeskus.infra.kafka.HandledTypes;
+import fi.perhekeskus.infra.kafka.PublicEventSources;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,6 +12,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +41,7 @@ public class ProjectionProcessing {
     }
 
     @Bean
-    public ConfigurerModule projectionProcessors(PublicEventSource source,
+    public ConfigurerModule projectionProcessors(PublicEventSources sources, ListableBeanFactory beans,
                                                  @Value("${perhekeskus.projections.batch-size:500}") int batchSize,
                                                  @Value("${perhekeskus.projections.segments:1}") int segments,
                                                  MongoClient mongoClient, Serializer serializer,
@@ -47,7 +49,8 @@ public class ProjectionProcessing {
         return configurer -> {
             var processing = configurer.eventProcessing();
             for (String projection : PROJECTIONS) {
-                processing.registerPooledStreamingEventProcessor(projection, config -> source,
+                processing.registerPooledStreamingEventProcessor(projection,
+                                config -> sources.reading(HandledTypes.ofProcessingGroup(beans, projection)),
                                 (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize))
                         .registerHandlerInterceptor(projection, config -> BatchedDocuments.flushAtEndOfBatch())
                         // A poison event is parked with its aggregate's later events; others keep flowing.

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Public events as CloudEvents 1.0 in Kafka binary mode: the value is the event's JSON, the
@@ -38,10 +39,17 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
 
     private final ObjectMapper objectMapper;
     private final String source;
+    private final Predicate<Class<?>> reads;
 
     public CloudEventsMessageConverter(ObjectMapper objectMapper, String source) {
+        this(objectMapper, source, type -> true);
+    }
+
+    /** @param reads the event types whose JSON is parsed; others arrive as {@link NotReadHere} */
+    public CloudEventsMessageConverter(ObjectMapper objectMapper, String source, Predicate<Class<?>> reads) {
         this.objectMapper = objectMapper;
         this.source = source;
+        this.reads = reads;
     }
 
     @Override
@@ -73,8 +81,12 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
             return Optional.empty();
         }
         Optional<Class<?>> payloadType = EventCatalog.classOf(type);
+        Optional<Class<?>> current = payloadType.isPresent() ? payloadType : ContractUpcasters.currentClassOf(type);
         Object payload;
-        if (payloadType.isPresent()) {
+        if (current.isPresent() && !reads.test(current.get())) {
+            // Nothing here handles it: it passes unparsed (a poison record of this type included).
+            payload = new NotReadHere(type);
+        } else if (payloadType.isPresent()) {
             try {
                 payload = read(record.value(), payloadType.get());
             } catch (UncheckedIOException e) {
@@ -83,7 +95,6 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
                 payload = new UnreadableEvent(type, id, e.getCause().getClass().getSimpleName());
             }
         } else {
-            Optional<Class<?>> current = ContractUpcasters.currentClassOf(type);
             if (current.isEmpty()) {
                 // A newer producer may publish types this consumer does not know yet: skip, don't fail.
                 log.debug("Skipping unknown event type {}", type);

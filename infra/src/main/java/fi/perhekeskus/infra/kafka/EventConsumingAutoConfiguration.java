@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * Consumers read the public topics through a streamable Kafka source: the processor keeps its own
  * token (partition offsets) in the service's token store, so it can be reset and replayed from
- * offset 0. The service registers its pooled streaming processors on this source.
+ * offset 0. The service registers its pooled streaming processors on sources from
+ * {@link PublicEventSources}, one per processor.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaSettings.class)
@@ -37,8 +38,9 @@ public class EventConsumingAutoConfiguration {
                 .build();
     }
 
+    /** The public topics for the services' processors: each reads (parses) only what it handles. */
     @Bean
-    public StreamableKafkaMessageSource<String, byte[]> publicEventSource(
+    public PublicEventSources publicEventSources(
             @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
             KafkaSettings settings,
             Fetcher<String, byte[], KafkaEventMessage> kafkaFetcher,
@@ -54,20 +56,15 @@ public class EventConsumingAutoConfiguration {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        return StreamableKafkaMessageSource.<String, byte[]>builder()
+        DefaultConsumerFactory<String, byte[]> consumers = new DefaultConsumerFactory<>(config);
+        return reads -> new PublicEventSource(StreamableKafkaMessageSource.<String, byte[]>builder()
                 .topics(settings.consumeTopics())
-                .consumerFactory(new DefaultConsumerFactory<>(config))
+                .consumerFactory(consumers)
                 .fetcher(kafkaFetcher)
-                .messageConverter(new CloudEventsMessageConverter(objectMapper, settings.source()))
+                .messageConverter(new CloudEventsMessageConverter(objectMapper, settings.source(), reads))
                 .serializer(eventSerializer)
                 // Never the default timestamp-sorted buffer: see FetchOrderBuffer.
                 .bufferFactory(PublicEventSource.buffers(10_000, settings.consumeLinger()))
-                .build();
-    }
-
-    /** What the services' processors read: the Kafka source, with streams that wake their coordinators. */
-    @Bean
-    public PublicEventSource publicEvents(StreamableKafkaMessageSource<String, byte[]> publicEventSource) {
-        return new PublicEventSource(publicEventSource);
+                .build());
     }
 }
