@@ -40,7 +40,7 @@ import java.util.Set;
  * uses the index.) A document's successive updates in a batch are folded into one write
  * ({@link FoldedUpdate}), so a replay writes each document about once per batch, and a document
  * that does not exist yet is inserted whole (an insert costs the local server far less than an
- * upsert). Only for views with a single writer per document (one processor segment) whose
+ * upsert). Only for views with a single writer per document (its aggregate's events go to one thread) whose
  * handlers do not read what they wrote earlier in the same batch. Register {@link #flushAtEndOfBatch()}.
  */
 public final class BatchedDocuments {
