@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * A MongoDB wire-protocol server with an H2 file backend: no real mongod can be installed on these
  * machines. It has no change streams and no transactions, which the projections never rely on.
- * Its unique indexes are {@link IndexedH2Backend}'s, which look keys up without serializing them.
+ * Its backend is {@link IndexedH2Backend}: the stock one, with indexes and storage fit for replays.
  */
 public final class LocalMongo implements AutoCloseable {
 

@@ -23,12 +23,10 @@ import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@link SequencedDocuments} for projections that replay fast. The updates of a processor batch
@@ -82,7 +80,6 @@ public final class BatchedDocuments {
             for (Document d : collection.find(Filters.in("_id", ids)).projection(Projections.include(SequencedDocuments.SEQUENCE))) {
                 applied.put(d.getString("_id"), SequencedDocuments.sequenceOf(d));
             }
-            Set<String> existing = new HashSet<>(applied.keySet());
             // One write per document where its updates fold; a document's writes stay in event order.
             Map<String, Write> open = new LinkedHashMap<>();
             List<Write> writes = new ArrayList<>();
@@ -90,12 +87,13 @@ public final class BatchedDocuments {
                 if (u.sequence() <= applied.getOrDefault(u.id(), -1L)) {
                     continue;
                 }
+                boolean exists = applied.containsKey(u.id());
                 applied.put(u.id(), u.sequence());
                 BsonDocument update = u.update().toBsonDocument(BsonDocument.class, collection.getCodecRegistry());
                 Write write = open.get(u.id());
                 if (write == null || write.fold == null || !write.fold.absorb(update)) {
                     // A document's first write is an insert when it does not exist yet (a replay, mostly).
-                    boolean create = write == null && !existing.contains(u.id());
+                    boolean create = write == null && !exists;
                     write = new Write(u.id(), new FoldedUpdate(), null, create);
                     if (!write.fold.absorb(update)) {
                         write = new Write(u.id(), null, update, false);
