@@ -11,6 +11,7 @@ import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
 import fi.perhekeskus.contract.directory.ServiceWithdrawn;
+import fi.perhekeskus.infra.consistency.ViewCatchUp;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.referral.ReadModels;
 import org.axonframework.config.ProcessingGroup;
@@ -19,6 +20,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -35,8 +37,10 @@ public class DirectoryView {
 
     private final MongoCollection<Document> agencies;
     private final MongoCollection<Document> services;
+    private final ViewCatchUp catchUp;
 
-    public DirectoryView(MongoDatabase readDatabase) {
+    public DirectoryView(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.agencies = readDatabase.getCollection("directory_agencies");
         this.services = readDatabase.getCollection("directory_services");
     }
@@ -78,6 +82,7 @@ public class DirectoryView {
     }
 
     public List<ServiceView> search(ServiceSearch search) {
+        catchUp.await(ReadModels.GROUP);
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("withdrawn", false)));
         if (search.needLevel() != null) {
             filters.add(Filters.eq("needLevel", search.needLevel().name()));
@@ -116,6 +121,7 @@ public class DirectoryView {
     }
 
     public Optional<ServiceView> service(UUID id) {
+        catchUp.await(ReadModels.GROUP);
         return Optional.ofNullable(services.find(Filters.eq("_id", id.toString())).first()).map(DirectoryView::view);
     }
 

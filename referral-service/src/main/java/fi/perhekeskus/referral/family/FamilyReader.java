@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.family.MemberRole;
 import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.infra.consistency.ViewCatchUp;
 import fi.perhekeskus.infra.privacy.FamilySealer;
+import fi.perhekeskus.referral.ReadModels;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.referral.privacy.AccessLog;
 import org.bson.Document;
@@ -29,11 +31,13 @@ public class FamilyReader {
     private final FamilySealer sealer;
     private final AccessLog log;
     private final ObjectMapper json;
+    private final ViewCatchUp catchUp;
     private final Clock clock;
 
     public FamilyReader(FamilyView view, FamilyAccess access, FamilySealer sealer, AccessLog log, ObjectMapper json,
-                        Clock clock) {
+                        ViewCatchUp catchUp, Clock clock) {
         this.view = view;
+        this.catchUp = catchUp;
         this.access = access;
         this.sealer = sealer;
         this.log = log;
@@ -43,6 +47,7 @@ public class FamilyReader {
 
     public FamilyResponse read(UUID familyId, Caller caller, String purpose) {
         var basis = caller.agency().flatMap(agency -> access.basisFor(familyId, agency));
+        catchUp.await(ReadModels.GROUP);
         Document family = view.family(familyId).orElse(null);
         if (basis.isEmpty()) {
             log.usage(familyId, caller.workerId(), caller.agency().orElse(null), purpose, null,

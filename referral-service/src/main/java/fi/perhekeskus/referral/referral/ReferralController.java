@@ -2,6 +2,7 @@ package fi.perhekeskus.referral.referral;
 
 import fi.perhekeskus.contract.referral.ReferralStatus;
 import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import fi.perhekeskus.infra.privacy.FamilySealer;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.referral.WriteModel;
@@ -17,7 +18,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -46,19 +46,19 @@ public class ReferralController {
 
     private final CommandGateway commands;
     private final FamilySealer sealer;
-    private final IdempotencyKeys idempotencyKeys;
+    private final IdempotentCreation idempotency;
     private final EventStore eventStore;
     private final ReferralReader reader;
     private final ReferralSla sla;
     private final Repository<Referral> referrals;
     private final Clock clock;
 
-    public ReferralController(CommandGateway commands, FamilySealer sealer, IdempotencyKeys idempotencyKeys,
+    public ReferralController(CommandGateway commands, FamilySealer sealer, IdempotentCreation idempotency,
                               EventStore eventStore, ReferralReader reader, ReferralSla sla,
                               @Lazy Repository<Referral> referrals, Clock clock) {
         this.commands = commands;
         this.sealer = sealer;
-        this.idempotencyKeys = idempotencyKeys;
+        this.idempotency = idempotency;
         this.eventStore = eventStore;
         this.reader = reader;
         this.sla = sla;
@@ -68,32 +68,39 @@ public class ReferralController {
 
     @PostMapping
     @Operation(summary = "Refer a family to a service of another agency (sender). The same Idempotency-Key from "
-            + "the same agency returns the same referral and creates nothing new.")
+            + "the same agency answers with the referral it made and creates nothing new; with another body it is 422.")
     public ResponseEntity<Map<String, Object>> make(
             @Valid @RequestBody ReferralRequests.Make request, Caller caller,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String key) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         UUID agency = caller.agencyId();
-        UUID id = key == null ? UUID.randomUUID() : idempotencyKeys.reserve(agency, key, UUID.randomUUID());
-        if (key != null && eventStore.lastSequenceNumberFor(id.toString()).isPresent()) {
-            // A repeated request: answer with the referral its first attempt made.
-            return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", "true")
-                    .location(URI.create("/api/v1/referrals/" + id))
-                    .body(Map.of("id", id, "status", ReferralStatus.REQUESTED));
+        IdempotentCreation.Outcome<ReferralStatus> outcome = idempotency.create("POST /api/v1/referrals", caller, key,
+                request, UUID::randomUUID, new IdempotentCreation.Resource<>() {
+                    @Override
+                    public boolean exists(UUID id) {
+                        return eventStore.lastSequenceNumberFor(id.toString()).isPresent();
+                    }
+
+                    @Override
+                    public ReferralStatus create(UUID id) {
+                        Instant now = clock.instant();
+                        commands.sendAndWait(new MakeReferral(id, request.familyId(), request.serviceId(), agency,
+                                request.needLevel(), request.priority(), sealer.seal(request.familyId(), request.reason()),
+                                request.consentId(), blankToNull(request.legalBasis()), null, sla.receiveBy(now),
+                                sla.decideBy(now), caller.workerId(), now));
+                        return ReferralStatus.REQUESTED;
+                    }
+
+                    @Override
+                    public ReferralStatus replay(UUID id) {
+                        return WriteModel.read("referral-replay",
+                                () -> referrals.load(id.toString()).invoke(Referral::state).status());
+                    }
+                });
+        ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/v1/referrals/" + outcome.id()));
+        if (outcome.replayed()) {
+            answer.header("Idempotent-Replayed", "true");
         }
-        Instant now = clock.instant();
-        try {
-            commands.sendAndWait(new MakeReferral(id, request.familyId(), request.serviceId(), agency,
-                    request.needLevel(), request.priority(), sealer.seal(request.familyId(), request.reason()),
-                    request.consentId(), blankToNull(request.legalBasis()), null, sla.receiveBy(now), sla.decideBy(now),
-                    caller.workerId(), now));
-        } catch (RuntimeException refused) {
-            if (key != null) {
-                idempotencyKeys.release(agency, key, id);
-            }
-            throw refused;
-        }
-        return ResponseEntity.created(URI.create("/api/v1/referrals/" + id))
-                .body(Map.of("id", id, "status", ReferralStatus.REQUESTED));
+        return answer.body(Map.of("id", outcome.id(), "status", outcome.body()));
     }
 
     @PostMapping("/{id}/receive")

@@ -6,7 +6,9 @@ import fi.perhekeskus.contract.referral.Priority;
 import fi.perhekeskus.contract.referral.ReferralOutcome;
 import fi.perhekeskus.contract.referral.ReferralStatus;
 import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.infra.consistency.ViewCatchUp;
 import fi.perhekeskus.infra.privacy.FamilySealer;
+import fi.perhekeskus.referral.ReadModels;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.referral.family.FamilyAccess;
 import fi.perhekeskus.referral.family.SharingBasis;
@@ -32,10 +34,13 @@ public class ReferralReader {
     private final FamilyAccess access;
     private final FamilySealer sealer;
     private final AccessLog log;
+    private final ViewCatchUp catchUp;
     private final Clock clock;
 
-    public ReferralReader(ReferralView view, FamilyAccess access, FamilySealer sealer, AccessLog log, Clock clock) {
+    public ReferralReader(ReferralView view, FamilyAccess access, FamilySealer sealer, AccessLog log,
+                          ViewCatchUp catchUp, Clock clock) {
         this.view = view;
+        this.catchUp = catchUp;
         this.access = access;
         this.sealer = sealer;
         this.log = log;
@@ -43,6 +48,7 @@ public class ReferralReader {
     }
 
     public ReferralResponse detail(UUID id, Caller caller) {
+        catchUp.await(ReadModels.GROUP);
         Document d = view.referral(id).filter(r -> isParty(r, caller))
                 .orElseThrow(() -> new UnknownException("no such referral"));
         UUID familyId = UUID.fromString(d.getString("familyId"));
@@ -62,6 +68,7 @@ public class ReferralReader {
 
     public List<ReferralResponse> list(Caller caller, ReferralView.Direction direction, ReferralStatus status,
                                        int limit, int offset) {
+        catchUp.await(ReadModels.GROUP);
         return view.list(caller.agencyId(), direction, status, limit, offset).stream()
                 .map(d -> response(d, null, null))
                 .toList();

@@ -1,0 +1,22 @@
+package fi.perhekeskus.infra.consistency;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A view did not reach the caller's writes in time: 503 with Retry-After, never a stale answer. */
+public class ViewBehindException extends ErrorResponseException {
+
+    public ViewBehindException(String processingGroup) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, problem(), null);
+        getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+    }
+
+    private static ProblemDetail problem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the view is catching up with recent changes; try again shortly");
+        problem.setTitle("Service Unavailable");
+        return problem;
+    }
+}

@@ -1,0 +1,14 @@
+package fi.perhekeskus.infra.idempotency;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The same Idempotency-Key came with a different request: 422, and nothing is created. */
+public class IdempotencyKeyReusedException extends ErrorResponseException {
+
+    public IdempotencyKeyReusedException() {
+        super(HttpStatus.UNPROCESSABLE_ENTITY, ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "this Idempotency-Key was used for a different request"), null);
+    }
+}

@@ -1,0 +1,131 @@
+package fi.perhekeskus.referral.consistency;
+
+import fi.perhekeskus.referral.ReferralServiceIT;
+import fi.perhekeskus.referral.support.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static fi.perhekeskus.referral.support.Api.worker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One Idempotency-Key, many requests at once, on real threads against the running service: exactly
+ * one referral, every answer the same, never a 5xx. The same key with another body is 422.
+ */
+@ReferralServiceIT
+class IdempotencyIT {
+
+    private static final int CONCURRENT = 8;
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void concurrentRequestsWithOneKeyMakeOneReferralAndAllGetItsAnswer() throws Exception {
+        Api api = new Api(http);
+        UUID clinic = api.agency("Kaukajärven neuvola", "Tampere");
+        UUID counselling = api.agency("Kaukajärven perheneuvola", "Tampere");
+        UUID service = api.service(counselling, "Perheneuvonta", "INDIVIDUAL");
+        UUID family = api.family(clinic, "Iida", "Lahtinen", "131052-308T", "1952-10-13");
+        api.consent(family, clinic, List.of(counselling), LocalDate.now().plusYears(1).toString());
+        Map<String, Object> body = Map.of("familyId", family, "serviceId", service, "reason", "tuen tarve",
+                "needLevel", "YELLOW", "priority", "ROUTINE");
+        String key = "retry-" + UUID.randomUUID();
+        long before = referralsMadeBy(clinic);
+
+        List<ResponseEntity<Map>> answers = all(CONCURRENT, () -> api.call(HttpMethod.POST, "/api/v1/referrals",
+                worker(clinic), body, Map.of("Idempotency-Key", key)));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).as("%s", a.getBody()).isEqualTo(201));
+        assertThat(answers).extracting(a -> a.getBody().get("id")).containsOnly(answers.get(0).getBody().get("id"));
+        assertThat(answers).extracting(a -> a.getBody().get("status")).containsOnly("REQUESTED");
+        assertThat(referralsMadeBy(clinic)).isEqualTo(before + 1);
+
+        String id = (String) answers.get(0).getBody().get("id");
+        api.ok(HttpMethod.POST, "/api/v1/referrals/" + id + "/receive", worker(counselling), null);
+        ResponseEntity<Map> replay = api.call(HttpMethod.POST, "/api/v1/referrals", worker(clinic), body,
+                Map.of("Idempotency-Key", key));
+        assertThat(replay.getStatusCode().value()).isEqualTo(201);
+        assertThat(replay.getBody()).containsEntry("id", id).containsEntry("status", "RECEIVED");
+        assertThat(replay.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+
+        Map<String, Object> otherBody = Map.of("familyId", family, "serviceId", service, "reason", "toinen syy",
+                "needLevel", "RED", "priority", "URGENT");
+        ResponseEntity<Map> misuse = api.call(HttpMethod.POST, "/api/v1/referrals", worker(clinic), otherBody,
+                Map.of("Idempotency-Key", key));
+        assertThat(misuse.getStatusCode().value()).isEqualTo(422);
+        assertThat(misuse.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(referralsMadeBy(clinic)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRefusedRequestFreesItsKeyAndAnotherAgencysKeyIsItsOwn() {
+        Api api = new Api(http);
+        UUID clinic = api.agency("Tesoman neuvola", "Tampere");
+        UUID counselling = api.agency("Tesoman perheneuvola", "Tampere");
+        UUID service = api.service(counselling, "Perheneuvonta", "INDIVIDUAL");
+        UUID family = api.family(clinic, "Eetu", "Salo", "150592-908R", "1992-05-15");
+        Map<String, Object> body = Map.of("familyId", family, "serviceId", service, "reason", "tuen tarve",
+                "needLevel", "YELLOW", "priority", "ROUTINE");
+        String key = "first-try";
+
+        // No consent covers the receiver yet: refused, and the key is free again.
+        assertThat(api.call(HttpMethod.POST, "/api/v1/referrals", worker(clinic), body, Map.of("Idempotency-Key", key))
+                .getStatusCode().value()).isEqualTo(422);
+        api.consent(family, clinic, List.of(counselling), LocalDate.now().plusYears(1).toString());
+        ResponseEntity<Map> made = api.call(HttpMethod.POST, "/api/v1/referrals", worker(clinic), body,
+                Map.of("Idempotency-Key", key));
+        assertThat(made.getStatusCode().value()).isEqualTo(201);
+        assertThat(made.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+
+        ResponseEntity<Map> invalid = api.call(HttpMethod.POST, "/api/v1/referrals", worker(clinic), body,
+                Map.of("Idempotency-Key", "x".repeat(201)));
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(invalid.getBody().toString()).contains("Idempotency-Key");
+    }
+
+    private long referralsMadeBy(UUID agency) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%ReferralMade' "
+                + "AND convert_from(payload, 'UTF8') LIKE ?", Long.class, "%" + agency + "%");
+    }
+
+    static <T> List<T> all(int threads, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
