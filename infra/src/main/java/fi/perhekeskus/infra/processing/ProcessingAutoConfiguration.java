@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /** Operations for every service's streaming processors: lag, dead letters, stuck detection. */
 @AutoConfiguration(after = AxonAutoConfiguration.class)
-@Import(DeadLetterController.class)
+@Import({DeadLetterController.class, ProcessorAdminController.class})
 public class ProcessingAutoConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -23,9 +23,15 @@ public class ProcessingAutoConfiguration {
     }
 
     @Bean
-    public ProcessorHealthIndicator processorsHealthIndicator(ProcessorLag lag,
+    public StuckPositions stuckPositions(ProcessorLag lag,
+            @Value("${perhekeskus.processing.position-check-interval:PT5S}") Duration interval) {
+        return new StuckPositions(lag, interval);
+    }
+
+    @Bean
+    public ProcessorHealthIndicator processorsHealthIndicator(ProcessorLag lag, StuckPositions stuck,
             @Value("${perhekeskus.processing.stuck-after:PT2M}") Duration stuckAfter) {
-        return new ProcessorHealthIndicator(lag, stuckAfter, Clock.systemUTC());
+        return new ProcessorHealthIndicator(lag, stuck, stuckAfter, Clock.systemUTC());
     }
 
     @Bean

@@ -9,13 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * DOWN when a streaming processor is stuck: in error, or behind its source without moving for
- * longer than {@code perhekeskus.processing.stuck-after}. Details show each processor's lag.
+ * DOWN when a streaming processor is stuck: in error, behind its source without moving for
+ * longer than {@code perhekeskus.processing.stuck-after}, or with a stored position its source no
+ * longer has ({@link StuckPositions}). Details show each processor's lag and the reason.
  */
 public class ProcessorHealthIndicator extends AbstractHealthIndicator {
 
@@ -23,12 +25,14 @@ public class ProcessorHealthIndicator extends AbstractHealthIndicator {
     }
 
     private final ProcessorLag lag;
+    private final StuckPositions stuck;
     private final Duration stuckAfter;
     private final Clock clock;
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
 
-    public ProcessorHealthIndicator(ProcessorLag lag, Duration stuckAfter, Clock clock) {
+    public ProcessorHealthIndicator(ProcessorLag lag, StuckPositions stuck, Duration stuckAfter, Clock clock) {
         this.lag = lag;
+        this.stuck = stuck;
         this.stuckAfter = stuckAfter;
         this.clock = clock;
     }
@@ -45,9 +49,14 @@ public class ProcessorHealthIndicator extends AbstractHealthIndicator {
             boolean error = processor.isError()
                     || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
             boolean stalled = behind.isPresent() && behind.getAsLong() > 0 && stalled(entry.getKey(), processor);
+            List<ProcessorLag.PositionProblem> lost = stuck.problems(entry.getKey());
             detail.put("running", processor.isRunning());
-            detail.put("state", error ? "ERROR" : stalled ? "STALLED" : "OK");
-            healthy &= !error && !stalled;
+            detail.put("state", error ? "ERROR" : !lost.isEmpty() ? "POSITION_BEYOND_SOURCE" : stalled ? "STALLED" : "OK");
+            if (!lost.isEmpty()) {
+                detail.put("reason", lost.stream().map(ProcessorLag.PositionProblem::describe).toList());
+                detail.put("recovery", "POST /api/v1/admin/processors/" + entry.getKey() + "/reset");
+            }
+            healthy &= !error && !stalled && lost.isEmpty();
             details.put(entry.getKey(), detail);
         }
         (healthy ? builder.up() : builder.down()).withDetails(details);

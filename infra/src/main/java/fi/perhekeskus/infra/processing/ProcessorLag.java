@@ -80,6 +80,57 @@ public class ProcessorLag implements AutoCloseable {
         return processed == Long.MAX_VALUE ? Optional.empty() : Optional.of(new long[] {processed, end});
     }
 
+    /** A partition a processor cannot be reading correctly, with both positions (end null: the partition is gone). */
+    public record PositionProblem(String topic, int partition, long processedUpTo, Long endOffset) {
+
+        public String describe() {
+            return endOffset == null
+                    ? "%s partition %d: processed up to offset %d, but the partition no longer exists"
+                    .formatted(topic, partition, processedUpTo)
+                    : "%s partition %d: processed up to offset %d, but the partition ends at offset %d"
+                    .formatted(topic, partition, processedUpTo, endOffset);
+        }
+    }
+
+    /**
+     * Partitions where the processor's stored position lies beyond the partition's end, or that
+     * vanished: a topic recreated or a cluster restored. Records below the old position would be
+     * taken as already handled and skipped, so such a processor must be reset, never trusted.
+     * A broker that does not answer gives no verdict (empty), rather than a false one.
+     */
+    public synchronized List<PositionProblem> positionProblems(StreamingEventProcessor processor) {
+        List<PositionProblem> problems = new ArrayList<>();
+        try {
+            for (EventTrackerStatus segment : processor.processingStatus().values()) {
+                if (!(segment.getTrackingToken() instanceof KafkaTrackingToken kafka)) {
+                    continue;
+                }
+                Map<TopicPartition, Long> positions = kafka.getPositions();
+                Map<String, List<Integer>> existing = new HashMap<>();
+                for (TopicPartition partition : positions.keySet()) {
+                    existing.computeIfAbsent(partition.topic(), t -> consumer().partitionsFor(t, Duration.ofSeconds(5))
+                            .stream().map(org.apache.kafka.common.PartitionInfo::partition).toList());
+                }
+                List<TopicPartition> present = positions.keySet().stream()
+                        .filter(p -> existing.get(p.topic()).contains(p.partition())).toList();
+                Map<TopicPartition, Long> ends = present.isEmpty() ? Map.of()
+                        : consumer().endOffsets(present, Duration.ofSeconds(5));
+                for (Map.Entry<TopicPartition, Long> position : positions.entrySet()) {
+                    TopicPartition partition = position.getKey();
+                    Long end = ends.get(partition);
+                    if (!present.contains(partition)) {
+                        problems.add(new PositionProblem(partition.topic(), partition.partition(), position.getValue(), null));
+                    } else if (end != null && position.getValue() + 1 > end) {
+                        problems.add(new PositionProblem(partition.topic(), partition.partition(), position.getValue(), end));
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.KafkaException unanswered) {
+            return List.of();
+        }
+        return problems;
+    }
+
     private long kafkaLag(KafkaTrackingToken token) {
         Map<TopicPartition, Long> processed = token.getPositions();
         List<TopicPartition> partitions = new ArrayList<>(processed.keySet());
