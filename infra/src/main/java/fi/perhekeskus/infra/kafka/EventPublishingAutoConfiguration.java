@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -40,6 +47,7 @@ public class EventPublishingAutoConfiguration {
     @Bean(destroyMethod = "close")
     public KafkaOutboxPublisher kafkaOutboxPublisher(
             @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
+            @Value("${perhekeskus.kafka.max-request-size:1048576}") int maxRequestSize,
             KafkaSettings settings, CloudEventsMessageConverter converter) {
         if (settings.createTopics()) {
             TopicCreator.ensureTopics(bootstrapServers, settings.partitions());
@@ -56,13 +64,30 @@ public class EventPublishingAutoConfiguration {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.source().replace('/', '-') + "-outbox");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestSize);
         return new KafkaOutboxPublisher(config, converter, Duration.ofSeconds(25));
     }
 
     @Bean
-    public ConfigurerModule kafkaPublishingProcessor(KafkaOutboxPublisher publisher, KafkaSettings settings) {
+    public ConfigurerModule kafkaPublishingProcessor(KafkaOutboxPublisher publisher, KafkaSettings settings,
+                                                     ConnectionProvider connections, TransactionManager transactions,
+                                                     DeadLetterSchema schema, Serializer serializer,
+                                                     @Qualifier("eventSerializer") Serializer eventSerializer) {
         return configurer -> configurer.eventProcessing()
                 .registerEventHandler(config -> publisher)
+                // An event that can never be sent is parked with its aggregate's later events, in order,
+                // in this service's PostgreSQL; other aggregates keep flowing (KafkaOutboxPublisher).
+                .registerDeadLetterQueue(PROCESSING_GROUP, config -> JdbcSequencedDeadLetterQueue
+                        .<EventMessage<?>>builder()
+                        .processingGroup(PROCESSING_GROUP)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .schema(schema)
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .build())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(PROCESSING_GROUP,
+                        (config, builder) -> builder.enableSequenceIdentifierCache())
                 .assignHandlerInstancesMatching(PROCESSING_GROUP, handler -> handler == publisher)
                 // A failed batch must fail, so that its token is not stored and it is sent again.
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance())

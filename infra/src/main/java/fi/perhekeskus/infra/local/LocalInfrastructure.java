@@ -84,6 +84,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
+        postgres.createDatabaseIfMissing(database);
         return postgres.jdbcUrl(database);
     }
 

@@ -51,7 +51,8 @@ public final class LocalPostgres implements AutoCloseable {
         return postgres.getPort();
     }
 
-    private void createDatabaseIfMissing(String database) {
+    /** Tests that need a service's store of their own (a second context) name a database of their own. */
+    public synchronized void createDatabaseIfMissing(String database) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             try (ResultSet exists = statement.executeQuery(

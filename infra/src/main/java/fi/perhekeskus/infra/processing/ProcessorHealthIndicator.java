@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * longer has ({@link StuckPositions}). Details show each processor's lag and the reason.
  */
 public class ProcessorHealthIndicator extends AbstractHealthIndicator {
+
+    /**
+     * Events are parked in a dead-letter queue, everything else flows: the service works, but
+     * someone must look (GET /api/v1/admin/dead-letters). Answered with 200, ranked below UP.
+     */
+    public static final Status WARNING = new Status("WARNING", "events are parked in a dead-letter queue");
 
     private record Progress(long position, Instant since) {
     }
@@ -40,6 +47,7 @@ public class ProcessorHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         boolean healthy = true;
+        boolean anyParked = false;
         Map<String, Object> details = new LinkedHashMap<>();
         for (Map.Entry<String, StreamingEventProcessor> entry : lag.processors().entrySet()) {
             StreamingEventProcessor processor = entry.getValue();
@@ -57,9 +65,14 @@ public class ProcessorHealthIndicator extends AbstractHealthIndicator {
                 detail.put("recovery", "POST /api/v1/admin/processors/" + entry.getKey() + "/reset");
             }
             healthy &= !error && !stalled && lost.isEmpty();
+            long parked = lag.parked(entry.getKey());
+            if (parked > 0) {
+                detail.put("parked", parked);
+                anyParked = true;
+            }
             details.put(entry.getKey(), detail);
         }
-        (healthy ? builder.up() : builder.down()).withDetails(details);
+        (healthy ? anyParked ? builder.status(WARNING) : builder.up() : builder.down()).withDetails(details);
     }
 
     private boolean stalled(String name, StreamingEventProcessor processor) {

@@ -155,6 +155,11 @@ public class ProcessorLag implements AutoCloseable {
         return offsets;
     }
 
+    /** Events parked in the processor's dead-letter queue (0 without one). */
+    public long parked(String processor) {
+        return axon.eventProcessingConfiguration().deadLetterQueue(processor).map(q -> q.size()).orElse(0L);
+    }
+
     /** The streaming processors of this service by name. */
     public Map<String, StreamingEventProcessor> processors() {
         return axon.eventProcessingConfiguration().eventProcessors().entrySet().stream()

@@ -33,7 +33,7 @@ class KafkaOutboxPublisherTest {
             new MockProducer<>(false, new StringSerializer(), new ByteArraySerializer());
     private final KafkaOutboxPublisher publisher = new KafkaOutboxPublisher(() -> producer,
             new CloudEventsMessageConverter(new ObjectMapper().registerModule(new JavaTimeModule()), "/test"),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5), 1_048_576);
 
     @Test
     void aBatchCommitsOnlyAfterEveryRecordIsAcknowledged() throws Exception {
