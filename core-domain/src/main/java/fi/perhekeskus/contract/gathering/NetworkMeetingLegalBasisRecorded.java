@@ -8,10 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/**
- * A network meeting named the legal basis on which agencies took part that the family's consent
- * does not cover ({@code agencyIds}, possibly none). The basis is free text, so it is sealed.
- */
+/** The legal basis for agencies of a network meeting that the family's consent does not cover (sealed free text). */
 @EventType(domain = EventCatalog.MEETING)
 public record NetworkMeetingLegalBasisRecorded(
         UUID meetingId,
