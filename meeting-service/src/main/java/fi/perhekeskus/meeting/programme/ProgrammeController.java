@@ -57,19 +57,23 @@ public class ProgrammeController {
 
     @PostMapping("/{id}/enrolments")
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Enrol a family; a full programme waitlists it (WORKER)")
+    @Operation(summary = "Enrol a family; a full programme waitlists it (WORKER of a programme agency whose agency "
+            + "the family's valid consent covers; otherwise 404 as for an unknown family or programme)")
     public ResponseEntity<Map<String, Object>> enrol(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Enrol request,
                                                      Caller caller) {
         ProgrammeCommands.EnrolmentStatus status = commands.sendAndWait(new ProgrammeCommands.EnrolFamily(id,
-                request.familyId(), request.source(), request.referralId(), true, caller.workerId(), clock.instant()));
+                request.familyId(), request.source(), request.referralId(), true, caller.agencyId(), caller.workerId(),
+                clock.instant()));
         return ResponseEntity.status(201).body(Map.of("status", status));
     }
 
     @DeleteMapping("/{id}/enrolments/{familyId}")
-    @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Cancel a family's place; the first waitlisted family is promoted (WORKER)")
+    @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
+    @Operation(summary = "Cancel a family's place; the first waitlisted family is promoted (WORKER of a programme "
+            + "agency, COORDINATOR)")
     public ResponseEntity<Void> cancel(@PathVariable UUID id, @PathVariable UUID familyId, Caller caller) {
-        commands.sendAndWait(new ProgrammeCommands.CancelEnrolment(id, familyId, caller.workerId(), clock.instant()));
+        commands.sendAndWait(new ProgrammeCommands.CancelEnrolment(id, familyId, actingAgency(caller),
+                caller.workerId(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
