@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agencies, families and consents of the network as meeting-service has learnt them from the
@@ -27,6 +28,8 @@ public class KnownParties implements FamilyConsents, RegisteredAgencies {
 
     private final JdbcTemplate jdbc;
     private final FamilySealer sealer;
+    /** Asked on every request once tokens are checked against it; an agency once registered stays so. */
+    private final Set<UUID> registeredAgencies = ConcurrentHashMap.newKeySet();
 
     public KnownParties(JdbcTemplate jdbc, FamilySealer sealer) {
         this.jdbc = jdbc;
@@ -54,8 +57,18 @@ public class KnownParties implements FamilyConsents, RegisteredAgencies {
 
     @Override
     public boolean isRegistered(UUID agencyId) {
-        return agencyId != null && !jdbc.queryForList("SELECT 1 FROM known_agency WHERE agency_id = ?", Integer.class,
+        if (agencyId == null) {
+            return false;
+        }
+        if (registeredAgencies.contains(agencyId)) {
+            return true;
+        }
+        boolean registered = !jdbc.queryForList("SELECT 1 FROM known_agency WHERE agency_id = ?", Integer.class,
                 agencyId).isEmpty();
+        if (registered) {
+            registeredAgencies.add(agencyId);
+        }
+        return registered;
     }
 
     @Override

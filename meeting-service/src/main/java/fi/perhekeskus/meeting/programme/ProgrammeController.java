@@ -61,7 +61,11 @@ public class ProgrammeController {
     @PostMapping("/{id}/enrolments")
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "Enrol a family; a full programme waitlists it (WORKER of a programme agency whose agency "
-            + "the family's valid consent covers; otherwise 404 as for an unknown family or programme)")
+            + "the family's valid consent covers; otherwise 404 as for an unknown family or programme)",
+            description = "Families and consents reach meeting-service from referral-service's events on Kafka: a "
+                    + "family registered or a consent given a moment ago may be 404 here for a few hundred "
+                    + "milliseconds. Only the agency that registered the family is told (422) that no consent "
+                    + "covers it.")
     public ResponseEntity<Map<String, Object>> enrol(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Enrol request,
                                                      Caller caller) {
         requireProgramme(id);
