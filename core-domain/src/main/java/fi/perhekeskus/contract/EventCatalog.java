@@ -9,6 +9,9 @@ import fi.perhekeskus.contract.family.ConsentWithdrawn;
 import fi.perhekeskus.contract.family.FamilyErased;
 import fi.perhekeskus.contract.family.FamilyRegistered;
 import fi.perhekeskus.contract.gathering.NetworkMeetingHeld;
+import fi.perhekeskus.contract.gathering.NetworkMeetingLegalBasisRecorded;
+import fi.perhekeskus.contract.gathering.OpenPlaceRegistered;
+import fi.perhekeskus.contract.gathering.OpenPlaceVisitsCorrected;
 import fi.perhekeskus.contract.gathering.OpenPlaceVisitsRecorded;
 import fi.perhekeskus.contract.programme.EnrolmentCancelled;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
@@ -50,7 +53,8 @@ public final class EventCatalog {
             ProgrammeScheduled.class, GroupSessionRescheduled.class, GroupSessionCancelled.class,
             FamilyEnrolled.class, FamilyWaitlisted.class, EnrolmentCancelled.class,
             GroupSessionHeld.class, FeedbackGiven.class,
-            NetworkMeetingHeld.class, OpenPlaceVisitsRecorded.class);
+            NetworkMeetingHeld.class, NetworkMeetingLegalBasisRecorded.class,
+            OpenPlaceRegistered.class, OpenPlaceVisitsRecorded.class, OpenPlaceVisitsCorrected.class);
 
     private static final Map<String, Class<?>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

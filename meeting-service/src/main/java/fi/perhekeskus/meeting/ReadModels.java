@@ -7,6 +7,8 @@ public final class ReadModels {
     public static final String VIEWS = "meeting-views";
     /** The policy that enrols families whose referral to a group service was accepted (from Kafka). */
     public static final String REFERRAL_ENROLMENT = "referral-enrolment";
+    /** The agencies, families and consents of the network, learnt from the referral topic (from Kafka). */
+    public static final String PARTIES = "referral-parties";
 
     private ReadModels() {
     }

@@ -2,7 +2,6 @@ package fi.perhekeskus.meeting.enrolment;
 
 import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.contract.family.FamilyErased;
-import fi.perhekeskus.contract.programme.EnrolmentSource;
 import fi.perhekeskus.contract.referral.ReferralAccepted;
 import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.RuleViolationException;
@@ -91,7 +90,7 @@ public class ReferralEnrolmentPolicy {
     }
 
     private EnrolFamily enrol(UUID programme, ReferralAccepted accepted, boolean waitlistIfFull) {
-        return new EnrolFamily(programme, accepted.familyId(), EnrolmentSource.REFERRAL, accepted.referralId(),
-                waitlistIfFull, BY, clock.instant());
+        return EnrolFamily.byReferral(programme, accepted.familyId(), accepted.referralId(), waitlistIfFull, BY,
+                clock.instant());
     }
 }

@@ -21,11 +21,15 @@ import fi.perhekeskus.meeting.programme.ProgrammeCommands.GiveFeedback;
 import fi.perhekeskus.meeting.programme.ProgrammeCommands.RecordAttendance;
 import fi.perhekeskus.meeting.programme.ProgrammeCommands.RescheduleSession;
 import fi.perhekeskus.meeting.programme.ProgrammeCommands.ScheduleProgramme;
+import fi.perhekeskus.meeting.parties.FamilyConsents;
+import fi.perhekeskus.meeting.parties.FamilyStanding;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -94,7 +98,11 @@ public class GroupProgramme {
     }
 
     @CommandHandler
-    public EnrolmentStatus handle(EnrolFamily c) {
+    public EnrolmentStatus handle(EnrolFamily c, FamilyConsents families) {
+        if (c.actingAgencyId() != null) {
+            requireRunBy(c.actingAgencyId());
+            requireConsentCovers(families, c.familyId(), c.actingAgencyId(), c.requestedAt());
+        }
         if (enrolled.containsKey(c.familyId()) || waitlist.containsKey(c.familyId())) {
             throw new IllegalTransitionException("the family is enrolled or waitlisted already");
         }
@@ -113,6 +121,9 @@ public class GroupProgramme {
 
     @CommandHandler
     public void handle(CancelEnrolment c) {
+        if (c.actingAgencyId() != null) {
+            requireRunBy(c.actingAgencyId());
+        }
         boolean wasEnrolled = enrolled.containsKey(c.familyId());
         if (!wasEnrolled && !waitlist.containsKey(c.familyId())) {
             throw new UnknownException("the family is not in this programme");
@@ -145,7 +156,7 @@ public class GroupProgramme {
 
     @CommandHandler
     public void handle(RecordAttendance c) {
-        Session session = facilitated(c.sessionId(), c.actingAgencyId());
+        Session session = facilitatedByWorker(c.sessionId(), c.actingAgencyId());
         requireScheduled(session, "record attendance of");
         Set<UUID> seen = new HashSet<>();
         for (GroupSessionHeld.Attendance a : c.families()) {
@@ -166,7 +177,7 @@ public class GroupProgramme {
 
     @CommandHandler
     public void handle(GiveFeedback c) {
-        Session session = facilitated(c.sessionId(), c.actingAgencyId());
+        Session session = facilitatedByWorker(c.sessionId(), c.actingAgencyId());
         if (session.status() != SessionStatus.HELD) {
             throw new IllegalTransitionException("feedback is given after the session has been held");
         }
@@ -185,12 +196,48 @@ public class GroupProgramme {
         return agencies.contains(agencyId);
     }
 
+    /**
+     * An agency that does not run the programme is told it does not exist (404), as for an unknown
+     * programme: it learns nothing of the programme or of who is in it.
+     */
+    private void requireRunBy(UUID agencyId) {
+        if (!agencies.contains(agencyId)) {
+            throw new UnknownException("no such programme");
+        }
+    }
+
+    /**
+     * A family is enrolled by an agency its valid consent covers. An agency it does not cover must not
+     * learn whether the family exists, is erased or withdrew its consent: it gets the same 404 as for
+     * an unknown id. Only the agency that registered the family (which knows it exists) is told that
+     * no consent covers it.
+     */
+    private static void requireConsentCovers(FamilyConsents families, UUID familyId, UUID agencyId, Instant at) {
+        FamilyStanding family = families.standing(familyId, at.atZone(ZoneOffset.UTC).toLocalDate())
+                .orElseThrow(() -> new UnknownException("no such family"));
+        if (family.covers(agencyId)) {
+            return;
+        }
+        if (family.registeredBy(agencyId)) {
+            throw new RuleViolationException("no valid consent of the family covers your agency");
+        }
+        throw new UnknownException("no such family");
+    }
+
+    /** Attendance and feedback: a worker of one of the session's facilitating agencies only. */
+    private Session facilitatedByWorker(UUID sessionId, UUID actingAgencyId) {
+        if (actingAgencyId == null) {
+            throw new NotPartyException("a worker of a facilitating agency records the session");
+        }
+        return facilitated(sessionId, actingAgencyId);
+    }
+
     private Session facilitated(UUID sessionId, UUID actingAgencyId) {
         Session session = sessions.get(sessionId);
         if (session == null) {
             throw new UnknownException("no such session");
         }
-        // A coordinator (no agency) may act for any session; an agency only for the ones it facilitates.
+        // A coordinator (no agency) may move or cancel any session; an agency only the ones it facilitates.
         if (actingAgencyId != null && !session.facilitators().contains(actingAgencyId)) {
             throw new NotPartyException("only the session's facilitating agencies record it");
         }

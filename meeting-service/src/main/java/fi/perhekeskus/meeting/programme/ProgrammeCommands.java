@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The commands of a group programme. {@code actingAgencyId} is null for a coordinator. */
+/**
+ * The commands of a group programme. {@code actingAgencyId} is the worker's agency; null for a
+ * coordinator where one may act, and for the referral-driven enrolment policy.
+ */
 public final class ProgrammeCommands {
 
     private ProgrammeCommands() {
@@ -23,13 +26,25 @@ public final class ProgrammeCommands {
                                     Instant requestedAt) {
     }
 
-    /** With {@code waitlistIfFull} false a full programme refuses instead of waitlisting. */
+    /**
+     * With {@code waitlistIfFull} false a full programme refuses instead of waitlisting. A worker's
+     * enrolment names its agency; the referral-driven policy names none (referral-service checked
+     * the basis for sharing when the referral was made and accepted).
+     */
     public record EnrolFamily(@TargetAggregateIdentifier UUID programmeId, UUID familyId, EnrolmentSource source,
-                              UUID referralId, boolean waitlistIfFull, String requestedBy, Instant requestedAt) {
+                              UUID referralId, boolean waitlistIfFull, UUID actingAgencyId, String requestedBy,
+                              Instant requestedAt) {
+
+        public static EnrolFamily byReferral(UUID programmeId, UUID familyId, UUID referralId, boolean waitlistIfFull,
+                                             String requestedBy, Instant requestedAt) {
+            return new EnrolFamily(programmeId, familyId, EnrolmentSource.REFERRAL, referralId, waitlistIfFull, null,
+                    requestedBy, requestedAt);
+        }
     }
 
-    public record CancelEnrolment(@TargetAggregateIdentifier UUID programmeId, UUID familyId, String requestedBy,
-                                  Instant requestedAt) {
+    /** By a worker of one of the programme's agencies, or a coordinator (no agency). */
+    public record CancelEnrolment(@TargetAggregateIdentifier UUID programmeId, UUID familyId, UUID actingAgencyId,
+                                  String requestedBy, Instant requestedAt) {
     }
 
     public record RescheduleSession(@TargetAggregateIdentifier UUID programmeId, UUID sessionId, Instant startsAt,

@@ -33,12 +33,15 @@ public class ProgrammeController {
     private final CommandGateway commands;
     private final ProgrammeMapper mapper;
     private final ProgrammeView view;
+    private final ProgrammeIndex index;
     private final Clock clock;
 
-    public ProgrammeController(CommandGateway commands, ProgrammeMapper mapper, ProgrammeView view, Clock clock) {
+    public ProgrammeController(CommandGateway commands, ProgrammeMapper mapper, ProgrammeView view,
+                               ProgrammeIndex index, Clock clock) {
         this.commands = commands;
         this.mapper = mapper;
         this.view = view;
+        this.index = index;
         this.clock = clock;
     }
 
@@ -57,19 +60,29 @@ public class ProgrammeController {
 
     @PostMapping("/{id}/enrolments")
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Enrol a family; a full programme waitlists it (WORKER)")
+    @Operation(summary = "Enrol a family; a full programme waitlists it (WORKER of a programme agency whose agency "
+            + "the family's valid consent covers; otherwise 404 as for an unknown family or programme)",
+            description = "Families and consents reach meeting-service from referral-service's events on Kafka: a "
+                    + "family registered or a consent given a moment ago may be 404 here for a few hundred "
+                    + "milliseconds. Only the agency that registered the family is told (422) that no consent "
+                    + "covers it.")
     public ResponseEntity<Map<String, Object>> enrol(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Enrol request,
                                                      Caller caller) {
+        requireProgramme(id);
         ProgrammeCommands.EnrolmentStatus status = commands.sendAndWait(new ProgrammeCommands.EnrolFamily(id,
-                request.familyId(), request.source(), request.referralId(), true, caller.workerId(), clock.instant()));
+                request.familyId(), request.source(), request.referralId(), true, caller.agencyId(), caller.workerId(),
+                clock.instant()));
         return ResponseEntity.status(201).body(Map.of("status", status));
     }
 
     @DeleteMapping("/{id}/enrolments/{familyId}")
-    @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Cancel a family's place; the first waitlisted family is promoted (WORKER)")
+    @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
+    @Operation(summary = "Cancel a family's place; the first waitlisted family is promoted (WORKER of a programme "
+            + "agency, COORDINATOR)")
     public ResponseEntity<Void> cancel(@PathVariable UUID id, @PathVariable UUID familyId, Caller caller) {
-        commands.sendAndWait(new ProgrammeCommands.CancelEnrolment(id, familyId, caller.workerId(), clock.instant()));
+        requireProgramme(id);
+        commands.sendAndWait(new ProgrammeCommands.CancelEnrolment(id, familyId, actingAgency(caller),
+                caller.workerId(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -128,6 +141,13 @@ public class ProgrammeController {
         body.put("waitlisted", d.getList("waitlisted", Document.class));
         body.put("feedbackCount", d.getInteger("feedbackCount", 0));
         return body;
+    }
+
+    /** An unknown programme reads as one the caller's agency does not run (the aggregate's answer). */
+    private void requireProgramme(UUID id) {
+        if (!index.exists(id)) {
+            throw new UnknownException("no such programme");
+        }
     }
 
     /** A coordinator acts for the whole network, a worker for its agency. */

@@ -55,6 +55,11 @@ public class ProgrammeIndex {
         }
     }
 
+    public boolean exists(UUID programmeId) {
+        return !jdbc.queryForList("SELECT 1 FROM programme_index WHERE programme_id = ?", Integer.class, programmeId)
+                .isEmpty();
+    }
+
     public Optional<UUID> programmeOf(UUID sessionId) {
         return jdbc.queryForList("SELECT programme_id FROM session_index WHERE session_id = ?", UUID.class, sessionId)
                 .stream().findFirst();

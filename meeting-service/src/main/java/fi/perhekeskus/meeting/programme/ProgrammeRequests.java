@@ -2,6 +2,7 @@ package fi.perhekeskus.meeting.programme;
 
 import fi.perhekeskus.contract.programme.Answer;
 import fi.perhekeskus.contract.programme.EnrolmentSource;
+import fi.perhekeskus.meeting.validation.WithinCalendar;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,39 +15,46 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The bodies of the programme and session endpoints (API.md). */
+/**
+ * The bodies of the programme and session endpoints, bounded as API.md's Limits say: lists at most
+ * 50 ({@code agencyIds} and {@code sessions} 20), names, topics and places at most 200 characters,
+ * free text at most 2,000, dates present and within 1900–2200.
+ */
 public final class ProgrammeRequests {
 
     private ProgrammeRequests() {
     }
 
     public record Schedule(@NotBlank @Size(max = 200) String name, @NotNull UUID serviceId,
-                           @NotEmpty List<@NotNull UUID> agencyIds, @NotBlank @Size(max = 300) String location,
+                           @NotEmpty @Size(max = 20) List<@NotNull UUID> agencyIds,
+                           @NotBlank @Size(max = 200) String location,
                            @NotNull @Min(1) @Max(500) Integer capacityFamilies,
                            @NotNull @Min(1) @Max(500) Integer plannedFamilies,
                            @NotNull @Valid AgeRange targetAgeMonths,
-                           @NotEmpty @Size(max = 50) List<@Valid @NotNull Session> sessions) {
+                           @NotEmpty @Size(max = 20) List<@Valid @NotNull Session> sessions) {
     }
 
     public record AgeRange(@NotNull @Min(0) @Max(216) Integer from, @NotNull @Min(0) @Max(216) Integer to) {
     }
 
-    public record Session(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt,
-                          @NotBlank @Size(max = 300) String topic,
-                          @NotEmpty List<@NotNull UUID> facilitatorAgencyIds) {
+    public record Session(@NotNull @WithinCalendar OffsetDateTime startsAt,
+                          @NotNull @WithinCalendar OffsetDateTime endsAt,
+                          @NotBlank @Size(max = 200) String topic,
+                          @NotEmpty @Size(max = 20) List<@NotNull UUID> facilitatorAgencyIds) {
     }
 
     public record Enrol(@NotNull UUID familyId, @NotNull EnrolmentSource source, UUID referralId) {
     }
 
-    public record Reschedule(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt,
+    public record Reschedule(@NotNull @WithinCalendar OffsetDateTime startsAt,
+                             @NotNull @WithinCalendar OffsetDateTime endsAt,
                              @NotBlank @Size(max = 1000) String reason) {
     }
 
     public record CancelSession(@NotBlank @Size(max = 1000) String reason) {
     }
 
-    public record Attendance(@NotEmpty @Size(max = 100) List<@Valid @NotNull Family> families) {
+    public record Attendance(@NotEmpty @Size(max = 50) List<@Valid @NotNull Family> families) {
     }
 
     public record Family(@NotNull UUID familyId, @NotNull @Min(0) @Max(20) Integer adults,

@@ -49,19 +49,20 @@ public class SessionController {
     }
 
     @PostMapping("/{id}/attendance")
-    @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
-    @Operation(summary = "Record who came, per family (adults, fathers, children); marks the session held (facilitator)")
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Record who came, per family (adults, fathers, children); marks the session held "
+            + "(WORKER of a facilitating agency)")
     public Map<String, Object> attendance(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Attendance request,
                                           Caller caller) {
         UUID programme = programmeOf(id);
         commands.sendAndWait(new ProgrammeCommands.RecordAttendance(programme, id, mapper.toAttendance(request.families()),
-                ProgrammeController.actingAgency(caller), caller.workerId(), clock.instant()));
+                caller.agencyId(), caller.workerId(), clock.instant()));
         return Map.of("sessionId", id, "status", "HELD", "families", request.families().size());
     }
 
     @PostMapping("/{id}/feedback")
-    @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
-    @Operation(summary = "A family's anonymous feedback on a held session (facilitator)")
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "A family's anonymous feedback on a held session (WORKER of a facilitating agency)")
     public ResponseEntity<Map<String, Object>> feedback(@PathVariable UUID id,
                                                         @Valid @RequestBody ProgrammeRequests.Feedback request,
                                                         Caller caller) {
@@ -69,7 +70,7 @@ public class SessionController {
         UUID feedbackId = UUID.randomUUID();
         Instant now = clock.instant();
         commands.sendAndWait(new ProgrammeCommands.GiveFeedback(programme, id, feedbackId, request.timingSuited(),
-                request.contentMetNeeds(), request.infoMatchedChildAge(), ProgrammeController.actingAgency(caller), now));
+                request.contentMetNeeds(), request.infoMatchedChildAge(), caller.agencyId(), now));
         if (request.comment() != null && !request.comment().isBlank()) {
             comments.keep(programme, id, feedbackId, request.comment(), now);
         }

@@ -8,6 +8,8 @@ import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.security.LocalTokens;
 import fi.perhekeskus.infra.security.SecuritySettings;
 import fi.perhekeskus.meeting.MeetingServiceIT;
+import fi.perhekeskus.meeting.parties.KnownParties;
+import fi.perhekeskus.meeting.support.ReferralTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,10 +51,15 @@ class PoisonEventIT {
     TestRestTemplate http;
     @Autowired
     ObjectMapper objectMapper;
+    @Autowired
+    KnownParties parties;
 
     @Test
     void aPoisonEventIsParkedWithItsReferralsLaterEventsAndOthersFlow() throws Exception {
         UUID agency = UUID.randomUUID();
+        try (ReferralTopic topic = new ReferralTopic(objectMapper, parties, parties)) {
+            topic.agencies(agency);
+        }
         UUID service = UUID.randomUUID();
         Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         ResponseEntity<Map> scheduled = call(HttpMethod.POST, "/api/v1/programmes", TOKENS.coordinator("c"), Map.of(

@@ -21,12 +21,19 @@ import fi.perhekeskus.meeting.programme.ProgrammeCommands.GiveFeedback;
 import fi.perhekeskus.meeting.programme.ProgrammeCommands.RecordAttendance;
 import fi.perhekeskus.meeting.programme.ProgrammeCommands.RescheduleSession;
 import fi.perhekeskus.meeting.programme.ProgrammeCommands.ScheduleProgramme;
+import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.meeting.parties.FamilyConsents;
+import fi.perhekeskus.meeting.parties.FamilyStanding;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 class GroupProgrammeTest {
@@ -48,10 +55,16 @@ class GroupProgrammeTest {
             "Vauvan uni", List.of(CLINIC, NGO));
 
     private AggregateTestFixture<GroupProgramme> fixture;
+    /** What the service has learnt of each family from the referral topic; absent = unknown or erased. */
+    private final Map<UUID, FamilyStanding> families = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(GroupProgramme.class);
+        families.put(FAMILY_A, new FamilyStanding(FAMILY_A, OUTSIDER, Set.of(CLINIC, NGO)));
+        families.put(FAMILY_B, new FamilyStanding(FAMILY_B, OUTSIDER, Set.of(CLINIC)));
+        families.put(FAMILY_C, new FamilyStanding(FAMILY_C, CLINIC, Set.of(NGO)));
+        fixture.registerInjectableResource((FamilyConsents) (family, today) -> Optional.ofNullable(families.get(family)));
     }
 
     static ProgrammeScheduled scheduled(int capacity) {
@@ -90,11 +103,11 @@ class GroupProgrammeTest {
     @Test
     void familiesAreEnrolledUpToCapacityAndThenWaitlisted() {
         fixture.given(scheduled(1))
-                .when(new EnrolFamily(PROGRAMME, FAMILY_A, EnrolmentSource.REFERRAL, REFERRAL, true, "w", NOW))
+                .when(EnrolFamily.byReferral(PROGRAMME, FAMILY_A, REFERRAL, true, "w", NOW))
                 .expectEvents(new FamilyEnrolled(PROGRAMME, FAMILY_A, EnrolmentSource.REFERRAL, REFERRAL, false, "w", NOW))
                 .expectResultMessagePayload(EnrolmentStatus.ENROLLED);
         fixture.given(scheduled(1), enrolled(FAMILY_A))
-                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, true, "w", NOW))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, true, CLINIC, "w", NOW))
                 .expectEvents(new FamilyWaitlisted(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, 1, "w", NOW))
                 .expectResultMessagePayload(EnrolmentStatus.WAITLISTED);
     }
@@ -102,7 +115,7 @@ class GroupProgrammeTest {
     @Test
     void aFullProgrammeRefusesWhenWaitlistingIsNotWanted() {
         fixture.given(scheduled(1), enrolled(FAMILY_A))
-                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.REFERRAL, REFERRAL, false, "w", NOW))
+                .when(EnrolFamily.byReferral(PROGRAMME, FAMILY_B, REFERRAL, false, "w", NOW))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
     }
@@ -110,12 +123,12 @@ class GroupProgrammeTest {
     @Test
     void aFamilyIsNeverEnrolledTwice() {
         fixture.given(scheduled(2), enrolled(FAMILY_A))
-                .when(new EnrolFamily(PROGRAMME, FAMILY_A, EnrolmentSource.SELF, null, true, "w", NOW))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_A, EnrolmentSource.SELF, null, true, CLINIC, "w", NOW))
                 .expectException(IllegalTransitionException.class)
                 .expectNoEvents();
         fixture.given(scheduled(1), enrolled(FAMILY_A),
                         new FamilyWaitlisted(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, 1, "w", NOW))
-                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, true, "w", NOW))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, true, CLINIC, "w", NOW))
                 .expectException(IllegalTransitionException.class);
     }
 
@@ -124,7 +137,7 @@ class GroupProgrammeTest {
         fixture.given(scheduled(1), enrolled(FAMILY_A),
                         new FamilyWaitlisted(PROGRAMME, FAMILY_B, EnrolmentSource.REFERRAL, REFERRAL, 1, "w", NOW),
                         new FamilyWaitlisted(PROGRAMME, FAMILY_C, EnrolmentSource.SELF, null, 2, "w", NOW))
-                .when(new CancelEnrolment(PROGRAMME, FAMILY_A, "w", NOW))
+                .when(new CancelEnrolment(PROGRAMME, FAMILY_A, NGO, "w", NOW))
                 .expectEvents(new EnrolmentCancelled(PROGRAMME, FAMILY_A, false, "w", NOW),
                         new FamilyEnrolled(PROGRAMME, FAMILY_B, EnrolmentSource.REFERRAL, REFERRAL, true, "w", NOW));
     }
@@ -133,7 +146,7 @@ class GroupProgrammeTest {
     void leavingTheWaitlistPromotesNobody() {
         fixture.given(scheduled(1), enrolled(FAMILY_A),
                         new FamilyWaitlisted(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, 1, "w", NOW))
-                .when(new CancelEnrolment(PROGRAMME, FAMILY_B, "w", NOW))
+                .when(new CancelEnrolment(PROGRAMME, FAMILY_B, null, "w", NOW))
                 .expectEvents(new EnrolmentCancelled(PROGRAMME, FAMILY_B, true, "w", NOW));
     }
 
@@ -158,13 +171,45 @@ class GroupProgrammeTest {
     }
 
     @Test
-    void onlyFacilitatorsOrACoordinatorRecordAttendance() {
+    void onlyAWorkerOfAFacilitatingAgencyRecordsAttendance() {
         fixture.given(scheduled(2), enrolled(FAMILY_A))
                 .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), OUTSIDER, "w", NOW))
-                .expectException(NotPartyException.class);
+                .expectException(NotPartyException.class)
+                .expectNoEvents();
         fixture.given(scheduled(2), enrolled(FAMILY_A))
                 .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), null, "coordinator", NOW))
+                .expectException(NotPartyException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), CLINIC, "w", NOW))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aSessionFacilitatedByOneAgencyIsRecordedByThatAgencyOnly() {
+        ProgrammeScheduled.Session clinicOnly = new ProgrammeScheduled.Session(SESSION, STARTS, ENDS, "Vauvan uni",
+                List.of(CLINIC));
+        ProgrammeScheduled programme = new ProgrammeScheduled(PROGRAMME, "Meidän vauva", SERVICE, List.of(CLINIC, NGO),
+                "Hervannan perhekeskus", 2, 20, 0, 6, List.of(clinicOnly), "coordinator", NOW);
+        fixture.given(programme, enrolled(FAMILY_A))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), NGO, "w", NOW))
+                .expectException(NotPartyException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void feedbackIsRecordedByAWorkerOfAFacilitatingAgencyOnly() {
+        GroupSessionHeld held = new GroupSessionHeld(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), "w", NOW);
+        fixture.given(scheduled(2), enrolled(FAMILY_A), held)
+                .when(new GiveFeedback(PROGRAMME, SESSION, UUID.randomUUID(), Answer.YES, Answer.YES, Answer.YES,
+                        null, NOW))
+                .expectException(NotPartyException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(2), enrolled(FAMILY_A), held)
+                .when(new GiveFeedback(PROGRAMME, SESSION, UUID.randomUUID(), Answer.YES, Answer.YES, Answer.YES,
+                        OUTSIDER, NOW))
+                .expectException(NotPartyException.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -207,5 +252,88 @@ class GroupProgrammeTest {
         fixture.given(scheduled(2), new GroupSessionCancelled(PROGRAMME, SESSION, "x", "w", NOW))
                 .when(new RescheduleSession(PROGRAMME, SESSION, later, later.plusSeconds(7200), "x", CLINIC, "w", NOW))
                 .expectException(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aWorkerOfAProgrammeAgencyThatTheConsentCoversEnrols() {
+        fixture.given(scheduled(2))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, true, CLINIC, "w", NOW))
+                .expectEvents(new FamilyEnrolled(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, false, "w", NOW))
+                .expectResultMessagePayload(EnrolmentStatus.ENROLLED);
+    }
+
+    @Test
+    void anAgencyThatDoesNotRunTheProgrammeIsToldItDoesNotExist() {
+        families.put(FAMILY_A, new FamilyStanding(FAMILY_A, OUTSIDER, Set.of(CLINIC, NGO, OUTSIDER)));
+        fixture.given(scheduled(2))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_A, EnrolmentSource.SELF, null, true, OUTSIDER, "w", NOW))
+                .expectException(UnknownException.class)
+                .expectExceptionMessage("no such programme")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProgrammeAgencyTheConsentDoesNotCoverIsAnsweredAsForAnUnknownFamily() {
+        fixture.given(scheduled(2))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, true, NGO, "w", NOW))
+                .expectException(UnknownException.class)
+                .expectExceptionMessage("no such family")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownOrErasedFamilyIsNotEnrolledByAWorker() {
+        families.remove(FAMILY_A);
+        fixture.given(scheduled(2))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_A, EnrolmentSource.INVITATION, null, true, CLINIC, "w", NOW))
+                .expectException(UnknownException.class)
+                .expectExceptionMessage("no such family")
+                .expectNoEvents();
+    }
+
+    @Test
+    void theAgencyThatRegisteredTheFamilyIsToldNoConsentCoversIt() {
+        fixture.given(scheduled(2))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_C, EnrolmentSource.SELF, null, true, CLINIC, "w", NOW))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("no valid consent of the family covers your agency")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUncoveredAgencyLearnsNothingOfAnEnrolmentEither() {
+        // Not the 409 "enrolled already" that would tell it the family exists and is in the group.
+        fixture.given(scheduled(2), new FamilyEnrolled(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, false, "w", NOW))
+                .when(new EnrolFamily(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, true, NGO, "w", NOW))
+                .expectException(UnknownException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theReferralDrivenPolicyEnrolsWithoutAConsentHere() {
+        UUID unknownHere = UUID.randomUUID();
+        fixture.given(scheduled(2))
+                .when(EnrolFamily.byReferral(PROGRAMME, unknownHere, REFERRAL, true, "referral-enrolment", NOW))
+                .expectEvents(new FamilyEnrolled(PROGRAMME, unknownHere, EnrolmentSource.REFERRAL, REFERRAL, false,
+                        "referral-enrolment", NOW));
+    }
+
+    @Test
+    void anEnrolmentIsCancelledByAProgrammeAgencyOrACoordinatorOnly() {
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new CancelEnrolment(PROGRAMME, FAMILY_A, OUTSIDER, "w", NOW))
+                .expectException(UnknownException.class)
+                .expectExceptionMessage("no such programme")
+                .expectNoEvents();
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new CancelEnrolment(PROGRAMME, FAMILY_A, CLINIC, "w", NOW))
+                .expectEvents(new EnrolmentCancelled(PROGRAMME, FAMILY_A, false, "w", NOW));
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new CancelEnrolment(PROGRAMME, FAMILY_A, null, "coordinator", NOW))
+                .expectEvents(new EnrolmentCancelled(PROGRAMME, FAMILY_A, false, "coordinator", NOW));
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new CancelEnrolment(PROGRAMME, FAMILY_B, CLINIC, "w", NOW))
+                .expectException(UnknownException.class)
+                .expectNoEvents();
     }
 }

@@ -8,6 +8,8 @@ import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.security.LocalTokens;
 import fi.perhekeskus.infra.security.SecuritySettings;
 import fi.perhekeskus.meeting.MeetingServiceIT;
+import fi.perhekeskus.meeting.parties.KnownParties;
+import fi.perhekeskus.meeting.support.ReferralTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,9 +54,15 @@ class TamperePilotIT {
     TestRestTemplate http;
     @Autowired
     ObjectMapper objectMapper;
+    @Autowired
+    KnownParties parties;
 
     @Test
     void thePilotProgrammeShowsItsReachAttendanceAndFeedback() throws Exception {
+        // Only agencies registered in referral-service act here: the clinic and the NGO are, the stranger is not.
+        try (ReferralTopic topic = new ReferralTopic(objectMapper, parties, parties)) {
+            topic.agencies(CLINIC, NGO);
+        }
         UUID groupService = UUID.randomUUID();
         Instant firstEvening = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         List<Map<String, Object>> sessions = new ArrayList<>();

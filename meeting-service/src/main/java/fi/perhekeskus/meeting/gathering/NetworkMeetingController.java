@@ -1,0 +1,97 @@
+package fi.perhekeskus.meeting.gathering;
+
+import fi.perhekeskus.contract.Sealed;
+import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.infra.privacy.FamilySealer;
+import fi.perhekeskus.infra.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/network-meetings")
+@Tag(name = "Network meetings and open places")
+@PreAuthorize("hasRole('WORKER')")
+public class NetworkMeetingController {
+
+    private final CommandGateway commands;
+    private final NetworkMeetingView view;
+    private final FamilySealer sealer;
+    private final Clock clock;
+
+    public NetworkMeetingController(CommandGateway commands, NetworkMeetingView view, FamilySealer sealer, Clock clock) {
+        this.commands = commands;
+        this.view = view;
+        this.sealer = sealer;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Record a multi-agency meeting with a family (WORKER of a listed agency); the family's "
+            + "consent, or a legalBasis, covers every agency listed; texts are sealed with the family's key")
+    public ResponseEntity<Map<String, UUID>> record(@Valid @RequestBody GatheringRequests.NetworkMeetingRequest request,
+                                                    Caller caller) {
+        UUID id = UUID.randomUUID();
+        List<NetworkMeeting.PlannedAction> actions = request.agreedActions().stream()
+                .map(a -> new NetworkMeeting.PlannedAction(a.agencyId(), a.action(), a.due()))
+                .toList();
+        commands.sendAndWait(new NetworkMeeting.RecordNetworkMeeting(id, request.familyId(), request.agencyIds(),
+                request.heldOn(), request.needsAssessed(), actions, request.legalBasis(), caller.agencyId(),
+                caller.workerId(), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/network-meetings/" + id)).body(Map.of("id", id));
+    }
+
+    /** Shown to the meeting's agencies only; anyone else is told it does not exist. */
+    @GetMapping("/{id}")
+    @Operation(summary = "The meeting with its agreed actions, opened with the family's key (its agencies only); "
+            + "'[erased]' once the family is erased. Shown a moment after it was recorded")
+    public Map<String, Object> meeting(@PathVariable UUID id, Caller caller) {
+        Document d = view.meeting(id).orElseThrow(() -> new UnknownException("no such network meeting"));
+        List<String> agencies = d.getList("agencyIds", String.class);
+        if (!agencies.contains(caller.agencyId().toString())) {
+            throw new UnknownException("no such network meeting");
+        }
+        UUID family = UUID.fromString(d.getString("familyId"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("familyId", family);
+        body.put("agencyIds", agencies);
+        body.put("heldOn", d.getString("heldOn"));
+        body.put("needsAssessed", d.getList("needsAssessed", String.class));
+        body.put("agreedActions", d.getList("agreedActions", Document.class).stream().map(a -> {
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("agencyId", a.getString("agencyId"));
+            action.put("action", open(family, a.getString("action")));
+            action.put("due", a.getString("due"));
+            return action;
+        }).toList());
+        if (d.getString("legalBasis") != null) {
+            body.put("legalBasis", open(family, d.getString("legalBasis")));
+            body.put("agenciesByLegalBasis", d.getList("agenciesByLegalBasis", String.class));
+        }
+        body.put("recordedBy", d.getString("recordedBy"));
+        body.put("recordedAt", d.getDate("recordedAt").toInstant());
+        return body;
+    }
+
+    private String open(UUID family, String ciphertext) {
+        return sealer.open(family, Sealed.of(ciphertext)).orElse(FamilySealer.ERASED);
+    }
+}

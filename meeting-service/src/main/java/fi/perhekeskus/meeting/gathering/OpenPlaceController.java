@@ -1,0 +1,72 @@
+package fi.perhekeskus.meeting.gathering;
+
+import fi.perhekeskus.infra.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/open-places")
+@Tag(name = "Network meetings and open places")
+public class OpenPlaceController {
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public OpenPlaceController(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Register an open meeting place run by a registered agency (COORDINATOR)")
+    public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody GatheringRequests.OpenPlaceRequest request,
+                                                      Caller caller) {
+        UUID id = UUID.randomUUID();
+        commands.sendAndWait(new OpenPlace.RegisterOpenPlace(id, request.name(), request.agencyId(),
+                request.municipality(), request.address(), request.openingHours(), caller.workerId(), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/open-places/" + id)).body(Map.of("id", id));
+    }
+
+    @PostMapping("/{placeId}/visits")
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Record a day's anonymous visit counts of a registered place (WORKER of the place's "
+            + "agency); one record per date, a second is 409")
+    public ResponseEntity<Map<String, Object>> record(@PathVariable UUID placeId,
+                                                      @Valid @RequestBody GatheringRequests.VisitsRequest request,
+                                                      Caller caller) {
+        commands.sendAndWait(new OpenPlace.RecordVisits(placeId, request.date(), request.families(), request.adults(),
+                request.children(), caller.agencyId(), caller.workerId(), clock.instant()));
+        return ResponseEntity.status(201).body(visits(placeId, request));
+    }
+
+    @PutMapping("/{placeId}/visits")
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Correct the recorded visit counts of a date (WORKER of the place's agency)")
+    public Map<String, Object> correct(@PathVariable UUID placeId,
+                                       @Valid @RequestBody GatheringRequests.VisitsRequest request, Caller caller) {
+        commands.sendAndWait(new OpenPlace.CorrectVisits(placeId, request.date(), request.families(),
+                request.adults(), request.children(), caller.agencyId(), caller.workerId(), clock.instant()));
+        return visits(placeId, request);
+    }
+
+    private static Map<String, Object> visits(UUID placeId, GatheringRequests.VisitsRequest request) {
+        return Map.of("placeId", placeId, "date", request.date(), "families", request.families(),
+                "adults", request.adults(), "children", request.children());
+    }
+}
