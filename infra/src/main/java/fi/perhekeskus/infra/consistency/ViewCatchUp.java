@@ -1,10 +1,12 @@
 package fi.perhekeskus.infra.consistency;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Duration;
 import java.util.Map;
@@ -36,6 +38,10 @@ public class ViewCatchUp {
 
     /** Returns once the processing group's view holds every event stored before this call. */
     public void await(String processingGroup) {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?>) {
+            // Inside event handling: a view's handler reading a view must never wait for a processor.
+            return;
+        }
         TrackingToken head = eventStore.createHeadToken();
         OptionalLong target = head == null ? OptionalLong.empty() : head.position();
         if (target.isEmpty()) {

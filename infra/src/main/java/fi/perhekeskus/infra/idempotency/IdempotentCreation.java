@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.domain.DomainException;
 import fi.perhekeskus.infra.security.Caller;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -49,9 +54,43 @@ public class IdempotentCreation {
         T replay(UUID id);
     }
 
+    /**
+     * A resource that is an aggregate of its own, created by one command: it exists once the event
+     * store holds an event of it.
+     */
+    public static <T> Resource<T> newAggregate(EventStore eventStore, Function<UUID, T> create, Function<UUID, T> replay) {
+        return new Resource<>() {
+            @Override
+            public boolean exists(UUID id) {
+                return eventStore.lastSequenceNumberFor(id.toString()).isPresent();
+            }
+
+            @Override
+            public T create(UUID id) {
+                return create.apply(id);
+            }
+
+            @Override
+            public T replay(UUID id) {
+                return replay.apply(id);
+            }
+        };
+    }
+
     /** The answer, and whether it repeats an earlier request's outcome. */
     public record Outcome<T>(T body, UUID id, boolean replayed) {
+
+        /** A 201 at {@code location}, marked {@code Idempotent-Replayed: true} when it repeats an earlier answer. */
+        public ResponseEntity.BodyBuilder created(String location) {
+            return status(ResponseEntity.created(URI.create(location)));
+        }
+
+        public ResponseEntity.BodyBuilder status(ResponseEntity.BodyBuilder answer) {
+            return replayed ? answer.header(REPLAYED, "true") : answer;
+        }
     }
+
+    public static final String REPLAYED = "Idempotent-Replayed";
 
     /**
      * @param operation names the operation (for example {@code "POST /api/v1/referrals"}): a key is

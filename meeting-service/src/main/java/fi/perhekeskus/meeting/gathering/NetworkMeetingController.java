@@ -7,7 +7,9 @@ import fi.perhekeskus.infra.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,8 +39,14 @@ public class NetworkMeetingController {
     private final FamilySealer sealer;
     private final Clock clock;
 
-    public NetworkMeetingController(CommandGateway commands, NetworkMeetingView view, FamilySealer sealer, Clock clock) {
+    private final IdempotentCreation idempotency;
+    private final EventStore eventStore;
+
+    public NetworkMeetingController(CommandGateway commands, IdempotentCreation idempotency, EventStore eventStore,
+                                    NetworkMeetingView view, FamilySealer sealer, Clock clock) {
         this.commands = commands;
+        this.idempotency = idempotency;
+        this.eventStore = eventStore;
         this.view = view;
         this.sealer = sealer;
         this.clock = clock;
@@ -47,15 +56,19 @@ public class NetworkMeetingController {
     @Operation(summary = "Record a multi-agency meeting with a family (WORKER of a listed agency); the family's "
             + "consent, or a legalBasis, covers every agency listed; texts are sealed with the family's key")
     public ResponseEntity<Map<String, UUID>> record(@Valid @RequestBody GatheringRequests.NetworkMeetingRequest request,
-                                                    Caller caller) {
-        UUID id = UUID.randomUUID();
+                                                    Caller caller,
+                                                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         List<NetworkMeeting.PlannedAction> actions = request.agreedActions().stream()
                 .map(a -> new NetworkMeeting.PlannedAction(a.agencyId(), a.action(), a.due()))
                 .toList();
-        commands.sendAndWait(new NetworkMeeting.RecordNetworkMeeting(id, request.familyId(), request.agencyIds(),
-                request.heldOn(), request.needsAssessed(), actions, request.legalBasis(), caller.agencyId(),
-                caller.workerId(), clock.instant()));
-        return ResponseEntity.created(URI.create("/api/v1/network-meetings/" + id)).body(Map.of("id", id));
+        IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/network-meetings", caller, key,
+                request, UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                    commands.sendAndWait(new NetworkMeeting.RecordNetworkMeeting(id, request.familyId(),
+                            request.agencyIds(), request.heldOn(), request.needsAssessed(), actions, request.legalBasis(),
+                            caller.agencyId(), caller.workerId(), clock.instant()));
+                    return id;
+                }, id -> id));
+        return outcome.created("/api/v1/network-meetings/" + outcome.id()).body(Map.of("id", outcome.id()));
     }
 
     /** Shown to the meeting's agencies only; anyone else is told it does not exist. */

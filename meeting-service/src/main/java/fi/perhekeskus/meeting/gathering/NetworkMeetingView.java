@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import fi.perhekeskus.infra.consistency.ViewCatchUp;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
@@ -26,7 +28,10 @@ public class NetworkMeetingView {
 
     private final MongoCollection<Document> meetings;
 
-    public NetworkMeetingView(MongoDatabase readDatabase) {
+    private final ViewCatchUp catchUp;
+
+    public NetworkMeetingView(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.meetings = readDatabase.getCollection("network_meetings");
     }
 
@@ -57,6 +62,7 @@ public class NetworkMeetingView {
     }
 
     public Optional<Document> meeting(UUID id) {
+        catchUp.await(ReadModels.VIEWS);
         return Optional.ofNullable(meetings.find(Filters.eq("_id", id.toString())).first());
     }
 }

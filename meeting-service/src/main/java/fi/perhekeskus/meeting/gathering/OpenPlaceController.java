@@ -4,13 +4,16 @@ import fi.perhekeskus.infra.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,8 +30,14 @@ public class OpenPlaceController {
     private final CommandGateway commands;
     private final Clock clock;
 
-    public OpenPlaceController(CommandGateway commands, Clock clock) {
+    private final IdempotentCreation idempotency;
+    private final EventStore eventStore;
+
+    public OpenPlaceController(CommandGateway commands, IdempotentCreation idempotency, EventStore eventStore,
+                               Clock clock) {
         this.commands = commands;
+        this.idempotency = idempotency;
+        this.eventStore = eventStore;
         this.clock = clock;
     }
 
@@ -36,11 +45,16 @@ public class OpenPlaceController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Register an open meeting place run by a registered agency (COORDINATOR)")
     public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody GatheringRequests.OpenPlaceRequest request,
-                                                      Caller caller) {
-        UUID id = UUID.randomUUID();
-        commands.sendAndWait(new OpenPlace.RegisterOpenPlace(id, request.name(), request.agencyId(),
-                request.municipality(), request.address(), request.openingHours(), caller.workerId(), clock.instant()));
-        return ResponseEntity.created(URI.create("/api/v1/open-places/" + id)).body(Map.of("id", id));
+                                                      Caller caller,
+                                                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/open-places", caller, key, request,
+                UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                    commands.sendAndWait(new OpenPlace.RegisterOpenPlace(id, request.name(), request.agencyId(),
+                            request.municipality(), request.address(), request.openingHours(), caller.workerId(),
+                            clock.instant()));
+                    return id;
+                }, id -> id));
+        return outcome.created("/api/v1/open-places/" + outcome.id()).body(Map.of("id", outcome.id()));
     }
 
     @PostMapping("/{placeId}/visits")

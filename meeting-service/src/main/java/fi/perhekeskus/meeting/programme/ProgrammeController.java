@@ -6,7 +6,9 @@ import fi.perhekeskus.infra.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,14 +34,18 @@ import java.util.UUID;
 public class ProgrammeController {
 
     private final CommandGateway commands;
+    private final IdempotentCreation idempotency;
+    private final EventStore eventStore;
     private final ProgrammeMapper mapper;
     private final ProgrammeView view;
     private final ProgrammeIndex index;
     private final Clock clock;
 
-    public ProgrammeController(CommandGateway commands, ProgrammeMapper mapper, ProgrammeView view,
-                               ProgrammeIndex index, Clock clock) {
+    public ProgrammeController(CommandGateway commands, IdempotentCreation idempotency, EventStore eventStore,
+                               ProgrammeMapper mapper, ProgrammeView view, ProgrammeIndex index, Clock clock) {
         this.commands = commands;
+        this.idempotency = idempotency;
+        this.eventStore = eventStore;
         this.mapper = mapper;
         this.view = view;
         this.index = index;
@@ -49,13 +56,18 @@ public class ProgrammeController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Plan a group programme with its sessions (COORDINATOR)")
     public ResponseEntity<Map<String, Object>> schedule(@Valid @RequestBody ProgrammeRequests.Schedule request,
-                                                        Caller caller) {
-        UUID id = UUID.randomUUID();
-        ProgrammeCommands.ScheduleProgramme command = mapper.toCommand(request, id, caller.workerId(), clock.instant());
-        commands.sendAndWait(command);
-        List<UUID> sessionIds = command.sessions().stream().map(s -> s.sessionId()).toList();
-        return ResponseEntity.created(URI.create("/api/v1/programmes/" + id))
-                .body(Map.of("id", id, "sessionIds", sessionIds));
+                                                        Caller caller,
+                                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        IdempotentCreation.Outcome<List<UUID>> outcome = idempotency.create("POST /api/v1/programmes", caller, key,
+                request, UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                    ProgrammeCommands.ScheduleProgramme command = mapper.toCommand(request, id, caller.workerId(),
+                            clock.instant());
+                    commands.sendAndWait(command);
+                    return command.sessions().stream().map(s -> s.sessionId()).toList();
+                }, id -> view.programme(id).orElseThrow().getList("sessions", Document.class).stream()
+                        .map(s -> UUID.fromString(s.getString("id"))).toList()));
+        return outcome.created("/api/v1/programmes/" + outcome.id())
+                .body(Map.of("id", outcome.id(), "sessionIds", outcome.body()));
     }
 
     @PostMapping("/{id}/enrolments")
@@ -67,12 +79,47 @@ public class ProgrammeController {
                     + "milliseconds. Only the agency that registered the family is told (422) that no consent "
                     + "covers it.")
     public ResponseEntity<Map<String, Object>> enrol(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Enrol request,
-                                                     Caller caller) {
+                                                     Caller caller,
+                                                     @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         requireProgramme(id);
-        ProgrammeCommands.EnrolmentStatus status = commands.sendAndWait(new ProgrammeCommands.EnrolFamily(id,
-                request.familyId(), request.source(), request.referralId(), true, caller.agencyId(), caller.workerId(),
-                clock.instant()));
-        return ResponseEntity.status(201).body(Map.of("status", status));
+        // An enrolment is the family's place in this programme: the key stands for the family.
+        IdempotentCreation.Outcome<ProgrammeCommands.EnrolmentStatus> outcome = idempotency.create(
+                "POST /api/v1/programmes/" + id + "/enrolments", caller, key, request, request::familyId,
+                new IdempotentCreation.Resource<>() {
+                    @Override
+                    public boolean exists(UUID familyId) {
+                        return placeOf(id, familyId) != null;
+                    }
+
+                    @Override
+                    public ProgrammeCommands.EnrolmentStatus create(UUID familyId) {
+                        return commands.sendAndWait(new ProgrammeCommands.EnrolFamily(id, familyId, request.source(),
+                                request.referralId(), true, caller.agencyId(), caller.workerId(), clock.instant()));
+                    }
+
+                    @Override
+                    public ProgrammeCommands.EnrolmentStatus replay(UUID familyId) {
+                        return placeOf(id, familyId);
+                    }
+                });
+        return outcome.status(ResponseEntity.status(201)).body(Map.of("status", outcome.body()));
+    }
+
+    /** Where the family stands in the programme's view, or null if it holds no place. */
+    private ProgrammeCommands.EnrolmentStatus placeOf(UUID programmeId, UUID familyId) {
+        Document programme = view.programme(programmeId).orElse(null);
+        if (programme == null) {
+            return null;
+        }
+        if (holds(programme, "enrolled", familyId)) {
+            return ProgrammeCommands.EnrolmentStatus.ENROLLED;
+        }
+        return holds(programme, "waitlisted", familyId) ? ProgrammeCommands.EnrolmentStatus.WAITLISTED : null;
+    }
+
+    private static boolean holds(Document programme, String list, UUID familyId) {
+        return programme.getList(list, Document.class, List.of()).stream()
+                .anyMatch(place -> familyId.toString().equals(place.getString("familyId")));
     }
 
     @DeleteMapping("/{id}/enrolments/{familyId}")

@@ -20,6 +20,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import fi.perhekeskus.infra.consistency.ViewCatchUp;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -38,7 +40,10 @@ public class ProgrammeView {
 
     private final MongoCollection<Document> programmes;
 
-    public ProgrammeView(MongoDatabase readDatabase) {
+    private final ViewCatchUp catchUp;
+
+    public ProgrammeView(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.programmes = readDatabase.getCollection("programmes");
     }
 
@@ -117,12 +122,20 @@ public class ProgrammeView {
         programmes.deleteMany(new Document());
     }
 
+    /** For readers: waits until the view holds every change stored before the read (read-your-writes). */
     public Optional<Document> programme(UUID id) {
+        catchUp.await(ReadModels.VIEWS);
+        return stored(id);
+    }
+
+    /** As stored now; for this view's own handlers, which must never wait for themselves. */
+    private Optional<Document> stored(UUID id) {
         return Optional.ofNullable(programmes.find(Filters.eq("_id", id.toString())).first());
     }
 
     /** Programmes in which the agency facilitates a session. */
     public List<Document> facilitatedBy(UUID agencyId) {
+        catchUp.await(ReadModels.VIEWS);
         return programmes.find(Filters.eq("sessions.facilitatorAgencyIds", agencyId.toString())).into(new ArrayList<>());
     }
 
@@ -132,7 +145,7 @@ public class ProgrammeView {
 
     /** Read-modify-write of lists the local server cannot update in place; the sequence guard keeps it idempotent. */
     private void withDocument(UUID programmeId, long seq, java.util.function.Function<Document, Bson> change) {
-        Document current = programme(programmeId).orElse(null);
+        Document current = stored(programmeId).orElse(null);
         if (current == null || current.getLong(SequencedDocuments.SEQUENCE) >= seq) {
             return;
         }

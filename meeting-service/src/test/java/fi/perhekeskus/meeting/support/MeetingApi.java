@@ -44,9 +44,15 @@ public class MeetingApi {
     }
 
     public ResponseEntity<Map> call(HttpMethod method, String path, String token, Object body) {
+        return call(method, path, token, body, Map.of());
+    }
+
+    public ResponseEntity<Map> call(HttpMethod method, String path, String token, Object body,
+                                    Map<String, String> extraHeaders) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBearerAuth(token);
+        extraHeaders.forEach(headers::add);
         return http.exchange(path, method, new HttpEntity<>(body, headers), Map.class);
     }
 

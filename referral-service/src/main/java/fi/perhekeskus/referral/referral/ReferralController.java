@@ -74,33 +74,16 @@ public class ReferralController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         UUID agency = caller.agencyId();
         IdempotentCreation.Outcome<ReferralStatus> outcome = idempotency.create("POST /api/v1/referrals", caller, key,
-                request, UUID::randomUUID, new IdempotentCreation.Resource<>() {
-                    @Override
-                    public boolean exists(UUID id) {
-                        return eventStore.lastSequenceNumberFor(id.toString()).isPresent();
-                    }
-
-                    @Override
-                    public ReferralStatus create(UUID id) {
-                        Instant now = clock.instant();
-                        commands.sendAndWait(new MakeReferral(id, request.familyId(), request.serviceId(), agency,
-                                request.needLevel(), request.priority(), sealer.seal(request.familyId(), request.reason()),
-                                request.consentId(), blankToNull(request.legalBasis()), null, sla.receiveBy(now),
-                                sla.decideBy(now), caller.workerId(), now));
-                        return ReferralStatus.REQUESTED;
-                    }
-
-                    @Override
-                    public ReferralStatus replay(UUID id) {
-                        return WriteModel.read("referral-replay",
-                                () -> referrals.load(id.toString()).invoke(Referral::state).status());
-                    }
-                });
-        ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/v1/referrals/" + outcome.id()));
-        if (outcome.replayed()) {
-            answer.header("Idempotent-Replayed", "true");
-        }
-        return answer.body(Map.of("id", outcome.id(), "status", outcome.body()));
+                request, UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                    Instant now = clock.instant();
+                    commands.sendAndWait(new MakeReferral(id, request.familyId(), request.serviceId(), agency,
+                            request.needLevel(), request.priority(), sealer.seal(request.familyId(), request.reason()),
+                            request.consentId(), blankToNull(request.legalBasis()), null, sla.receiveBy(now),
+                            sla.decideBy(now), caller.workerId(), now));
+                    return ReferralStatus.REQUESTED;
+                }, id -> WriteModel.read("referral-replay",
+                        () -> referrals.load(id.toString()).invoke(Referral::state).status())));
+        return outcome.created("/api/v1/referrals/" + outcome.id()).body(Map.of("id", outcome.id(), "status", outcome.body()));
     }
 
     @PostMapping("/{id}/receive")
