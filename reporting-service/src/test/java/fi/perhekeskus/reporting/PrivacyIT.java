@@ -204,7 +204,7 @@ class PrivacyIT {
                 List.class).getBody().toString()).contains(COMMENT);
         // An agency that facilitates none of the sessions reads no comment.
         assertThat(call(m, HttpMethod.GET, "/api/v1/sessions/" + sessionIds.get(0) + "/feedback/comments", clinicWorker,
-                null, List.class).getStatusCode().value()).isEqualTo(404);
+                null).getStatusCode().value()).isEqualTo(404);
 
         Map<String, Integer> before = search(referral, meeting, logs);
         System.out.println("privacy search before erasure: " + before);
