@@ -26,8 +26,10 @@ class EventCatalogTest {
 
     @Test
     void typeNamesFollowTheContract() {
-        assertThat(EventCatalog.typeOf(ReferralAccepted.class)).isEqualTo("fi.perhekeskus.referral.ReferralAccepted.v1");
-        assertThat(EventCatalog.classOf("fi.perhekeskus.referral.ReferralAccepted.v1")).contains(ReferralAccepted.class);
+        assertThat(EventCatalog.typeOf(ReferralAccepted.class)).isEqualTo("fi.perhekeskus.referral.ReferralAccepted.v2");
+        assertThat(EventCatalog.classOf("fi.perhekeskus.referral.ReferralAccepted.v2")).contains(ReferralAccepted.class);
+        // An older version is no type of the catalog: it reaches its record through the upcasters.
+        assertThat(EventCatalog.classOf("fi.perhekeskus.referral.ReferralAccepted.v1")).isEmpty();
         assertThat(EventCatalog.topicOf(ReferralAccepted.class)).isEqualTo(Topics.REFERRAL_EVENTS);
     }
 

@@ -9,8 +9,13 @@ import fi.perhekeskus.contract.directory.NeedLevel;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A sending agency referred a family to a service of another agency. */
-@EventType(domain = EventCatalog.REFERRAL)
+/**
+ * A sending agency referred a family to a service of another agency.
+ * Version 2 seals the legal basis (free text, it may say whose situation required it) with the
+ * family's key; a version 1 plain-text legal basis is upcast to "dropped", which still
+ * says that the referral was made on a legal basis.
+ */
+@EventType(domain = EventCatalog.REFERRAL, version = 2)
 public record ReferralMade(
         UUID referralId,
         UUID familyId,
@@ -22,7 +27,7 @@ public record ReferralMade(
         Priority priority,
         Sealed reason,
         @Nullable UUID consentId,
-        @Nullable String legalBasis,
+        @Nullable Sealed legalBasis,
         @Nullable UUID redirectedFrom,
         @Nullable UUID redirectedByAgencyId,
         String madeBy,

@@ -100,9 +100,11 @@ public final class ContractDocuments {
         } else if (raw == boolean.class || raw == Boolean.class) {
             node.put("type", "boolean");
         } else if (raw == Sealed.class) {
-            node.put("type", "string").put("pattern", "^v1\\.[A-Za-z0-9_-]+$")
-                    .put("description", "a personal value sealed with the family's key (AES-256-GCM); "
-                            + "opaque to integrators, unreadable for good once the family is erased");
+            node.put("type", "string").put("pattern", "^(v1\\.[A-Za-z0-9_-]+|" + Sealed.DROPPED_TEXT + ")$")
+                    .put("description", "a personal value sealed with its subject's own key (AES-256-GCM): the "
+                            + "family's, or a group programme's for the programme's own notes; opaque to integrators, "
+                            + "unreadable for good once the key is destroyed. \"" + Sealed.DROPPED_TEXT + "\" stands "
+                            + "for a plain-text value of an older event version, dropped on upcasting");
         } else if (raw.isEnum()) {
             node.put("type", "string");
             ArrayNode values = node.putArray("enum");

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.Topics;
 import fi.perhekeskus.contract.directory.NeedLevel;
@@ -265,7 +266,7 @@ public final class Benchmark {
                 while (!(stopping.get() && !poller.isAlive())) {
                     for (var record : consumer.poll(Duration.ofMillis(5))) {
                         var type = record.headers().lastHeader("ce_type");
-                        if (type != null && new String(type.value()).endsWith(".ReferralAccepted.v1")) {
+                        if (type != null && new String(type.value()).equals(EventCatalog.typeOf(ReferralAccepted.class))) {
                             onTopicAt.putIfAbsent(record.key(), System.nanoTime());
                         }
                     }

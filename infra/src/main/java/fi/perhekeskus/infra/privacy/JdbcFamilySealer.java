@@ -54,6 +54,9 @@ public class JdbcFamilySealer implements FamilySealer {
         if (sealed == null) {
             return Optional.empty();
         }
+        if (sealed.isDropped()) {
+            return isErased(familyId) ? Optional.empty() : Optional.of(DROPPED);
+        }
         return keyOf(familyId, false).map(key -> SealedValues.open(key, familyId, sealed));
     }
 

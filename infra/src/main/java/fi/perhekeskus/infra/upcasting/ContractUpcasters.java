@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 /** Every upcaster of the public contract, applied in version order. */
 public final class ContractUpcasters {
 
-    private static final List<JsonUpcaster> ALL = List.of(new AgencyRegistered1to2Upcaster());
+    private static final List<JsonUpcaster> ALL = List.of(new AgencyRegistered1to2Upcaster(),
+            PlainTextDroppingUpcaster.consentGiven1to2(), PlainTextDroppingUpcaster.referralMade1to2(),
+            PlainTextDroppingUpcaster.referralAccepted1to2(), SessionChangeReasonUpcaster.groupSessionCancelled1to2(),
+            SessionChangeReasonUpcaster.groupSessionRescheduled1to2());
     private static final Pattern TYPE = Pattern.compile("^fi\\.perhekeskus\\.(\\w+)\\.(\\w+)\\.v(\\d+)$");
 
     private ContractUpcasters() {

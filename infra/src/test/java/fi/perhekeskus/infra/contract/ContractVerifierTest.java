@@ -36,7 +36,7 @@ class ContractVerifierTest {
     void optionalFieldsMayBeAbsent() {
         assertThatCode(() -> verifier.verify(new ReferralMade(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), UUID.randomUUID(), "Tampere", NeedLevel.YELLOW, Priority.ROUTINE,
-                new Sealed("v1.abc"), null, "Lastensuojelulaki 25 §", null, null, "w-1", Instant.now())))
+                new Sealed("v1.abc"), null, new Sealed("v1.bGVnYWw"), null, null, "w-1", Instant.now())))
                 .doesNotThrowAnyException();
     }
 
@@ -47,7 +47,7 @@ class ContractVerifierTest {
                 .hasMessageContaining("name");
         assertThatThrownBy(() -> verifier.verify(new ReferralMade(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), UUID.randomUUID(), "Tampere", NeedLevel.YELLOW, Priority.ROUTINE,
-                new Sealed("Aino Virtanen needs help"), null, "basis", null, null, "w-1", Instant.now())))
+                new Sealed("Aino Virtanen needs help"), null, new Sealed("v1.YmFzaXM"), null, null, "w-1", Instant.now())))
                 .hasMessageContaining("reason");
     }
 }

@@ -3,6 +3,7 @@ package fi.perhekeskus.infra.kafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.contract.directory.NeedLevel;
@@ -44,7 +45,7 @@ class CloudEventsMessageConverterTest {
     void aHandledTypeIsReadAndOthersPassUnparsed() {
         assertThat(read(accepted(), null)).isEqualTo(new ReferralAccepted(referral, referral, referral, referral,
                 null, null, "nurse", at));
-        assertThat(read(made(), null)).isEqualTo(new NotReadHere("fi.perhekeskus.referral.ReferralMade.v1"));
+        assertThat(read(made(), null)).isEqualTo(new NotReadHere(EventCatalog.typeOf(ReferralMade.class)));
     }
 
     @Test

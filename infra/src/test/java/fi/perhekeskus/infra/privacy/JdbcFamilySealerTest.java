@@ -64,6 +64,31 @@ class JdbcFamilySealerTest {
     }
 
     @Test
+    void aValueDroppedByAnUpcasterReadsAsDroppedUntilErasure() {
+        JdbcFamilySealer sealer = new JdbcFamilySealer(jdbc, MASTER);
+        UUID family = UUID.randomUUID();
+        sealer.seal(family, "x");
+
+        assertThat(sealer.open(family, Sealed.DROPPED)).contains(FamilySealer.DROPPED);
+        sealer.erase(family);
+        assertThat(sealer.open(family, Sealed.DROPPED)).isEmpty();
+    }
+
+    @Test
+    void anySubjectWithAnIdHasItsOwnKeyAndItsOwnErasure() {
+        JdbcFamilySealer sealer = new JdbcFamilySealer(jdbc, MASTER);
+        UUID programme = UUID.randomUUID();
+        UUID family = UUID.randomUUID();
+        Sealed note = sealer.seal(programme, "Liisa on sairaana");
+        Sealed name = sealer.seal(family, "Ilmari");
+
+        assertThatThrownBy(() -> sealer.open(family, note)).isInstanceOf(SealBrokenException.class);
+        sealer.erase(programme);
+        assertThat(sealer.open(programme, note)).isEmpty();
+        assertThat(sealer.open(family, name)).contains("Ilmari");
+    }
+
+    @Test
     void keysAreStoredOnlyWrappedUnderTheMasterKey() {
         JdbcFamilySealer sealer = new JdbcFamilySealer(jdbc, MASTER);
         UUID family = UUID.randomUUID();

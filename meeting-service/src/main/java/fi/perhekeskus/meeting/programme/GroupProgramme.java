@@ -1,5 +1,6 @@
 package fi.perhekeskus.meeting.programme;
 
+import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.programme.EnrolmentCancelled;
 import fi.perhekeskus.contract.programme.EnrolmentSource;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
@@ -9,6 +10,7 @@ import fi.perhekeskus.contract.programme.GroupSessionCancelled;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import fi.perhekeskus.contract.programme.SessionChangeReason;
 import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.NotPartyException;
 import fi.perhekeskus.domain.RuleViolationException;
@@ -143,7 +145,8 @@ public class GroupProgramme {
         if (!c.endsAt().isAfter(c.startsAt())) {
             throw new RuleViolationException("a session must end after it starts");
         }
-        apply(new GroupSessionRescheduled(programmeId, c.sessionId(), c.startsAt(), c.endsAt(), c.reason(),
+        SessionChangeReason code = reasonOf(c.reasonCode(), c.note());
+        apply(new GroupSessionRescheduled(programmeId, c.sessionId(), c.startsAt(), c.endsAt(), code, c.note(),
                 c.requestedBy(), c.requestedAt()));
     }
 
@@ -151,7 +154,8 @@ public class GroupProgramme {
     public void handle(CancelSession c) {
         Session session = facilitated(c.sessionId(), c.actingAgencyId());
         requireScheduled(session, "cancel");
-        apply(new GroupSessionCancelled(programmeId, c.sessionId(), c.reason(), c.requestedBy(), c.requestedAt()));
+        SessionChangeReason code = reasonOf(c.reasonCode(), c.note());
+        apply(new GroupSessionCancelled(programmeId, c.sessionId(), code, c.note(), c.requestedBy(), c.requestedAt()));
     }
 
     @CommandHandler
@@ -242,6 +246,15 @@ public class GroupProgramme {
             throw new NotPartyException("only the session's facilitating agencies record it");
         }
         return session;
+    }
+
+    /** A session change says why: a reason code, or (code OTHER or none) a note. */
+    private static SessionChangeReason reasonOf(SessionChangeReason code, Sealed note) {
+        SessionChangeReason reason = code == null ? SessionChangeReason.OTHER : code;
+        if (reason == SessionChangeReason.OTHER && note == null) {
+            throw new RuleViolationException("a session change gives a reason code, or a note for OTHER");
+        }
+        return reason;
     }
 
     private static void requireScheduled(Session session, String move) {

@@ -1,9 +1,11 @@
 package fi.perhekeskus.meeting.programme;
 
+import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.programme.Answer;
 import fi.perhekeskus.contract.programme.EnrolmentSource;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import fi.perhekeskus.contract.programme.SessionChangeReason;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -47,13 +49,16 @@ public final class ProgrammeCommands {
                                   String requestedBy, Instant requestedAt) {
     }
 
+    /** The note is sealed with the programme's key ({@link ProgrammeNotes}). */
     public record RescheduleSession(@TargetAggregateIdentifier UUID programmeId, UUID sessionId, Instant startsAt,
-                                    Instant endsAt, String reason, UUID actingAgencyId, String requestedBy,
-                                    Instant requestedAt) {
+                                    Instant endsAt, SessionChangeReason reasonCode, Sealed note,
+                                    UUID actingAgencyId, String requestedBy, Instant requestedAt) {
     }
 
-    public record CancelSession(@TargetAggregateIdentifier UUID programmeId, UUID sessionId, String reason,
-                                UUID actingAgencyId, String requestedBy, Instant requestedAt) {
+    /** The note is sealed with the programme's key ({@link ProgrammeNotes}). */
+    public record CancelSession(@TargetAggregateIdentifier UUID programmeId, UUID sessionId,
+                                SessionChangeReason reasonCode, Sealed note, UUID actingAgencyId, String requestedBy,
+                                Instant requestedAt) {
     }
 
     public record RecordAttendance(@TargetAggregateIdentifier UUID programmeId, UUID sessionId,

@@ -39,16 +39,19 @@ public class ProgrammeController {
     private final ProgrammeMapper mapper;
     private final ProgrammeView view;
     private final ProgrammeIndex index;
+    private final ProgrammeNotes notes;
     private final Clock clock;
 
     public ProgrammeController(CommandGateway commands, IdempotentCreation idempotency, EventStore eventStore,
-                               ProgrammeMapper mapper, ProgrammeView view, ProgrammeIndex index, Clock clock) {
+                               ProgrammeMapper mapper, ProgrammeView view, ProgrammeIndex index, ProgrammeNotes notes,
+                               Clock clock) {
         this.commands = commands;
         this.idempotency = idempotency;
         this.eventStore = eventStore;
         this.mapper = mapper;
         this.view = view;
         this.index = index;
+        this.notes = notes;
         this.clock = clock;
     }
 
@@ -139,7 +142,8 @@ public class ProgrammeController {
     public ResponseEntity<Void> reschedule(@PathVariable UUID id, @PathVariable UUID sessionId,
                                            @Valid @RequestBody ProgrammeRequests.Reschedule request, Caller caller) {
         commands.sendAndWait(new ProgrammeCommands.RescheduleSession(id, sessionId, request.startsAt().toInstant(),
-                request.endsAt().toInstant(), request.reason(), actingAgency(caller), caller.workerId(), clock.instant()));
+                request.endsAt().toInstant(), request.reasonCode(), notes.seal(id, request.reason()), actingAgency(caller),
+                caller.workerId(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -148,8 +152,8 @@ public class ProgrammeController {
     @Operation(summary = "Cancel a session, with a reason (its facilitators or a COORDINATOR)")
     public ResponseEntity<Void> cancelSession(@PathVariable UUID id, @PathVariable UUID sessionId,
                                               @Valid @RequestBody ProgrammeRequests.CancelSession request, Caller caller) {
-        commands.sendAndWait(new ProgrammeCommands.CancelSession(id, sessionId, request.reason(), actingAgency(caller),
-                caller.workerId(), clock.instant()));
+        commands.sendAndWait(new ProgrammeCommands.CancelSession(id, sessionId, request.reasonCode(),
+                notes.seal(id, request.reason()), actingAgency(caller), caller.workerId(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -177,6 +181,11 @@ public class ProgrammeController {
             session.put("endsAt", s.getDate("endsAt").toInstant());
             session.put("topic", s.getString("topic"));
             session.put("status", s.getString("status"));
+            if (s.containsKey("changeReason")) {
+                // The note is opened only here, for the programme's agencies and coordinators.
+                session.put("changeReason", s.getString("changeReason"));
+                session.put("changeNote", notes.open(id, s.getString("changeNote")));
+            }
             if (s.containsKey("families")) {
                 session.put("families", s.getInteger("families"));
                 session.put("familiesWithFather", s.getInteger("familiesWithFather"));

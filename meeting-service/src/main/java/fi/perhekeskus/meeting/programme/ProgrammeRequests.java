@@ -3,6 +3,7 @@ package fi.perhekeskus.meeting.programme;
 import fi.perhekeskus.contract.programme.Answer;
 import fi.perhekeskus.contract.programme.EnrolmentSource;
 import fi.perhekeskus.meeting.validation.WithinCalendar;
+import fi.perhekeskus.contract.programme.SessionChangeReason;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,12 +47,14 @@ public final class ProgrammeRequests {
     public record Enrol(@NotNull UUID familyId, @NotNull EnrolmentSource source, UUID referralId) {
     }
 
+    /** {@code reason} is a free-text note, sealed with the programme's key; without a code it is required. */
     public record Reschedule(@NotNull @WithinCalendar OffsetDateTime startsAt,
                              @NotNull @WithinCalendar OffsetDateTime endsAt,
-                             @NotBlank @Size(max = 1000) String reason) {
+                             SessionChangeReason reasonCode, @Size(max = 2000) String reason) {
     }
 
-    public record CancelSession(@NotBlank @Size(max = 1000) String reason) {
+    /** {@code reason} is a free-text note, sealed with the programme's key; without a code it is required. */
+    public record CancelSession(SessionChangeReason reasonCode, @Size(max = 2000) String reason) {
     }
 
     public record Attendance(@NotEmpty @Size(max = 50) List<@Valid @NotNull Family> families) {

@@ -32,7 +32,8 @@ import java.util.UUID;
 
 /**
  * A programme as its facilitators see it: sessions with their status, who is enrolled, who waits
- * in line (in order), and attendance totals. One document per programme.
+ * in line (in order), attendance totals, and why a session last changed (its code, and its note still
+ * sealed with the programme's key). One document per programme.
  */
 @Component
 @ProcessingGroup(ReadModels.VIEWS)
@@ -95,12 +96,15 @@ public class ProgrammeView {
     @EventHandler
     void on(GroupSessionRescheduled e, @SequenceNumber long seq) {
         updateSession(e.programmeId(), seq, e.sessionId(), s -> s.append("startsAt", Date.from(e.startsAt()))
-                .append("endsAt", Date.from(e.endsAt())));
+                .append("endsAt", Date.from(e.endsAt())).append("changeReason", e.reasonCode().name())
+                .append("changeNote", e.note() == null ? null : e.note().ciphertext()));
     }
 
     @EventHandler
     void on(GroupSessionCancelled e, @SequenceNumber long seq) {
-        updateSession(e.programmeId(), seq, e.sessionId(), s -> s.append("status", "CANCELLED"));
+        updateSession(e.programmeId(), seq, e.sessionId(), s -> s.append("status", "CANCELLED")
+                .append("changeReason", e.reasonCode().name())
+                .append("changeNote", e.note() == null ? null : e.note().ciphertext()));
     }
 
     @EventHandler

@@ -77,6 +77,22 @@ public class SessionController {
         return ResponseEntity.status(201).body(Map.of("id", feedbackId));
     }
 
+    @GetMapping("/{id}/feedback/comments")
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "The families' free-text comments on a session still within their retention period "
+            + "(a WORKER of a facilitating agency)")
+    public List<FeedbackComments.Comment> feedbackComments(@PathVariable UUID id, Caller caller) {
+        UUID programme = programmeOf(id);
+        boolean facilitates = view.programme(programme).stream()
+                .flatMap(p -> p.getList("sessions", Document.class).stream())
+                .anyMatch(s -> s.getString("id").equals(id.toString())
+                        && s.getList("facilitatorAgencyIds", String.class).contains(caller.agencyId().toString()));
+        if (!facilitates) {
+            throw new UnknownException("no such session");
+        }
+        return comments.ofSession(programme, id);
+    }
+
     @GetMapping
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "The sessions the caller's agency facilitates; upcoming=true for those still ahead, soonest first")

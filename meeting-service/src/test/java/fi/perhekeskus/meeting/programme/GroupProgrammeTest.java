@@ -1,5 +1,6 @@
 package fi.perhekeskus.meeting.programme;
 
+import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.programme.Answer;
 import fi.perhekeskus.contract.programme.EnrolmentCancelled;
 import fi.perhekeskus.contract.programme.EnrolmentSource;
@@ -10,6 +11,7 @@ import fi.perhekeskus.contract.programme.GroupSessionCancelled;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import fi.perhekeskus.contract.programme.SessionChangeReason;
 import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.NotPartyException;
 import fi.perhekeskus.domain.RuleViolationException;
@@ -48,6 +50,7 @@ class GroupProgrammeTest {
     static final UUID FAMILY_B = UUID.randomUUID();
     static final UUID FAMILY_C = UUID.randomUUID();
     static final UUID REFERRAL = UUID.randomUUID();
+    static final Sealed NOTE = new Sealed("v1.bm90ZQ");
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
     static final Instant STARTS = Instant.parse("2026-03-10T15:00:00Z");
     static final Instant ENDS = Instant.parse("2026-03-10T17:00:00Z");
@@ -164,7 +167,7 @@ class GroupProgrammeTest {
     @Test
     void attendanceIsRefusedOnACancelledSession() {
         fixture.given(scheduled(2), enrolled(FAMILY_A),
-                        new GroupSessionCancelled(PROGRAMME, SESSION, "sairastapaus", "w", NOW))
+                        new GroupSessionCancelled(PROGRAMME, SESSION, SessionChangeReason.OTHER, NOTE, "w", NOW))
                 .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), CLINIC, "w", NOW))
                 .expectException(IllegalTransitionException.class)
                 .expectNoEvents();
@@ -240,17 +243,26 @@ class GroupProgrammeTest {
     }
 
     @Test
-    void aScheduledSessionIsRescheduledOrCancelledWithAReason() {
+    void aScheduledSessionIsRescheduledOrCancelledWithAReasonCodeAndASealedNote() {
         Instant later = STARTS.plusSeconds(86_400);
         fixture.given(scheduled(2))
-                .when(new RescheduleSession(PROGRAMME, SESSION, later, later.plusSeconds(7200), "juhlapyhä", CLINIC, "w", NOW))
-                .expectEvents(new GroupSessionRescheduled(PROGRAMME, SESSION, later, later.plusSeconds(7200), "juhlapyhä",
-                        "w", NOW));
+                .when(new RescheduleSession(PROGRAMME, SESSION, later, later.plusSeconds(7200), SessionChangeReason.HOLIDAY,
+                        null, CLINIC, "w", NOW))
+                .expectEvents(new GroupSessionRescheduled(PROGRAMME, SESSION, later, later.plusSeconds(7200),
+                        SessionChangeReason.HOLIDAY, null, "w", NOW));
         fixture.given(scheduled(2))
-                .when(new CancelSession(PROGRAMME, SESSION, "sairastapaus", CLINIC, "w", NOW))
-                .expectEvents(new GroupSessionCancelled(PROGRAMME, SESSION, "sairastapaus", "w", NOW));
-        fixture.given(scheduled(2), new GroupSessionCancelled(PROGRAMME, SESSION, "x", "w", NOW))
-                .when(new RescheduleSession(PROGRAMME, SESSION, later, later.plusSeconds(7200), "x", CLINIC, "w", NOW))
+                .when(new CancelSession(PROGRAMME, SESSION, SessionChangeReason.FACILITATOR_UNAVAILABLE, NOTE, CLINIC, "w",
+                        NOW))
+                .expectEvents(new GroupSessionCancelled(PROGRAMME, SESSION, SessionChangeReason.FACILITATOR_UNAVAILABLE,
+                        NOTE, "w", NOW));
+        // Without a code the reason is OTHER, and then the note says why.
+        fixture.given(scheduled(2))
+                .when(new CancelSession(PROGRAMME, SESSION, null, NOTE, CLINIC, "w", NOW))
+                .expectEvents(new GroupSessionCancelled(PROGRAMME, SESSION, SessionChangeReason.OTHER, NOTE, "w", NOW));
+        fixture.given(scheduled(2), new GroupSessionCancelled(PROGRAMME, SESSION, SessionChangeReason.WEATHER, null, "w",
+                        NOW))
+                .when(new RescheduleSession(PROGRAMME, SESSION, later, later.plusSeconds(7200), SessionChangeReason.WEATHER,
+                        null, CLINIC, "w", NOW))
                 .expectException(IllegalTransitionException.class);
     }
 
@@ -334,6 +346,20 @@ class GroupProgrammeTest {
         fixture.given(scheduled(2), enrolled(FAMILY_A))
                 .when(new CancelEnrolment(PROGRAMME, FAMILY_B, CLINIC, "w", NOW))
                 .expectException(UnknownException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSessionChangeWithNeitherCodeNorNoteIsRefused() {
+        Instant later = STARTS.plusSeconds(86_400);
+        fixture.given(scheduled(2))
+                .when(new CancelSession(PROGRAMME, SESSION, SessionChangeReason.OTHER, null, CLINIC, "w", NOW))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(2))
+                .when(new RescheduleSession(PROGRAMME, SESSION, later, later.plusSeconds(7200), null, null, CLINIC, "w",
+                        NOW))
+                .expectException(RuleViolationException.class)
                 .expectNoEvents();
     }
 }

@@ -88,7 +88,7 @@ class TamperePilotIT {
                 UUID family = UUID.randomUUID();
                 families.add(family);
                 UUID referral = UUID.randomUUID();
-                ReferralAccepted accepted = new ReferralAccepted(referral, family, groupService, NGO, "ohjaaja",
+                ReferralAccepted accepted = new ReferralAccepted(referral, family, groupService, NGO, null,
                         null, "neuvola", Instant.now());
                 ProducerRecord<String, byte[]> record = converter.createKafkaMessage(new GenericDomainEventMessage<>(
                         "Referral", referral.toString(), 2, accepted, MetaData.emptyInstance(),

@@ -84,7 +84,7 @@ public class FamilyController {
     public ResponseEntity<Map<String, UUID>> consent(@PathVariable UUID id, @Valid @RequestBody ConsentRequest request,
                                                      Caller caller) {
         UUID consentId = UUID.randomUUID();
-        commands.sendAndWait(new GiveConsent(id, consentId, request.agencyIds(), request.purpose(),
+        commands.sendAndWait(new GiveConsent(id, consentId, request.agencyIds(), sealer.seal(id, request.purpose()),
                 sealer.seal(id, request.givenBy()), request.validUntil(), caller.agencyId(), caller.workerId(),
                 clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/families/" + id + "/consents/" + consentId))

@@ -75,15 +75,18 @@ public class FamilyReader {
         if (byId != null) {
             for (Map.Entry<String, Object> e : byId.entrySet()) {
                 Document c = (Document) e.getValue();
-                String givenBy = c.getString("givenBy") == null ? null
-                        : sealer.open(familyId, new Sealed(c.getString("givenBy"))).orElse(FamilySealer.ERASED);
+                String givenBy = opened(familyId, c.getString("givenBy"));
                 consents.add(new FamilyResponse.Consent(UUID.fromString(e.getKey()),
                         c.getList("agencyIds", String.class).stream().map(UUID::fromString).toList(),
-                        c.getString("purpose"), givenBy, c.getString("validUntil"), c.getBoolean("withdrawn")));
+                        opened(familyId, c.getString("purpose")), givenBy, c.getString("validUntil"), c.getBoolean("withdrawn")));
             }
         }
         return new FamilyResponse(familyId, family.getString("municipality"),
                 family.getList("languages", String.class), family.getBoolean("erased", false), members, consents);
+    }
+
+    private String opened(UUID familyId, String sealed) {
+        return sealed == null ? null : sealer.open(familyId, new Sealed(sealed)).orElse(FamilySealer.ERASED);
     }
 
     private PersonalData open(UUID familyId, String sealed) {

@@ -53,7 +53,7 @@ public class FamilyView {
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long sequence) {
         Document consent = new Document("agencyIds", event.agencyIds().stream().map(UUID::toString).toList())
-                .append("purpose", event.purpose())
+                .append("purpose", event.purpose().ciphertext())
                 .append("givenBy", event.givenBy() == null ? null : event.givenBy().ciphertext())
                 .append("validUntil", event.validUntil().toString())
                 .append("withdrawn", false);

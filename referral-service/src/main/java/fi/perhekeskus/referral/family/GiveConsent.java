@@ -9,6 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 public record GiveConsent(@TargetAggregateIdentifier UUID familyId, UUID consentId, List<UUID> agencyIds,
-                          String purpose, Sealed givenBy, LocalDate validUntil, UUID actingAgencyId,
+                          Sealed purpose, Sealed givenBy, LocalDate validUntil, UUID actingAgencyId,
                           String requestedBy, Instant requestedAt) {
 }

@@ -1,12 +1,15 @@
 package fi.perhekeskus.referral.family;
 
+import fi.perhekeskus.contract.Sealed;
+
 import java.util.UUID;
 
 /**
  * Why an agency may see or receive a family's data: the agency registered the family, a valid
- * consent names it, or — for a referral only — a recorded legal basis.
+ * consent names it, or — for a referral only — a recorded legal basis (sealed with the family's
+ * key: free text that may describe the family's situation).
  */
-public record SharingBasis(Kind kind, UUID consentId, String legalBasis) {
+public record SharingBasis(Kind kind, UUID consentId, Sealed legalBasis) {
 
     public enum Kind { REGISTERING_AGENCY, CONSENT, LEGAL_BASIS }
 
@@ -18,7 +21,7 @@ public record SharingBasis(Kind kind, UUID consentId, String legalBasis) {
         return new SharingBasis(Kind.CONSENT, consentId, null);
     }
 
-    public static SharingBasis legalBasis(String legalBasis) {
+    public static SharingBasis legalBasis(Sealed legalBasis) {
         return new SharingBasis(Kind.LEGAL_BASIS, null, legalBasis);
     }
 
@@ -27,7 +30,8 @@ public record SharingBasis(Kind kind, UUID consentId, String legalBasis) {
         return switch (kind) {
             case REGISTERING_AGENCY -> "registering agency";
             case CONSENT -> "consent " + consentId;
-            case LEGAL_BASIS -> "legal basis: " + legalBasis;
+            // The text stays sealed on the referral; the log names where it is recorded.
+            case LEGAL_BASIS -> "legal basis recorded on the referral";
         };
     }
 }

@@ -23,7 +23,9 @@ public class DisclosureRecorder {
 
     @EventHandler
     void on(ReferralMade event, @MessageIdentifier String eventId) {
-        String basis = event.consentId() != null ? "consent " + event.consentId() : "legal basis: " + event.legalBasis();
+        // A legal basis is free text sealed with the family's key: the log says where it is, not what it says.
+        String basis = event.consentId() != null ? "consent " + event.consentId()
+                : "legal basis recorded on referral " + event.referralId();
         String purpose = event.redirectedFrom() == null ? "referral" : "redirected referral (from " + event.redirectedFrom() + ")";
         java.util.UUID from = event.redirectedByAgencyId() != null ? event.redirectedByAgencyId() : event.senderAgencyId();
         log.disclosure(eventId, event.familyId(), event.madeBy(), from, event.receiverAgencyId(), event.referralId(),

@@ -9,9 +9,9 @@ import java.util.UUID;
 
 /**
  * A sending agency refers a family to a service. {@code receiveBy} and {@code decideBy} are the
- * service-level deadlines; the reason is sealed with the family's key. {@code redirectedFrom} is set
+ * service-level deadlines; the reason and the legal basis are sealed with the family's key. {@code redirectedFrom} is set
  * only when a receiver forwards a referral.
  */
-public record MakeReferral(UUID referralId, UUID familyId, UUID serviceId, UUID senderAgencyId, NeedLevel needLevel, Priority priority, Sealed reason, UUID consentId, String legalBasis,
+public record MakeReferral(UUID referralId, UUID familyId, UUID serviceId, UUID senderAgencyId, NeedLevel needLevel, Priority priority, Sealed reason, UUID consentId, Sealed legalBasis,
                            UUID redirectedFrom, Instant receiveBy, Instant decideBy, String requestedBy, Instant requestedAt) {
 }

@@ -63,12 +63,12 @@ public class Referral {
     private NeedLevel needLevel;
     private Priority priority;
     private Sealed reason;
-    private String legalBasis;
+    private Sealed legalBasis;
     private ReferralStatus status;
     private UUID redirectedFrom;
     private UUID redirectedTo;
     private ReferralOutcome outcome;
-    private String responsibleWorker;
+    private Sealed responsibleWorker;
     private final Set<EscalationStage> escalated = EnumSet.noneOf(EscalationStage.class);
 
     protected Referral() {
@@ -220,8 +220,8 @@ public class Referral {
     }
 
     private static SharingBasis basisForReceiver(FamilyConsents families, UUID familyId, UUID receiver,
-                                                 UUID consentId, String legalBasis, LocalDate today) {
-        if (consentId == null && legalBasis != null && !legalBasis.isBlank()) {
+                                                 UUID consentId, Sealed legalBasis, LocalDate today) {
+        if (consentId == null && legalBasis != null) {
             return SharingBasis.legalBasis(legalBasis);
         }
         return families.basisFor(familyId, receiver, consentId, today)

@@ -1,5 +1,6 @@
 package fi.perhekeskus.referral.referral;
 
+import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.referral.ReferralStatus;
 import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.idempotency.IdempotentCreation;
@@ -78,7 +79,7 @@ public class ReferralController {
                     Instant now = clock.instant();
                     commands.sendAndWait(new MakeReferral(id, request.familyId(), request.serviceId(), agency,
                             request.needLevel(), request.priority(), sealer.seal(request.familyId(), request.reason()),
-                            request.consentId(), blankToNull(request.legalBasis()), null, sla.receiveBy(now),
+                            request.consentId(), sealedOrNull(request.familyId(), request.legalBasis()), null, sla.receiveBy(now),
                             sla.decideBy(now), caller.workerId(), now));
                     return ReferralStatus.REQUESTED;
                 }, id -> WriteModel.read("referral-replay",
@@ -88,26 +89,30 @@ public class ReferralController {
 
     @PostMapping("/{id}/receive")
     @Operation(summary = "The receiving agency acknowledges the referral")
-    public ReferralState receive(@PathVariable UUID id, Caller caller) {
-        return commands.sendAndWait(new ReceiveReferral(id, caller.agencyId(), caller.workerId(), clock.instant()));
+    public ReferralStateResponse receive(@PathVariable UUID id, Caller caller) {
+        return answer(commands.sendAndWait(new ReceiveReferral(id, caller.agencyId(), caller.workerId(), clock.instant())));
     }
 
     @PostMapping("/{id}/accept")
     @Operation(summary = "The receiver takes the family on and names its responsible worker")
-    public ReferralState accept(@PathVariable UUID id, @Valid @RequestBody(required = false) ReferralRequests.Accept request,
-                                Caller caller) {
+    public ReferralStateResponse accept(@PathVariable UUID id,
+                                        @Valid @RequestBody(required = false) ReferralRequests.Accept request,
+                                        Caller caller) {
         ReferralRequests.Accept body = request == null ? new ReferralRequests.Accept(null, null) : request;
-        return commands.sendAndWait(new AcceptReferral(id, caller.agencyId(), body.responsibleWorker(),
-                body.firstContactOn(), caller.workerId(), clock.instant()));
+        // The worker's name is sealed with the family's key: it names a person and who works with the family.
+        Sealed worker = body.responsibleWorker() == null || body.responsibleWorker().isBlank() ? null
+                : sealer.seal(familyOf(id, caller), body.responsibleWorker());
+        return answer(commands.sendAndWait(new AcceptReferral(id, caller.agencyId(), worker,
+                body.firstContactOn(), caller.workerId(), clock.instant())));
     }
 
     @PostMapping("/{id}/decline")
     @Operation(summary = "The receiver declines, with a reason for the sender")
-    public ReferralState decline(@PathVariable UUID id, @Valid @RequestBody ReferralRequests.Decline request,
-                                 Caller caller) {
+    public ReferralStateResponse decline(@PathVariable UUID id, @Valid @RequestBody ReferralRequests.Decline request,
+                                         Caller caller) {
         UUID familyId = familyOf(id, caller);
-        return commands.sendAndWait(new DeclineReferral(id, caller.agencyId(), sealer.seal(familyId, request.reason()),
-                caller.workerId(), clock.instant()));
+        return answer(commands.sendAndWait(new DeclineReferral(id, caller.agencyId(),
+                sealer.seal(familyId, request.reason()), caller.workerId(), clock.instant())));
     }
 
     @PostMapping("/{id}/redirect")
@@ -125,27 +130,27 @@ public class ReferralController {
 
     @PostMapping("/{id}/start")
     @Operation(summary = "The receiver starts working with the family")
-    public ReferralState start(@PathVariable UUID id, Caller caller) {
-        return commands.sendAndWait(new StartReferral(id, caller.agencyId(), caller.workerId(), clock.instant()));
+    public ReferralStateResponse start(@PathVariable UUID id, Caller caller) {
+        return answer(commands.sendAndWait(new StartReferral(id, caller.agencyId(), caller.workerId(), clock.instant())));
     }
 
     @PostMapping("/{id}/complete")
     @Operation(summary = "The receiver completes the referral and reports the outcome back to the sender")
-    public ReferralState complete(@PathVariable UUID id, @Valid @RequestBody ReferralRequests.Complete request,
-                                  Caller caller) {
+    public ReferralStateResponse complete(@PathVariable UUID id, @Valid @RequestBody ReferralRequests.Complete request,
+                                          Caller caller) {
         UUID familyId = familyOf(id, caller);
-        return commands.sendAndWait(new CompleteReferral(id, caller.agencyId(), request.outcome(),
+        return answer(commands.sendAndWait(new CompleteReferral(id, caller.agencyId(), request.outcome(),
                 request.note() == null ? null : sealer.seal(familyId, request.note()), caller.workerId(),
-                clock.instant()));
+                clock.instant())));
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "The sender cancels an open referral, with a reason")
-    public ReferralState cancel(@PathVariable UUID id, @Valid @RequestBody ReferralRequests.Cancel request,
-                                Caller caller) {
+    public ReferralStateResponse cancel(@PathVariable UUID id, @Valid @RequestBody ReferralRequests.Cancel request,
+                                        Caller caller) {
         UUID familyId = familyOf(id, caller);
-        return commands.sendAndWait(new CancelReferral(id, caller.agencyId(), sealer.seal(familyId, request.reason()),
-                caller.workerId(), clock.instant()));
+        return answer(commands.sendAndWait(new CancelReferral(id, caller.agencyId(),
+                sealer.seal(familyId, request.reason()), caller.workerId(), clock.instant())));
     }
 
     @GetMapping("/{id}")
@@ -179,7 +184,12 @@ public class ReferralController {
         });
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    private ReferralStateResponse answer(ReferralState state) {
+        return ReferralStateResponse.of(state, sealer);
+    }
+
+    /** A free text sealed with the family's key; blank counts as not given. */
+    private Sealed sealedOrNull(UUID familyId, String value) {
+        return value == null || value.isBlank() ? null : sealer.seal(familyId, value);
     }
 }

@@ -23,9 +23,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads referrals for their parties only (others get 404). The detail opens the sealed reason for
- * a party that may still see the family — a withdrawn consent hides it at once — and every such
- * read is written to the family's access log.
+ * Reads referrals for their parties only (others get 404). The detail opens the family's sealed free
+ * text (reason, decline reason, notes, cancel reason) for a party that may still see the family — a
+ * withdrawn consent hides it at once — and every such read is written to the family's access log.
+ * The legal basis and the responsible worker are opened for both parties, in lists too: they are
+ * why the receiver holds the data and who works on it, not the family's own account.
  */
 @Component
 public class ReferralReader {
@@ -53,31 +55,27 @@ public class ReferralReader {
                 .orElseThrow(() -> new UnknownException("no such referral"));
         UUID familyId = UUID.fromString(d.getString("familyId"));
         if (sealer.isErased(familyId)) {
-            // The history stays; what was personal in it is gone for good.
-            return response(d, FamilySealer.ERASED, null);
+            // The history stays; what was personal in it is gone for good (every sealed value reads "[erased]").
+            return response(d, familyTexts(d, familyId), null);
         }
         Optional<String> basis = basisToSeeFamily(d, familyId, caller.agencyId());
-        String reason = null;
-        if (basis.isPresent()) {
-            reason = sealer.open(familyId, new Sealed(d.getString("reason"))).orElse(FamilySealer.ERASED);
-        }
         log.usage(familyId, caller.workerId(), caller.agencyId(), "referral " + id, basis.orElse(null),
                 basis.isPresent() ? AccessLog.Outcome.ALLOWED : AccessLog.Outcome.REFUSED, clock.instant());
-        return response(d, reason, basis.isEmpty());
+        return response(d, basis.isPresent() ? familyTexts(d, familyId) : FamilyTexts.NONE, basis.isEmpty());
     }
 
     public List<ReferralResponse> list(Caller caller, ReferralView.Direction direction, ReferralStatus status,
                                        int limit, int offset) {
         catchUp.await(ReadModels.GROUP);
         return view.list(caller.agencyId(), direction, status, limit, offset).stream()
-                .map(d -> response(d, null, null))
+                .map(d -> response(d, FamilyTexts.NONE, null))
                 .toList();
     }
 
     private Optional<String> basisToSeeFamily(Document d, UUID familyId, UUID agencyId) {
         boolean receiver = agencyId.toString().equals(d.getString("receiverAgencyId"));
         if (receiver && d.getString("legalBasis") != null && d.getString("consentId") == null) {
-            return Optional.of("legal basis: " + d.getString("legalBasis"));
+            return Optional.of("legal basis recorded on the referral");
         }
         return access.basisFor(familyId, agencyId).map(SharingBasis::describe);
     }
@@ -87,7 +85,24 @@ public class ReferralReader {
         return agency.equals(d.getString("senderAgencyId")) || agency.equals(d.getString("receiverAgencyId"));
     }
 
-    private static ReferralResponse response(Document d, String reason, Boolean withheld) {
+    /** The family's own free text on a referral, opened; NONE where the reader may not see it. */
+    private record FamilyTexts(String reason, String declineReason, String redirectNote, String completionNote,
+                               String cancelReason) {
+        static final FamilyTexts NONE = new FamilyTexts(null, null, null, null, null);
+    }
+
+    private FamilyTexts familyTexts(Document d, UUID familyId) {
+        return new FamilyTexts(open(familyId, d.getString("reason")), open(familyId, d.getString("declineReason")),
+                open(familyId, d.getString("redirectNote")), open(familyId, d.getString("completionNote")),
+                open(familyId, d.getString("cancelReason")));
+    }
+
+    private String open(UUID familyId, String ciphertext) {
+        return ciphertext == null ? null : sealer.open(familyId, new Sealed(ciphertext)).orElse(FamilySealer.ERASED);
+    }
+
+    private ReferralResponse response(Document d, FamilyTexts texts, Boolean withheld) {
+        UUID familyId = uuid(d.getString("familyId"));
         List<ReferralResponse.Step> history = d.getList("history", Document.class, List.of()).stream()
                 .map(h -> new ReferralResponse.Step(h.getString("step"),
                         h.getString("status") == null ? null : ReferralStatus.valueOf(h.getString("status")),
@@ -99,10 +114,11 @@ public class ReferralReader {
                 uuid(d.getString("receiverAgencyId")), d.getString("municipality"),
                 d.getString("needLevel") == null ? null : NeedLevel.valueOf(d.getString("needLevel")),
                 d.getString("priority") == null ? null : Priority.valueOf(d.getString("priority")),
-                uuid(d.getString("consentId")), d.getString("legalBasis"), reason, withheld,
+                uuid(d.getString("consentId")), open(familyId, d.getString("legalBasis")), texts.reason(),
+                texts.declineReason(), texts.redirectNote(), texts.completionNote(), texts.cancelReason(), withheld,
                 uuid(d.getString("redirectedFrom")), uuid(d.getString("redirectedTo")),
                 d.getString("outcome") == null ? null : ReferralOutcome.valueOf(d.getString("outcome")),
-                d.getString("responsibleWorker"), d.getString("firstContactOn"),
+                open(familyId, d.getString("responsibleWorker")), d.getString("firstContactOn"),
                 d.getList("escalations", String.class), instant(d.getDate("madeAt")), instant(d.getDate("updatedAt")),
                 history);
     }

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.referral.ReferralAccepted;
 import fi.perhekeskus.contract.referral.ReferralCancelled;
 import fi.perhekeskus.contract.referral.ReferralCompleted;
@@ -35,7 +36,9 @@ import java.util.UUID;
 
 /**
  * Every referral with its whole history (who did what, when, and the status after it): the
- * sender's outbox and the receiver's inbox. Personal free text stays sealed here.
+ * sender's outbox and the receiver's inbox. Every free text (reason, legal basis, responsible worker,
+ * decline reason, redirect and completion notes, cancel reason) stays sealed here; ReferralReader
+ * opens it for the parties.
  */
 @Component
 @ProcessingGroup(ReadModels.GROUP)
@@ -64,7 +67,7 @@ public class ReferralView {
                         Updates.set("priority", e.priority().name()),
                         Updates.set("reason", e.reason().ciphertext()),
                         Updates.set("consentId", e.consentId() == null ? null : e.consentId().toString()),
-                        Updates.set("legalBasis", e.legalBasis()),
+                        Updates.set("legalBasis", ciphertext(e.legalBasis())),
                         Updates.set("redirectedFrom", e.redirectedFrom() == null ? null : e.redirectedFrom().toString()),
                         Updates.set("redirectedByAgencyId", e.redirectedByAgencyId() == null ? null
                                 : e.redirectedByAgencyId().toString()),
@@ -81,9 +84,10 @@ public class ReferralView {
     void on(ReferralAccepted e, @SequenceNumber long seq) {
         apply(e.referralId(), seq, ReferralStatus.ACCEPTED, e.acceptedBy(), e.receiverAgencyId(), e.acceptedAt(),
                 "ACCEPTED", Updates.combine(
-                        Updates.set("responsibleWorker", e.responsibleWorker()),
+                        Updates.set("responsibleWorker", ciphertext(e.responsibleWorker())),
                         Updates.set("firstContactOn", e.firstContactOn() == null ? null : e.firstContactOn().toString())),
-                e.responsibleWorker() == null ? null : "responsible worker " + e.responsibleWorker());
+                // The history is read without opening anything: it says that a worker was named, not who.
+                e.responsibleWorker() == null ? null : "responsible worker named");
     }
 
     @EventHandler
@@ -95,7 +99,9 @@ public class ReferralView {
     @EventHandler
     void on(ReferralRedirected e, @SequenceNumber long seq) {
         apply(e.referralId(), seq, ReferralStatus.REDIRECTED, e.redirectedBy(), null, e.redirectedAt(), "REDIRECTED",
-                Updates.set("redirectedTo", e.newReferralId().toString()), "redirected to referral " + e.newReferralId());
+                Updates.combine(Updates.set("redirectedTo", e.newReferralId().toString()),
+                        Updates.set("redirectNote", ciphertext(e.note()))),
+                "redirected to referral " + e.newReferralId());
     }
 
     @EventHandler
@@ -106,13 +112,14 @@ public class ReferralView {
     @EventHandler
     void on(ReferralCompleted e, @SequenceNumber long seq) {
         apply(e.referralId(), seq, ReferralStatus.COMPLETED, e.completedBy(), null, e.completedAt(), "COMPLETED",
-                Updates.set("outcome", e.outcome().name()), "outcome " + e.outcome());
+                Updates.combine(Updates.set("outcome", e.outcome().name()),
+                        Updates.set("completionNote", ciphertext(e.note()))), "outcome " + e.outcome());
     }
 
     @EventHandler
     void on(ReferralCancelled e, @SequenceNumber long seq) {
         apply(e.referralId(), seq, ReferralStatus.CANCELLED, e.cancelledBy(), null, e.cancelledAt(), "CANCELLED",
-                null, null);
+                Updates.set("cancelReason", ciphertext(e.reason())), null);
     }
 
     @EventHandler
@@ -139,6 +146,10 @@ public class ReferralView {
         }
         return referrals.find(Filters.and(filters)).sort(Sorts.descending("madeAt")).skip(offset).limit(limit)
                 .into(new ArrayList<>());
+    }
+
+    private static String ciphertext(Sealed value) {
+        return value == null ? null : value.ciphertext();
     }
 
     private void apply(UUID referralId, long seq, ReferralStatus status, String by, UUID agencyId, Instant at,

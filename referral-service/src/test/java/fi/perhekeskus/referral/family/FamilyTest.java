@@ -30,6 +30,7 @@ class FamilyTest {
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
     static final LocalDate TODAY = LocalDate.parse("2026-03-02");
     static final Sealed DATA = new Sealed("v1.ZGF0YQ");
+    static final Sealed PURPOSE = new Sealed("v1.cHVycG9zZQ");
     static final FamilyRegistered.Member PARENT = new FamilyRegistered.Member(UUID.randomUUID(), MemberRole.PARENT, DATA);
 
     private AggregateTestFixture<Family> fixture;
@@ -44,7 +45,7 @@ class FamilyTest {
     }
 
     static ConsentGiven consent(LocalDate validUntil) {
-        return new ConsentGiven(FAMILY, CONSENT, List.of(COUNSELLING), "palveluohjaus", DATA, validUntil, CLINIC,
+        return new ConsentGiven(FAMILY, CONSENT, List.of(COUNSELLING), PURPOSE, DATA, validUntil, CLINIC,
                 "nurse", NOW);
     }
 
@@ -65,7 +66,7 @@ class FamilyTest {
     @Test
     void theRegisteringAgencyRecordsAConsent() {
         fixture.given(registered())
-                .when(new GiveConsent(FAMILY, CONSENT, List.of(COUNSELLING), "palveluohjaus", DATA, TODAY.plusDays(30),
+                .when(new GiveConsent(FAMILY, CONSENT, List.of(COUNSELLING), PURPOSE, DATA, TODAY.plusDays(30),
                         CLINIC, "nurse", NOW))
                 .expectEvents(consent(TODAY.plusDays(30)));
     }
@@ -73,7 +74,7 @@ class FamilyTest {
     @Test
     void anAgencyWithoutAccessCannotRecordConsentsForTheFamily() {
         fixture.given(registered())
-                .when(new GiveConsent(FAMILY, CONSENT, List.of(OTHER), "x", DATA, TODAY.plusDays(30), OTHER, "x", NOW))
+                .when(new GiveConsent(FAMILY, CONSENT, List.of(OTHER), PURPOSE, DATA, TODAY.plusDays(30), OTHER, "x", NOW))
                 .expectException(UnknownException.class)
                 .expectNoEvents();
     }
@@ -99,7 +100,7 @@ class FamilyTest {
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
         fixture.given(registered(), new FamilyErased(FAMILY, "coordinator", NOW))
-                .when(new GiveConsent(FAMILY, CONSENT, List.of(COUNSELLING), "x", DATA, TODAY, CLINIC, "n", NOW))
+                .when(new GiveConsent(FAMILY, CONSENT, List.of(COUNSELLING), PURPOSE, DATA, TODAY, CLINIC, "n", NOW))
                 .expectException(IllegalTransitionException.class);
     }
 

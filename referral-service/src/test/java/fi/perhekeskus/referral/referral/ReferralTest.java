@@ -66,6 +66,8 @@ class ReferralTest {
     static final Instant RECEIVE_BY = NOW.plus(Duration.ofDays(2));
     static final Instant DECIDE_BY = NOW.plus(Duration.ofDays(7));
     static final Sealed REASON = new Sealed("v1.cmVhc29u");
+    static final Sealed LEGAL_BASIS = new Sealed("v1.bGVnYWwtYmFzaXM");
+    static final Sealed WORKER = new Sealed("v1.d29ya2Vy");
 
     private AggregateTestFixture<Referral> fixture;
     private final Map<UUID, SharingBasis> receiverBasis = new HashMap<>();
@@ -100,7 +102,7 @@ class ReferralTest {
         fixture.registerInjectableResource(services);
     }
 
-    static MakeReferral make(UUID consentId, String legalBasis) {
+    static MakeReferral make(UUID consentId, Sealed legalBasis) {
         return new MakeReferral(REFERRAL, FAMILY, SERVICE, SENDER, NeedLevel.YELLOW, Priority.ROUTINE,
                 REASON, consentId, legalBasis, null, RECEIVE_BY, DECIDE_BY, "nurse-1", NOW);
     }
@@ -111,7 +113,7 @@ class ReferralTest {
     }
 
     static final ReferralReceived RECEIVED = new ReferralReceived(REFERRAL, RECEIVER, "worker-2", NOW.plusSeconds(60));
-    static final ReferralAccepted ACCEPTED = new ReferralAccepted(REFERRAL, FAMILY, SERVICE, RECEIVER, "worker-2",
+    static final ReferralAccepted ACCEPTED = new ReferralAccepted(REFERRAL, FAMILY, SERVICE, RECEIVER, WORKER,
             LocalDate.parse("2026-03-05"), "worker-2", NOW.plusSeconds(120));
     static final ReferralStarted STARTED = new ReferralStarted(REFERRAL, "worker-2", NOW.plusSeconds(180));
 
@@ -136,7 +138,7 @@ class ReferralTest {
 
     enum Move {
         RECEIVE(RECEIVER, a -> new ReceiveReferral(REFERRAL, a, "w", NOW)),
-        ACCEPT(RECEIVER, a -> new AcceptReferral(REFERRAL, a, "worker-2", null, "w", NOW)),
+        ACCEPT(RECEIVER, a -> new AcceptReferral(REFERRAL, a, WORKER, null, "w", NOW)),
         DECLINE(RECEIVER, a -> new DeclineReferral(REFERRAL, a, REASON, "w", NOW)),
         REDIRECT(RECEIVER, a -> new RedirectReferral(REFERRAL, a, NEW_REFERRAL, OTHER_SERVICE, null, RECEIVE_BY,
                 DECIDE_BY, "w", NOW)),
@@ -251,10 +253,39 @@ class ReferralTest {
         void aLegalBasisIsRecordedInPlaceOfConsent() {
             receiverBasis.remove(RECEIVER);
             fixture.givenNoPriorActivity()
-                    .when(make(null, "Lastensuojelulaki 417/2007 25 §"))
+                    .when(make(null, LEGAL_BASIS))
                     .expectEvents(new ReferralMade(REFERRAL, FAMILY, SERVICE, SENDER, RECEIVER, "Tampere",
-                            NeedLevel.YELLOW, Priority.ROUTINE, REASON, null, "Lastensuojelulaki 417/2007 25 §",
+                            NeedLevel.YELLOW, Priority.ROUTINE, REASON, null, LEGAL_BASIS,
                             null, null, "nurse-1", NOW));
+        }
+
+        @Test
+        void aRedirectCarriesTheSealedLegalBasisToTheNewReceiver() {
+            receiverBasis.remove(RECEIVER);
+            receiverBasis.remove(THIRD);
+            ReferralMade onLegalBasis = new ReferralMade(REFERRAL, FAMILY, SERVICE, SENDER, RECEIVER, "Tampere",
+                    NeedLevel.YELLOW, Priority.ROUTINE, REASON, null, LEGAL_BASIS, null, null, "nurse-1", NOW);
+            fixture.given(onLegalBasis, RECEIVED)
+                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, RECEIVE_BY,
+                            DECIDE_BY, "worker-2", NOW))
+                    .expectEvents(
+                            new ReferralRedirected(REFERRAL, NEW_REFERRAL, OTHER_SERVICE, THIRD, null, "worker-2", NOW),
+                            new ReferralMade(NEW_REFERRAL, FAMILY, OTHER_SERVICE, SENDER, THIRD, "Tampere",
+                                    NeedLevel.YELLOW, Priority.ROUTINE, REASON, null, LEGAL_BASIS, REFERRAL, RECEIVER,
+                                    "worker-2", NOW));
+        }
+
+        @Test
+        void aLegalBasisDroppedByTheUpcasterIsStillABasis() {
+            receiverBasis.remove(RECEIVER);
+            receiverBasis.remove(THIRD);
+            // A version 1 referral made on a plain-text legal basis loads with the marker in its place.
+            ReferralMade legacy = new ReferralMade(REFERRAL, FAMILY, SERVICE, SENDER, RECEIVER, "Tampere",
+                    NeedLevel.YELLOW, Priority.ROUTINE, REASON, null, Sealed.DROPPED, null, null, "nurse-1", NOW);
+            fixture.given(legacy, RECEIVED)
+                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, RECEIVE_BY,
+                            DECIDE_BY, "worker-2", NOW))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
@@ -295,9 +326,11 @@ class ReferralTest {
         @Test
         void theReceiverAcceptsAndNamesTheResponsibleWorker() {
             fixture.given(history(ReferralStatus.RECEIVED))
-                    .when(new AcceptReferral(REFERRAL, RECEIVER, "worker-2", LocalDate.parse("2026-03-05"), "worker-2",
+                    .when(new AcceptReferral(REFERRAL, RECEIVER, WORKER, LocalDate.parse("2026-03-05"), "worker-2",
                             NOW.plusSeconds(120)))
-                    .expectEvents(ACCEPTED);
+                    .expectEvents(ACCEPTED)
+                    .expectResultMessagePayload(new ReferralState(REFERRAL, ReferralStatus.ACCEPTED, FAMILY, SERVICE,
+                            SENDER, RECEIVER, null, null, null, WORKER));
         }
 
         @Test
@@ -397,7 +430,7 @@ class ReferralTest {
         void aDecidedReferralIsNeverEscalated() {
             fixture.givenCurrentTime(NOW)
                     .andGivenCommands(make(null, null), new ReceiveReferral(REFERRAL, RECEIVER, "worker-2", NOW),
-                            new AcceptReferral(REFERRAL, RECEIVER, "worker-2", null, "worker-2", NOW))
+                            new AcceptReferral(REFERRAL, RECEIVER, WORKER, null, "worker-2", NOW))
                     .whenThenTimeAdvancesTo(DECIDE_BY.plusSeconds(1))
                     .expectDeadlinesMet(new EscalationDue(EscalationStage.NOT_RECEIVED, RECEIVE_BY),
                             new EscalationDue(EscalationStage.NOT_DECIDED, DECIDE_BY))
