@@ -42,7 +42,7 @@ public class EventPublishingAutoConfiguration {
             @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
             KafkaSettings settings, CloudEventsMessageConverter converter) {
         if (settings.createTopics()) {
-            TopicCreator.ensureTopics(bootstrapServers, settings.partitions());
+            TopicCreator.ensureTopics(bootstrapServers, settings.partitions(), settings.maxRecordBytes());
         }
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -53,6 +53,9 @@ public class EventPublishingAutoConfiguration {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        // Every event a request within API.md's limits can produce fits with room to spare; a record
+        // the producer refused would hold back every later event.
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.maxRecordBytes());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.source().replace('/', '-') + "-outbox");

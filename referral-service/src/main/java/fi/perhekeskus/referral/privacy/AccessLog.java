@@ -30,15 +30,19 @@ public class AccessLog {
                 at           TIMESTAMPTZ NOT NULL,
                 kind         VARCHAR(20) NOT NULL,
                 family_id    UUID NOT NULL,
-                worker       VARCHAR(255),
+                worker       TEXT,
                 agency_id    UUID,
-                purpose      VARCHAR(255) NOT NULL,
-                basis        VARCHAR(500),
+                purpose      TEXT NOT NULL,
+                basis        TEXT,
                 outcome      VARCHAR(20) NOT NULL,
                 to_agency_id UUID,
                 referral_id  UUID,
                 event_id     VARCHAR(64) UNIQUE
             );
+            -- Free text of any length the API accepts (a token's sub, a purpose, a 2,000-character legal
+            -- basis with its prefix): tables made with narrower columns are widened in place.
+            ALTER TABLE access_log ALTER COLUMN worker TYPE TEXT, ALTER COLUMN purpose TYPE TEXT,
+                ALTER COLUMN basis TYPE TEXT;
             CREATE INDEX IF NOT EXISTS access_log_family ON access_log (family_id, at);
             CREATE OR REPLACE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN

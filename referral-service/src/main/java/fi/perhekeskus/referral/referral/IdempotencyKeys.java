@@ -19,11 +19,12 @@ public class IdempotencyKeys {
         jdbc.execute("""
                 CREATE TABLE IF NOT EXISTS referral_idempotency_keys (
                     agency_id   UUID NOT NULL,
-                    key         VARCHAR(200) NOT NULL,
+                    key         TEXT NOT NULL,
                     referral_id UUID NOT NULL,
                     created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
                     PRIMARY KEY (agency_id, key)
                 )""");
+        jdbc.execute("ALTER TABLE referral_idempotency_keys ALTER COLUMN key TYPE TEXT");
     }
 
     /** The referral id the key stands for: {@code candidate} if the key is new, else the first one. */

@@ -4,6 +4,7 @@ import fi.perhekeskus.contract.referral.ReferralStatus;
 import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.privacy.FamilySealer;
 import fi.perhekeskus.infra.security.Caller;
+import fi.perhekeskus.infra.web.Limits;
 import fi.perhekeskus.referral.WriteModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,7 +72,7 @@ public class ReferralController {
             + "the same agency returns the same referral and creates nothing new.")
     public ResponseEntity<Map<String, Object>> make(
             @Valid @RequestBody ReferralRequests.Make request, Caller caller,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String key) {
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = Limits.NAME) String key) {
         UUID agency = caller.agencyId();
         UUID id = key == null ? UUID.randomUUID() : idempotencyKeys.reserve(agency, key, UUID.randomUUID());
         if (key != null && eventStore.lastSequenceNumberFor(id.toString()).isPresent()) {
@@ -168,8 +169,9 @@ public class ReferralController {
     @Operation(summary = "The agency's inbox (INCOMING) or outbox (OUTGOING), newest first")
     public List<ReferralResponse> list(@RequestParam ReferralView.Direction direction,
                                        @RequestParam(required = false) ReferralStatus status,
-                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
-                                       @RequestParam(defaultValue = "0") @Min(0) int offset, Caller caller) {
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int limit,
+                                       @RequestParam(defaultValue = "0") @Min(0) @Max(Limits.OFFSET_MAX) int offset,
+                                       Caller caller) {
         return reader.list(caller, direction, status, limit, offset);
     }
 
