@@ -1,7 +1,7 @@
 package fi.perhekeskus.infra.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import fi.perhekeskus.domain.DomainException;
 import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.NotPartyException;
@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -92,6 +93,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.getName(), "is not a valid value")), request);
     }
 
+    /** The firewall checks parameter values only when they are read, which is here, in MVC. */
+    @ExceptionHandler(RequestRejectedException.class)
+    public ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+        log.debug("Request rejected by the firewall: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, FirewallRejections.DETAIL, null, request);
+    }
+
     @ExceptionHandler(InvalidFieldException.class)
     public ResponseEntity<Object> invalidField(InvalidFieldException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTexts.INVALID,
@@ -133,7 +141,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     RequestBodyLimit.tooLargeDetail(RequestBodyLimit.DEFAULT_MAX_BYTES), null, request);
         }
         List<FieldError> errors = null;
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");

@@ -26,7 +26,6 @@ public class ProblemWriter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         mapper.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -66,7 +66,7 @@ public class AccessLog {
         jdbc.update("""
                 INSERT INTO access_log (at, kind, family_id, worker, agency_id, purpose, basis, outcome)
                 VALUES (?, 'USAGE', ?, ?, ?, ?, ?, ?)""",
-                Timestamp.from(at), familyId, worker, agencyId, purpose, basis, outcome.name());
+                Timestamp.from(at), familyId, text(worker), agencyId, text(purpose), text(basis), outcome.name());
     }
 
     /** A share of the family's data with another agency; recorded once per event. */
@@ -76,7 +76,8 @@ public class AccessLog {
                 INSERT INTO access_log (at, kind, family_id, worker, agency_id, purpose, basis, outcome,
                                         to_agency_id, referral_id, event_id)
                 VALUES (?, 'DISCLOSURE', ?, ?, ?, ?, ?, 'ALLOWED', ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                Timestamp.from(at), familyId, worker, fromAgencyId, purpose, basis, toAgencyId, referralId, eventId);
+                Timestamp.from(at), familyId, text(worker), fromAgencyId, text(purpose), text(basis), toAgencyId,
+                referralId, eventId);
     }
 
     /** The family's personal data was erased (its key destroyed). */
@@ -84,7 +85,15 @@ public class AccessLog {
         jdbc.update("""
                 INSERT INTO access_log (at, kind, family_id, worker, purpose, outcome)
                 VALUES (?, 'ERASURE', ?, ?, 'erasure of personal data', 'ALLOWED')""",
-                Timestamp.from(at), familyId, worker);
+                Timestamp.from(at), familyId, text(worker));
+    }
+
+    /**
+     * PostgreSQL text cannot hold NUL, which JSON, query strings and tokens can carry: it is stored as
+     * U+FFFD so that the entry is still written (a refused insert would lose a disclosure).
+     */
+    private static String text(String value) {
+        return value == null ? null : value.replace('\u0000', '\uFFFD');
     }
 
     public List<Entry> of(UUID familyId) {
