@@ -3,6 +3,7 @@ package fi.perhekeskus.infra.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,6 +66,8 @@ public class WebAutoConfiguration {
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
             factory.addContextCustomizers(context -> {
+                // The host adds a valve of this class at start unless it finds one already.
+                ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
                 Pipeline host = context.getParent().getPipeline();
                 for (Valve valve : host.getValves()) {
                     if (valve instanceof ErrorReportValve) {

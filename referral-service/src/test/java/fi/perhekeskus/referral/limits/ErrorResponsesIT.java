@@ -131,10 +131,8 @@ class ErrorResponsesIT {
             "GET /api/v1/services%2F..%2Fagencies HTTP/1.1",
             "GET /api/v1/services%5C HTTP/1.1",
             "GET /api/v1/services%25 HTTP/1.1",
-            "GET /api/v1/services\r\nAccept: application/json\tx",
             "GET /api/v1/services\r\nX-Note: a\u007fb",
-            "GET /api/v1/services?q\u0001=x HTTP/1.1",
-            "GET /api/v1/services?%01=x HTTP/1.1"})
+            "GET /api/v1/services?q\u0001=x HTTP/1.1"})
     void whatTheFirewallRefusesIsAProblemToo(String requestLine) throws Exception {
         String request = requestLine.contains(" HTTP/1.1") ? requestLine
                 : requestLine.replaceFirst("\r\n", " HTTP/1.1\r\n");
