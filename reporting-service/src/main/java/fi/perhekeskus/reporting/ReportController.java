@@ -4,11 +4,17 @@ import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.infra.security.Role;
 import fi.perhekeskus.reporting.programme.ProgrammeReport;
 import fi.perhekeskus.reporting.referral.ReferralReport;
+import fi.perhekeskus.infra.web.Limits;
+import fi.perhekeskus.infra.web.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,6 +38,7 @@ import java.util.UUID;
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports")
 @PreAuthorize("hasAnyRole('ANALYST', 'COORDINATOR')")
+@Validated
 public class ReportController {
 
     private static final List<String> PROGRAMME_COLUMNS = List.of("metric", "session", "question", "answer", "value",
@@ -50,18 +57,18 @@ public class ReportController {
     @GetMapping(value = "/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Referral flow per receiving agency, service or month: counts, acceptance rate "
             + "(accepted of accepted+declined+redirected), median hours to receive and accept, need-level mix")
-    public List<Map<String, Object>> referrals(@RequestParam(required = false) String municipality,
-                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    public List<Map<String, Object>> referrals(@RequestParam(required = false) @Size(max = Limits.NAME) String municipality,
+                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate from,
+                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate to,
                                                @RequestParam(defaultValue = "AGENCY") ReferralReport.GroupBy groupBy,
                                                Caller caller) {
         return referrals.report(municipality, start(from), endExclusive(to), groupBy, suppression(caller));
     }
 
     @GetMapping(value = "/referrals", produces = Csv.MEDIA_TYPE)
-    public String referralsCsv(@RequestParam(required = false) String municipality,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    public String referralsCsv(@RequestParam(required = false) @Size(max = Limits.NAME) String municipality,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate to,
                                @RequestParam(defaultValue = "AGENCY") ReferralReport.GroupBy groupBy, Caller caller) {
         return Csv.of(ReferralReport.COLUMNS, referrals(municipality, from, to, groupBy, caller));
     }
@@ -116,14 +123,14 @@ public class ReportController {
 
     @GetMapping(value = "/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "An organizer's yearly scorecard (all organizers when none is named)")
-    public Map<String, Object> scorecard(@RequestParam(required = false) String organizer,
-                                         @RequestParam(required = false) Integer year, Caller caller) {
+    public Map<String, Object> scorecard(@RequestParam(required = false) @Size(max = Limits.NAME) String organizer,
+                                         @RequestParam(required = false) @Min(Limits.YEAR_MIN) @Max(Limits.YEAR_MAX) Integer year, Caller caller) {
         return scorecard.of(organizer, year == null ? LocalDate.now(ZoneOffset.UTC).getYear() : year, suppression(caller));
     }
 
     @GetMapping(value = "/scorecard", produces = Csv.MEDIA_TYPE)
-    public String scorecardCsv(@RequestParam(required = false) String organizer,
-                               @RequestParam(required = false) Integer year, Caller caller) {
+    public String scorecardCsv(@RequestParam(required = false) @Size(max = Limits.NAME) String organizer,
+                               @RequestParam(required = false) @Min(Limits.YEAR_MIN) @Max(Limits.YEAR_MAX) Integer year, Caller caller) {
         return Csv.of(Scorecard.COLUMNS, List.of(scorecard(organizer, year, caller)));
     }
 

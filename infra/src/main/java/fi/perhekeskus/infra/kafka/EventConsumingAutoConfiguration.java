@@ -47,7 +47,7 @@ public class EventConsumingAutoConfiguration {
             ObjectMapper objectMapper,
             @Qualifier("eventSerializer") Serializer eventSerializer) {
         if (settings.createTopics()) {
-            TopicCreator.ensureTopics(bootstrapServers, settings.partitions());
+            TopicCreator.ensureTopics(bootstrapServers, settings.partitions(), settings.maxRecordBytes());
         }
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

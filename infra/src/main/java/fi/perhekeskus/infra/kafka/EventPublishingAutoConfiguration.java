@@ -47,10 +47,9 @@ public class EventPublishingAutoConfiguration {
     @Bean(destroyMethod = "close")
     public KafkaOutboxPublisher kafkaOutboxPublisher(
             @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
-            @Value("${perhekeskus.kafka.max-request-size:1048576}") int maxRequestSize,
             KafkaSettings settings, CloudEventsMessageConverter converter) {
         if (settings.createTopics()) {
-            TopicCreator.ensureTopics(bootstrapServers, settings.partitions());
+            TopicCreator.ensureTopics(bootstrapServers, settings.partitions(), settings.maxRecordBytes());
         }
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -61,10 +60,12 @@ public class EventPublishingAutoConfiguration {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        // Every event a request within API.md's limits can produce fits with room to spare; a record
+        // the producer refused would hold back every later event.
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.maxRecordBytes());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.source().replace('/', '-') + "-outbox");
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestSize);
         return new KafkaOutboxPublisher(config, converter, Duration.ofSeconds(25));
     }
 

@@ -19,6 +19,10 @@ import java.util.List;
  * @param publisherBatchSize events per publishing batch
  * @param consumeLinger     how long a consuming processor waits after a record arrives, so that
  *                          records arriving together are handled (and their token stored) as one batch
+ * @param maxRecordBytes    the largest record the producer sends ({@code max.request.size}) and a topic
+ *                          created here takes ({@code max.message.bytes}); default 1 MiB, about ten
+ *                          times the largest event a request within API.md's limits can produce
+ *                          (see EventSizeTest in referral-service)
  */
 @ConfigurationProperties("perhekeskus.kafka")
 public record KafkaSettings(
@@ -30,7 +34,10 @@ public record KafkaSettings(
         List<String> consumeTopics,
         Integer publisherSegments,
         Integer publisherBatchSize,
-        Duration consumeLinger) {
+        Duration consumeLinger,
+        Integer maxRecordBytes) {
+
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 
     public KafkaSettings {
         source = source == null ? "/perhekeskus" : source;
@@ -41,5 +48,6 @@ public record KafkaSettings(
         publisherSegments = publisherSegments == null ? 1 : publisherSegments;
         publisherBatchSize = publisherBatchSize == null ? 100 : publisherBatchSize;
         consumeLinger = consumeLinger == null ? Duration.ofMillis(25) : consumeLinger;
+        maxRecordBytes = maxRecordBytes == null ? DEFAULT_MAX_RECORD_BYTES : maxRecordBytes;
     }
 }

@@ -19,10 +19,14 @@ public final class TopicCreator {
 
     private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
 
+    /** A record batch's own header, on top of its records: the broker counts it, the producer's check does not. */
+    private static final int BATCH_OVERHEAD = 1024;
+
     private TopicCreator() {
     }
 
-    public static void ensureTopics(String bootstrapServers, int partitions) {
+    /** @param maxRecordBytes the topic's {@code max.message.bytes}: at least what the producer may send */
+    public static void ensureTopics(String bootstrapServers, int partitions, int maxRecordBytes) {
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -32,7 +36,8 @@ public final class TopicCreator {
                 }
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
-                            .configs(Map.of("min.insync.replicas", "1", "retention.ms", "-1"))))
+                            .configs(Map.of("min.insync.replicas", "1", "retention.ms", "-1",
+                                    "max.message.bytes", Integer.toString(maxRecordBytes + BATCH_OVERHEAD)))))
                             .all().get(30, TimeUnit.SECONDS);
                     log.info("Created topic {} with {} partitions", topic, partitions);
                 } catch (ExecutionException e) {

@@ -21,8 +21,8 @@ final class ProblemResponses {
     static AuthenticationEntryPoint unauthorized(ObjectMapper mapper) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(mapper, request, response, HttpStatus.UNAUTHORIZED,
-                    "a valid bearer token is required (" + e.getMessage() + ")");
+            // The decoder's own message names libraries and token internals: not for the caller.
+            write(mapper, request, response, HttpStatus.UNAUTHORIZED, "a valid bearer token is required");
         };
     }
 

@@ -1,7 +1,7 @@
 package fi.perhekeskus.infra.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import fi.perhekeskus.domain.DomainException;
 import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.NotPartyException;
@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,13 +21,19 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,14 +64,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return domain(domain, request);
         }
         if (cause instanceof AggregateNotFoundException) {
-            return problem(HttpStatus.NOT_FOUND, "no such resource", null, request);
+            return problem(HttpStatus.NOT_FOUND, ProblemTexts.NOT_FOUND, null, request);
         }
         return unexpected(e, request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     public ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e, WebRequest request) {
-        return problem(HttpStatus.NOT_FOUND, "no such resource", null, request);
+        return problem(HttpStatus.NOT_FOUND, ProblemTexts.NOT_FOUND, null, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -77,24 +84,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return problem(HttpStatus.BAD_REQUEST, "the request is not valid", errors, request);
+        return problem(HttpStatus.BAD_REQUEST, ProblemTexts.INVALID, errors, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "the request is not valid",
+        return problem(HttpStatus.BAD_REQUEST, ProblemTexts.INVALID,
                 List.of(new FieldError(e.getName(), "is not a valid value")), request);
     }
 
+    /** The firewall checks parameter values only when they are read, which is here, in MVC. */
+    @ExceptionHandler(RequestRejectedException.class)
+    public ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+        log.debug("Request rejected by the firewall: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, FirewallRejections.DETAIL, null, request);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    public ResponseEntity<Object> invalidField(InvalidFieldException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTexts.INVALID,
+                List.of(new FieldError(e.field(), e.getMessage())), request);
+    }
+
+    /** A library's message may name classes or echo input: the caller gets our own text. */
     @ExceptionHandler(IllegalArgumentException.class)
     public ResponseEntity<Object> illegalArgument(IllegalArgumentException e, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), null, request);
+        log.debug("Refused as not valid", e);
+        return problem(HttpStatus.BAD_REQUEST, ProblemTexts.INVALID, null, request);
     }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred", null, request);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTexts.UNEXPECTED, null, request);
     }
 
     @Override
@@ -106,15 +128,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .collect(Collectors.toList());
         e.getBindingResult().getGlobalErrors()
                 .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
-        return problem(HttpStatus.BAD_REQUEST, "the request is not valid", errors, request);
+        return problem(HttpStatus.BAD_REQUEST, ProblemTexts.INVALID, errors, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestBodyLimit.BodyTooLargeException.isCauseOf(e)) {
+            // A body without Content-Length that streamed past the limit.
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    RequestBodyLimit.tooLargeDetail(RequestBodyLimit.DEFAULT_MAX_BYTES), null, request);
+        }
         List<FieldError> errors = null;
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -124,6 +151,43 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             errors = List.of(new FieldError(field, message));
         }
         return problem(HttpStatus.BAD_REQUEST, "the body is not valid JSON for this request", errors, request);
+    }
+
+    /**
+     * Every exception Spring MVC handles itself (a missing parameter, a wrong method or media type,
+     * an unknown path, a failed parameter constraint...) funnels through here: its default detail
+     * is replaced by our fixed text, with the offending parameter named where there is one.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = null;
+        if (e instanceof MissingServletRequestParameterException missing) {
+            errors = List.of(new FieldError(missing.getParameterName(), "is required"));
+        } else if (e instanceof MissingRequestHeaderException missing) {
+            errors = List.of(new FieldError(missing.getHeaderName(), "is required"));
+        } else if (e instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
+            errors = List.of(new FieldError(mismatch.getPropertyName(), "is not a valid value"));
+        } else if (e instanceof HandlerMethodValidationException invalid) {
+            errors = parameterErrors(invalid);
+        }
+        if (status.is5xxServerError()) {
+            log.error("Unexpected error", e);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ProblemTexts.detailOf(status));
+        if (errors != null && !errors.isEmpty()) {
+            problem.setProperties(Map.of("errors", errors));
+        }
+        return createResponseEntity(problem, headers, status, request);
+    }
+
+    private static List<FieldError> parameterErrors(HandlerMethodValidationException e) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> errors.add(new FieldError(name, error.getDefaultMessage())));
+        }
+        return errors;
     }
 
     @Override

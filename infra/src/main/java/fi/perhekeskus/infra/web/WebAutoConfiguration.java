@@ -1,9 +1,86 @@
 package fi.perhekeskus.infra.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-@AutoConfiguration
-@Import(ProblemDetailsAdvice.class)
+/**
+ * Errors as problem+json everywhere: in controllers ({@link ProblemDetailsAdvice}), on the
+ * container's error dispatch ({@link ProblemErrorController}) and for requests the security
+ * firewall refuses ({@link FirewallRejections}, picked up by Spring Security as the context's
+ * {@link RequestRejectedHandler}); and the request-body limit of API.md.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class WebAutoConfiguration {
+
+    @Bean
+    public ProblemWriter problemWriter(ObjectMapper mapper) {
+        return new ProblemWriter(mapper);
+    }
+
+    /** First of all filters, security included: an oversized body is refused before anything else runs. */
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ProblemWriter problems) {
+        FilterRegistrationBean<RequestBodyLimit> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimit(RequestBodyLimit.DEFAULT_MAX_BYTES, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    public RequestRejectedHandler firewallRejections(ProblemWriter problems) {
+        return new FirewallRejections(problems);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tomcat.class)
+    static class TomcatErrors {
+
+        /**
+         * Last of the customizers, so that its valve is the host's only error report valve (Boot adds a
+         * plain one of its own).
+         */
+        @Bean
+        public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+            return new ProblemErrorReports();
+        }
+    }
+
+    static final class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                // The host adds a valve of this class at start unless it finds one already.
+                ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                Pipeline host = context.getParent().getPipeline();
+                for (Valve valve : host.getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.removeValve(valve);
+                    }
+                }
+                host.addValve(new ProblemErrorReportValve());
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package fi.perhekeskus.referral.agency;
 
 import fi.perhekeskus.contract.directory.OrganizerType;
+import fi.perhekeskus.infra.web.Limits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,10 +10,10 @@ import java.util.List;
 
 /** {@code POST /api/v1/agencies}. */
 public record RegisterAgencyRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = Limits.NAME) String name,
         @NotNull OrganizerType organizerType,
-        @NotBlank @Size(max = 200) String organizerName,
-        @NotBlank @Size(max = 100) String municipality,
+        @NotBlank @Size(max = Limits.NAME) String organizerName,
+        @NotBlank @Size(max = Limits.NAME) String municipality,
         // Optional: the municipalities the agency serves; its home municipality when absent.
-        @Size(max = 100) List<@NotBlank @Size(max = 100) String> servedMunicipalities) {
+        @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.NAME) String> servedMunicipalities) {
 }

@@ -3,11 +3,14 @@ package fi.perhekeskus.referral.directory;
 import fi.perhekeskus.contract.directory.NeedLevel;
 import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.infra.security.Caller;
+import fi.perhekeskus.infra.web.InvalidFieldException;
+import fi.perhekeskus.infra.web.Limits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,7 +54,7 @@ public class ServiceController {
     @Operation(summary = "List a service of an agency in the directory (COORDINATOR)")
     public ResponseEntity<Map<String, UUID>> list(@Valid @RequestBody ServiceRequest request, Caller caller) {
         if (request.agencyId() == null) {
-            throw new IllegalArgumentException("agencyId is required");
+            throw new InvalidFieldException("agencyId", "must not be null");
         }
         UUID id = UUID.randomUUID();
         commands.sendAndWait(mapper.toListCommand(request, id, caller.workerId(), clock.instant()));
@@ -78,13 +81,13 @@ public class ServiceController {
     @GetMapping
     @Operation(summary = "Search the directory by need level, municipality, child's age, language, kind and text")
     public List<ServiceView> search(@RequestParam(required = false) NeedLevel needLevel,
-                                    @RequestParam(required = false) String municipality,
+                                    @RequestParam(required = false) @Size(max = Limits.NAME) String municipality,
                                     @RequestParam(required = false) @Min(0) @Max(216) Integer ageMonths,
-                                    @RequestParam(required = false) String language,
+                                    @RequestParam(required = false) @Size(max = Limits.LANGUAGE_TAG) String language,
                                     @RequestParam(required = false) ServiceKind kind,
-                                    @RequestParam(required = false) String q,
-                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
-                                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
+                                    @RequestParam(required = false) @Size(max = Limits.QUERY_TEXT) String q,
+                                    @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int limit,
+                                    @RequestParam(defaultValue = "0") @Min(0) @Max(Limits.OFFSET_MAX) int offset) {
         return directory.search(new ServiceSearch(needLevel, municipality, ageMonths, language, kind, q, limit, offset));
     }
 }

@@ -2,6 +2,7 @@ package fi.perhekeskus.referral.directory;
 
 import fi.perhekeskus.contract.directory.NeedLevel;
 import fi.perhekeskus.contract.directory.ServiceKind;
+import fi.perhekeskus.infra.web.Limits;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,14 +17,14 @@ import java.util.UUID;
 /** {@code POST /api/v1/services} and, without {@code agencyId}, {@code PUT /api/v1/services/{id}}. */
 public record ServiceRequest(
         UUID agencyId,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = Limits.NAME) String name,
         @NotNull ServiceKind kind,
         @NotNull NeedLevel needLevel,
         @NotNull @Min(0) @Max(216) Integer ageFromMonths,
         @NotNull @Min(0) @Max(216) Integer ageToMonths,
-        @NotEmpty List<@NotBlank @Size(max = 100) String> municipalities,
-        @NotEmpty List<@NotBlank @Size(max = 10) String> languages,
-        @Size(max = 4000) String description) {
+        @NotEmpty @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.NAME) String> municipalities,
+        @NotEmpty @Size(max = Limits.LANGUAGES) List<@NotBlank @Size(max = Limits.LANGUAGE_TAG) String> languages,
+        @Size(max = Limits.TEXT) String description) {
 
     @AssertTrue(message = "ageToMonths must not be below ageFromMonths")
     public boolean isAgeRangeOrdered() {

@@ -1,5 +1,7 @@
 package fi.perhekeskus.referral.family;
 
+import fi.perhekeskus.infra.web.Limits;
+import fi.perhekeskus.infra.web.PlausibleDate;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,8 +14,8 @@ import java.util.UUID;
 
 /** {@code POST /api/v1/families/{id}/consents}. */
 public record ConsentRequest(
-        @NotEmpty List<@NotNull UUID> agencyIds,
-        @NotBlank @Size(max = 200) String purpose,
-        @NotBlank @Size(max = 200) String givenBy,
-        @NotNull @FutureOrPresent LocalDate validUntil) {
+        @NotEmpty @Size(max = Limits.AGENCY_IDS) List<@NotNull UUID> agencyIds,
+        @NotBlank @Size(max = Limits.NAME) String purpose,
+        @NotBlank @Size(max = Limits.NAME) String givenBy,
+        @NotNull @FutureOrPresent @PlausibleDate LocalDate validUntil) {
 }

@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.contract.family.FamilyRegistered;
 import fi.perhekeskus.infra.privacy.FamilySealer;
 import fi.perhekeskus.infra.security.Caller;
+import fi.perhekeskus.infra.web.Limits;
 import fi.perhekeskus.referral.privacy.AccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +35,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/families")
 @Tag(name = "Families and consent")
+@Validated
 public class FamilyController {
 
     private static final Logger log = LoggerFactory.getLogger(FamilyController.class);
@@ -74,7 +78,7 @@ public class FamilyController {
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "The family with its personal data, for the registering agency or one it consented to; audited")
     public FamilyResponse read(@PathVariable UUID id, Caller caller,
-                               @RequestParam(defaultValue = "family record") String purpose) {
+                               @RequestParam(defaultValue = "family record") @Size(max = Limits.NAME) String purpose) {
         return reader.read(id, caller, purpose);
     }
 

@@ -1,6 +1,8 @@
 package fi.perhekeskus.referral.family;
 
 import fi.perhekeskus.contract.family.MemberRole;
+import fi.perhekeskus.infra.web.Limits;
+import fi.perhekeskus.infra.web.PlausibleDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,16 +15,17 @@ import java.util.List;
 
 /** {@code POST /api/v1/families}. */
 public record FamilyRequest(
-        @NotBlank @Size(max = 100) String municipality,
-        @NotNull List<@NotBlank @Size(max = 10) String> languages,
-        @NotEmpty @Size(max = 20) List<@Valid @NotNull MemberRequest> members) {
+        @NotBlank @Size(max = Limits.NAME) String municipality,
+        @NotNull @Size(max = Limits.LANGUAGES) List<@NotBlank @Size(max = Limits.LANGUAGE_TAG) String> languages,
+        @NotEmpty @Size(max = Limits.MEMBERS) List<@Valid @NotNull MemberRequest> members) {
 
     @ValidIdentityCode
     public record MemberRequest(
             @NotNull MemberRole role,
-            @NotBlank @Size(max = 100) String givenName,
-            @NotBlank @Size(max = 100) String familyName,
-            @NotNull @PastOrPresent LocalDate birthDate,
-            String personalIdentityCode) {
+            @NotBlank @Size(max = Limits.NAME) String givenName,
+            @NotBlank @Size(max = Limits.NAME) String familyName,
+            @NotNull @PastOrPresent @PlausibleDate LocalDate birthDate,
+            // DDMMYYCZZZQ; its form and check character are ValidIdentityCode's.
+            @Size(max = 11) String personalIdentityCode) {
     }
 }

@@ -30,15 +30,19 @@ public class AccessLog {
                 at           TIMESTAMPTZ NOT NULL,
                 kind         VARCHAR(20) NOT NULL,
                 family_id    UUID NOT NULL,
-                worker       VARCHAR(255),
+                worker       TEXT,
                 agency_id    UUID,
-                purpose      VARCHAR(255) NOT NULL,
-                basis        VARCHAR(500),
+                purpose      TEXT NOT NULL,
+                basis        TEXT,
                 outcome      VARCHAR(20) NOT NULL,
                 to_agency_id UUID,
                 referral_id  UUID,
                 event_id     VARCHAR(64) UNIQUE
             );
+            -- Free text of any length the API accepts (a token's sub, a purpose, a 2,000-character legal
+            -- basis with its prefix): tables made with narrower columns are widened in place.
+            ALTER TABLE access_log ALTER COLUMN worker TYPE TEXT, ALTER COLUMN purpose TYPE TEXT,
+                ALTER COLUMN basis TYPE TEXT;
             CREATE INDEX IF NOT EXISTS access_log_family ON access_log (family_id, at);
             CREATE OR REPLACE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
@@ -62,7 +66,7 @@ public class AccessLog {
         jdbc.update("""
                 INSERT INTO access_log (at, kind, family_id, worker, agency_id, purpose, basis, outcome)
                 VALUES (?, 'USAGE', ?, ?, ?, ?, ?, ?)""",
-                Timestamp.from(at), familyId, worker, agencyId, purpose, basis, outcome.name());
+                Timestamp.from(at), familyId, text(worker), agencyId, text(purpose), text(basis), outcome.name());
     }
 
     /** A share of the family's data with another agency; recorded once per event. */
@@ -72,7 +76,8 @@ public class AccessLog {
                 INSERT INTO access_log (at, kind, family_id, worker, agency_id, purpose, basis, outcome,
                                         to_agency_id, referral_id, event_id)
                 VALUES (?, 'DISCLOSURE', ?, ?, ?, ?, ?, 'ALLOWED', ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                Timestamp.from(at), familyId, worker, fromAgencyId, purpose, basis, toAgencyId, referralId, eventId);
+                Timestamp.from(at), familyId, text(worker), fromAgencyId, text(purpose), text(basis), toAgencyId,
+                referralId, eventId);
     }
 
     /** The family's personal data was erased (its key destroyed). */
@@ -80,7 +85,15 @@ public class AccessLog {
         jdbc.update("""
                 INSERT INTO access_log (at, kind, family_id, worker, purpose, outcome)
                 VALUES (?, 'ERASURE', ?, ?, 'erasure of personal data', 'ALLOWED')""",
-                Timestamp.from(at), familyId, worker);
+                Timestamp.from(at), familyId, text(worker));
+    }
+
+    /**
+     * PostgreSQL text cannot hold NUL, which JSON, query strings and tokens can carry: it is stored as
+     * U+FFFD so that the entry is still written (a refused insert would lose a disclosure).
+     */
+    private static String text(String value) {
+        return value == null ? null : value.replace('\u0000', '\uFFFD');
     }
 
     public List<Entry> of(UUID familyId) {

@@ -6,6 +6,7 @@ import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import fi.perhekeskus.infra.privacy.FamilySealer;
 import fi.perhekeskus.infra.security.Caller;
+import fi.perhekeskus.infra.web.Limits;
 import fi.perhekeskus.referral.WriteModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -163,8 +164,9 @@ public class ReferralController {
     @Operation(summary = "The agency's inbox (INCOMING) or outbox (OUTGOING), newest first")
     public List<ReferralResponse> list(@RequestParam ReferralView.Direction direction,
                                        @RequestParam(required = false) ReferralStatus status,
-                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
-                                       @RequestParam(defaultValue = "0") @Min(0) int offset, Caller caller) {
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int limit,
+                                       @RequestParam(defaultValue = "0") @Min(0) @Max(Limits.OFFSET_MAX) int offset,
+                                       Caller caller) {
         return reader.list(caller, direction, status, limit, offset);
     }
 

@@ -3,6 +3,8 @@ package fi.perhekeskus.referral.referral;
 import fi.perhekeskus.contract.directory.NeedLevel;
 import fi.perhekeskus.contract.referral.Priority;
 import fi.perhekeskus.contract.referral.ReferralOutcome;
+import fi.perhekeskus.infra.web.Limits;
+import fi.perhekeskus.infra.web.PlausibleDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,23 +18,23 @@ public final class ReferralRequests {
     private ReferralRequests() {
     }
 
-    public record Make(@NotNull UUID familyId, @NotNull UUID serviceId, @NotBlank @Size(max = 4000) String reason,
+    public record Make(@NotNull UUID familyId, @NotNull UUID serviceId, @NotBlank @Size(max = Limits.TEXT) String reason,
                        @NotNull NeedLevel needLevel, @NotNull Priority priority, UUID consentId,
-                       @Size(max = 500) String legalBasis) {
+                       @Size(max = Limits.TEXT) String legalBasis) {
     }
 
-    public record Accept(@Size(max = 200) String responsibleWorker, LocalDate firstContactOn) {
+    public record Accept(@Size(max = Limits.NAME) String responsibleWorker, @PlausibleDate LocalDate firstContactOn) {
     }
 
-    public record Decline(@NotBlank @Size(max = 4000) String reason) {
+    public record Decline(@NotBlank @Size(max = Limits.TEXT) String reason) {
     }
 
-    public record Redirect(@NotNull UUID serviceId, @Size(max = 4000) String note) {
+    public record Redirect(@NotNull UUID serviceId, @Size(max = Limits.TEXT) String note) {
     }
 
-    public record Complete(@NotNull ReferralOutcome outcome, @Size(max = 4000) String note) {
+    public record Complete(@NotNull ReferralOutcome outcome, @Size(max = Limits.TEXT) String note) {
     }
 
-    public record Cancel(@NotBlank @Size(max = 4000) String reason) {
+    public record Cancel(@NotBlank @Size(max = Limits.TEXT) String reason) {
     }
 }

@@ -1,6 +1,8 @@
 package fi.perhekeskus.referral.publishing;
 
 import fi.perhekeskus.contract.Topics;
+import fi.perhekeskus.infra.kafka.KafkaSettings;
+import fi.perhekeskus.infra.kafka.TopicCreator;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.local.LocalInfrastructureInitializer;
 import fi.perhekeskus.referral.ReferralServiceApplication;
@@ -10,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,12 +43,19 @@ import static org.awaitility.Awaitility.await;
         properties = {"spring.config.name=" + ReferralServiceApplication.NAME,
                 "perhekeskus.database=referral_unpublishable",
                 "perhekeskus.read-database=perhekeskus_referral_unpublishable",
-                "perhekeskus.kafka.max-request-size=4000"})
+                "perhekeskus.kafka.max-record-bytes=4000"})
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
 class UnpublishableEventIT {
 
     @Autowired
     TestRestTemplate http;
+
+    /** The topics exist with their usual limits before this service's small limit could create them. */
+    @BeforeAll
+    static void topicsExist() {
+        TopicCreator.ensureTopics(LocalInfrastructure.shared().kafkaBootstrapServers(), 3,
+                KafkaSettings.DEFAULT_MAX_RECORD_BYTES);
+    }
 
     @Test
     void anUnsendableEventIsParkedWithItsAggregateAndTheRestFlows() {

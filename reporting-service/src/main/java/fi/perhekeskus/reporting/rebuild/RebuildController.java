@@ -1,9 +1,12 @@
 package fi.perhekeskus.reporting.rebuild;
 
+import fi.perhekeskus.infra.web.Limits;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +20,7 @@ import java.util.Map;
 @RequestMapping("/api/v1/admin/projections")
 @Tag(name = "Operations")
 @PreAuthorize("hasRole('COORDINATOR')")
+@Validated
 public class RebuildController {
 
     private final ProjectionRebuild rebuild;
@@ -27,13 +31,13 @@ public class RebuildController {
 
     @PostMapping("/{name}/rebuild")
     @Operation(summary = "Drop a projection and rebuild it from offset 0 of the topics (COORDINATOR)")
-    public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
+    public ResponseEntity<Map<String, Object>> rebuild(@PathVariable @Size(max = Limits.NAME) String name) {
         return ResponseEntity.accepted().body(rebuild.rebuild(name));
     }
 
     @GetMapping("/{name}")
     @Operation(summary = "A projection's progress: records processed of those on the topics, events/s during a rebuild")
-    public Map<String, Object> progress(@PathVariable String name) {
+    public Map<String, Object> progress(@PathVariable @Size(max = Limits.NAME) String name) {
         return rebuild.progress(name);
     }
 
