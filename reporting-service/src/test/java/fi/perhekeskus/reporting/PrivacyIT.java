@@ -7,8 +7,8 @@ import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.Topics;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.privacy.FamilySealer;
+import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class PrivacyIT {
 
-    private static final LocalTokens TOKENS = new LocalTokens(SecuritySettings.LOCAL_SECRET);
+    private static final LocalTokens TOKENS = LocalSecrets.forTests().tokens();
     private static final List<String> PERSONAL = List.of("Zephyrine", "Quistgaard", "Ottokar", "140788-978X",
             "220321A982P", "1988-07-14", "2021-03-22", "Bartholomeus");
 

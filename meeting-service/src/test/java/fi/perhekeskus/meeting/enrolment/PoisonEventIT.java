@@ -5,8 +5,8 @@ import fi.perhekeskus.contract.Topics;
 import fi.perhekeskus.contract.referral.ReferralAccepted;
 import fi.perhekeskus.infra.kafka.CloudEventsMessageConverter;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
+import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
 import fi.perhekeskus.meeting.MeetingServiceIT;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 @MeetingServiceIT
 class PoisonEventIT {
 
-    private static final LocalTokens TOKENS = new LocalTokens(SecuritySettings.LOCAL_SECRET);
+    private static final LocalTokens TOKENS = LocalSecrets.forTests().tokens();
 
     @Autowired
     TestRestTemplate http;
