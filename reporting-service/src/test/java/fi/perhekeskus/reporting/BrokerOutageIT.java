@@ -2,8 +2,8 @@ package fi.perhekeskus.reporting;
 
 import fi.perhekeskus.contract.Topics;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
+import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
 import fi.perhekeskus.reporting.directory.AgencyView;
 import fi.perhekeskus.reporting.directory.DirectoryProjection;
 import fi.perhekeskus.reporting.rebuild.ProjectionRebuild;
@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 @ReportingServiceIT
 class BrokerOutageIT {
 
-    private static final LocalTokens TOKENS = new LocalTokens(SecuritySettings.LOCAL_SECRET);
+    private static final LocalTokens TOKENS = LocalSecrets.forTests().tokens();
     private static final int COMMANDS = Integer.getInteger("perhekeskus.fault.commands", 300);
 
     @Autowired

@@ -7,8 +7,7 @@ import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
-import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
+import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.reporting.support.EventPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +46,7 @@ class DashboardBrowserIT {
     void theDashboardRendersItsChartsInEachLanguage() throws Exception {
         assertThat(CHROMIUM).as("Debian's chromium (./run test installs it)").exists();
         UUID programme = publishPilot();
-        String token = new LocalTokens(SecuritySettings.LOCAL_SECRET).analyst("analyst-1");
+        String token = LocalSecrets.forTests().tokens().analyst("analyst-1");
         await().atMost(Duration.ofSeconds(30)).until(() -> dom(token, "fi").contains("Meidän vauva"));
 
         String finnish = dom(token, "fi");

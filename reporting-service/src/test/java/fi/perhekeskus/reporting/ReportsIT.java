@@ -18,8 +18,8 @@ import fi.perhekeskus.contract.referral.ReferralAccepted;
 import fi.perhekeskus.contract.referral.ReferralDeclined;
 import fi.perhekeskus.contract.referral.ReferralMade;
 import fi.perhekeskus.contract.referral.ReferralReceived;
+import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
 import fi.perhekeskus.reporting.rebuild.ProjectionRebuild;
 import fi.perhekeskus.reporting.support.EventPublisher;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
 @ReportingServiceIT
 class ReportsIT {
 
-    private static final LocalTokens TOKENS = new LocalTokens(SecuritySettings.LOCAL_SECRET);
+    private static final LocalTokens TOKENS = LocalSecrets.forTests().tokens();
 
     @Autowired
     TestRestTemplate http;

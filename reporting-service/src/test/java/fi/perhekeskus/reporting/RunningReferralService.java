@@ -22,8 +22,8 @@ public final class RunningReferralService {
     private RunningReferralService() {
         context = ReferralServiceApplication.builder()
                 .initializers(new LocalInfrastructureInitializer())
-                .properties("server.port=0")
-                .run();
+                // A command-line argument: a default property would lose to the service's own port 8081.
+                .run("--server.port=0");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
         Runtime.getRuntime().addShutdownHook(new Thread(context::close));

@@ -3,8 +3,7 @@ package fi.perhekeskus.reporting;
 import fi.perhekeskus.infra.local.FreePorts;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.local.LocalPostgres;
-import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
+import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.reporting.directory.AgencyView;
 import fi.perhekeskus.reporting.directory.DirectoryProjection;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 class ServiceCrashIT {
 
     private static final int COMMANDS = Integer.getInteger("perhekeskus.fault.commands", 300);
-    private static final String TOKEN = new LocalTokens(SecuritySettings.LOCAL_SECRET).coordinator("c");
+    private static final String TOKEN = LocalSecrets.forTests().tokens().coordinator("c");
 
     @Autowired
     DirectoryProjection directory;
@@ -91,14 +90,17 @@ class ServiceCrashIT {
         assertThat(jar).exists();
         LocalInfrastructure infrastructure = LocalInfrastructure.shared();
         File log = Files.createTempFile("referral-service-crash", ".log").toFile();
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.datasource.url=" + infrastructure.jdbcUrl("referral"),
                 "--spring.datasource.username=" + LocalPostgres.USER,
                 "--spring.data.mongodb.uri=" + infrastructure.mongoUri("perhekeskus_referral"))
-                .redirectErrorStream(true).redirectOutput(log).start();
+                .redirectErrorStream(true).redirectOutput(log);
+        // The secrets go by environment, as ./run passes them.
+        builder.environment().putAll(LocalSecrets.forTests().environment());
+        Process process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
             try {

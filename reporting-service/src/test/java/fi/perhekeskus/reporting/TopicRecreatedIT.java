@@ -8,8 +8,7 @@ import fi.perhekeskus.contract.directory.OrganizerType;
 import fi.perhekeskus.infra.kafka.CloudEventsMessageConverter;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.local.LocalInfrastructureInitializer;
-import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
+import fi.perhekeskus.infra.local.LocalSecrets;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -57,7 +56,7 @@ import static org.awaitility.Awaitility.await;
 class TopicRecreatedIT {
 
     static final String TOPIC = "perhekeskus.test.recreated.v1";
-    private static final String TOKEN = new LocalTokens(SecuritySettings.LOCAL_SECRET).coordinator("operator");
+    private static final String TOKEN = LocalSecrets.forTests().tokens().coordinator("operator");
 
     @Autowired
     TestRestTemplate http;

@@ -20,7 +20,6 @@ import fi.perhekeskus.infra.kafka.CloudEventsMessageConverter;
 import fi.perhekeskus.infra.local.LocalPlatform;
 import fi.perhekeskus.infra.local.LocalPostgres;
 import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -73,7 +72,8 @@ public final class Benchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final LocalTokens tokens = new LocalTokens(SecuritySettings.LOCAL_SECRET);
+    /** Signed with the secret of the benchmark's own fresh installation, once it is started. */
+    private LocalTokens tokens;
     private LocalPlatform.Running platform;
 
     private Benchmark(boolean quick) {
@@ -93,7 +93,9 @@ public final class Benchmark {
         results.put("size", quick ? "quick" : "default");
         results.put("memoryMeasure", "PSS: resident memory, shared pages divided among the processes sharing them");
         progress("starting the platform on fresh local infrastructure in " + data);
+        // A fresh data directory: the platform gets random secrets of its own (unless the variables are set).
         platform = LocalPlatform.start(root, data);
+        tokens = platform.secrets().tokens();
         try {
             results.put("platformStartSeconds", platform.startMillis() / 1000.0);
             results.put("residentMemoryIdleMiB", memory());

@@ -3,7 +3,6 @@ package fi.perhekeskus.infra.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.infra.security.LocalTokens;
 import fi.perhekeskus.infra.security.Role;
-import fi.perhekeskus.infra.security.SecuritySettings;
 
 import java.io.IOException;
 import java.net.URI;
@@ -56,8 +55,8 @@ public final class DemoData {
 
     public static void main(String[] args) throws Exception {
         int synthetic = args.length > 0 ? Integer.parseInt(args[0]) : 240;
-        String secret = System.getenv().getOrDefault("PERHEKESKUS_JWT_SECRET", SecuritySettings.LOCAL_SECRET);
-        new DemoData("http://127.0.0.1:8081", "http://127.0.0.1:8082", secret).load(synthetic);
+        new DemoData("http://127.0.0.1:8081", "http://127.0.0.1:8082", LocalSecrets.ofInstallation().jwtSecret())
+                .load(synthetic);
     }
 
     private void load(int synthetic) throws Exception {

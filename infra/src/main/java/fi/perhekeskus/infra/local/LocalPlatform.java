@@ -1,8 +1,6 @@
 package fi.perhekeskus.infra.local;
 
-import fi.perhekeskus.infra.security.LocalTokens;
 import fi.perhekeskus.infra.security.Role;
-import fi.perhekeskus.infra.security.SecuritySettings;
 
 import java.io.IOException;
 import java.net.URI;
@@ -57,16 +55,19 @@ public final class LocalPlatform {
             return;
         }
         Path root = Path.of(System.getProperty("perhekeskus.root", ".")).toAbsolutePath().normalize();
-        Path dataDir = root.resolve(".data");
+        Path dataDir = LocalSecrets.dataDirectory();
         if (arguments.contains("--wipe")) {
             wipe(dataDir);
         }
         run(root, dataDir);
     }
 
-    /** The running platform: its infrastructure and service processes; closing stops them all. */
-    public record Running(LocalInfrastructure infrastructure, List<Process> processes, long startMillis)
-            implements AutoCloseable {
+    /**
+     * The running platform: its infrastructure, the secrets its services were given and their
+     * processes; closing stops them all.
+     */
+    public record Running(LocalInfrastructure infrastructure, LocalSecrets secrets, List<Process> processes,
+                          long startMillis) implements AutoCloseable {
 
         @Override
         public void close() {
@@ -82,17 +83,21 @@ public final class LocalPlatform {
         }
     }
 
-    /** Starts the infrastructure and the three services and waits until each is healthy. */
+    /**
+     * Starts the infrastructure and the three services and waits until each is healthy. The
+     * services get the installation's secrets of {@code dataDir} ({@link LocalSecrets}).
+     */
     public static Running start(Path root, Path dataDir) throws Exception {
         long started = System.nanoTime();
+        LocalSecrets secrets = LocalSecrets.ofInstallation(dataDir);
         LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, LocalInfrastructure.Ports.defaults(),
                 root.resolve("infra/kafka-broker/target/lib"));
         List<Process> processes = new ArrayList<>();
         Files.createDirectories(dataDir.resolve("logs"));
         for (ServiceSpec service : SERVICES) {
-            processes.add(startService(root, dataDir, infrastructure, service));
+            processes.add(startService(root, dataDir, infrastructure, secrets, service));
         }
-        Running running = new Running(infrastructure, processes, 0);
+        Running running = new Running(infrastructure, secrets, processes, 0);
         try {
             for (ServiceSpec service : SERVICES) {
                 awaitHealthy(service, processes.get(SERVICES.indexOf(service)));
@@ -101,7 +106,7 @@ public final class LocalPlatform {
             running.close();
             throw e;
         }
-        return new Running(infrastructure, processes, (System.nanoTime() - started) / 1_000_000);
+        return new Running(infrastructure, secrets, processes, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static void run(Path root, Path dataDir) throws Exception {
@@ -128,7 +133,7 @@ public final class LocalPlatform {
     static final String SERVICE_JVM_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private static Process startService(Path root, Path dataDir, LocalInfrastructure infrastructure,
-                                        ServiceSpec service) throws IOException {
+                                        LocalSecrets secrets, ServiceSpec service) throws IOException {
         Path jar = root.resolve(service.name()).resolve("target").resolve(service.name() + "-exec.jar");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -147,7 +152,8 @@ public final class LocalPlatform {
         Path log = dataDir.resolve("logs").resolve(service.name() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // Environment variables (e.g. PERHEKESKUS_JWT_SECRET) pass through unchanged.
+        // By environment, not by argument: a command line is visible to every user of the machine.
+        builder.environment().putAll(secrets.environment());
         return builder.start();
     }
 
@@ -191,8 +197,7 @@ public final class LocalPlatform {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("--roles is required");
         }
-        String secret = System.getenv().getOrDefault("PERHEKESKUS_JWT_SECRET", SecuritySettings.LOCAL_SECRET);
-        return new LocalTokens(secret).issue(subject, agency, roles, Duration.ofHours(12));
+        return LocalSecrets.ofInstallation().tokens().issue(subject, agency, roles, Duration.ofHours(12));
     }
 
     private static void wipe(Path dataDir) throws IOException {

@@ -1,8 +1,6 @@
 package fi.perhekeskus.infra.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +22,7 @@ public final class RebuildCommand {
             throw new IllegalArgumentException("usage: rebuild <projection>, e.g. referral-flow-projection");
         }
         String base = System.getProperty("perhekeskus.reporting", "http://127.0.0.1:8083") + "/api/v1/admin/projections/";
-        String secret = System.getenv().getOrDefault("PERHEKESKUS_JWT_SECRET", SecuritySettings.LOCAL_SECRET);
-        String token = new LocalTokens(secret).coordinator("rebuild-command");
+        String token = LocalSecrets.ofInstallation().tokens().coordinator("rebuild-command");
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + args[0] + "/rebuild"))

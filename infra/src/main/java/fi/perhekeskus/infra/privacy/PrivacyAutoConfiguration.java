@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.Base64;
-
-/** A service with its own PostgreSQL keeps its families' data keys there. */
+/**
+ * A service with its own PostgreSQL keeps its families' data keys there, wrapped with the master
+ * key; without a valid one it does not start ({@link PrivacySettings#masterKeyBytes()}).
+ */
 @AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
 @ConditionalOnBean(JdbcTemplate.class)
 @EnableConfigurationProperties(PrivacySettings.class)
@@ -20,7 +21,7 @@ public class PrivacyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(FamilySealer.class)
     public JdbcFamilySealer familySealer(JdbcTemplate jdbc, PrivacySettings settings) {
-        JdbcFamilySealer sealer = new JdbcFamilySealer(jdbc, AesGcm.key(Base64.getDecoder().decode(settings.masterKey())));
+        JdbcFamilySealer sealer = new JdbcFamilySealer(jdbc, AesGcm.key(settings.masterKeyBytes()));
         sealer.createTable();
         return sealer;
     }

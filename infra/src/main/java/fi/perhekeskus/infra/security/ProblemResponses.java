@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -28,7 +29,10 @@ final class ProblemResponses {
 
     static AccessDeniedHandler forbidden(ObjectMapper mapper) {
         return (request, response, e) -> write(mapper, request, response, HttpStatus.FORBIDDEN,
-                "your role does not allow this");
+                e instanceof AuthorizationDeniedException denied
+                        && denied.getAuthorizationResult() instanceof RegisteredAgencyAuthorization.UnregisteredAgency
+                        ? "the token's agency is not registered on the platform; it may read only the public directory"
+                        : "your role does not allow this");
     }
 
     private static void write(ObjectMapper mapper, HttpServletRequest request, HttpServletResponse response,

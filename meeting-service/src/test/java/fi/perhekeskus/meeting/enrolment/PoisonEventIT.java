@@ -5,8 +5,8 @@ import fi.perhekeskus.contract.Topics;
 import fi.perhekeskus.contract.referral.ReferralAccepted;
 import fi.perhekeskus.infra.kafka.CloudEventsMessageConverter;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
+import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
 import fi.perhekeskus.meeting.MeetingServiceIT;
 import fi.perhekeskus.meeting.parties.KnownParties;
 import fi.perhekeskus.meeting.support.ReferralTopic;
@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 @MeetingServiceIT
 class PoisonEventIT {
 
-    private static final LocalTokens TOKENS = new LocalTokens(SecuritySettings.LOCAL_SECRET);
+    private static final LocalTokens TOKENS = LocalSecrets.forTests().tokens();
 
     @Autowired
     TestRestTemplate http;

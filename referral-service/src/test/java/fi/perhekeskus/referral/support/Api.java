@@ -1,7 +1,7 @@
 package fi.perhekeskus.referral.support;
 
+import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.SecuritySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** HTTP calls against referral-service with local tokens, for integration tests. */
 public class Api {
 
-    public static final LocalTokens TOKENS = new LocalTokens(SecuritySettings.LOCAL_SECRET);
+    public static final LocalTokens TOKENS = LocalSecrets.forTests().tokens();
 
     private final TestRestTemplate http;
 
