@@ -2,6 +2,7 @@ package fi.perhekeskus.contract;
 
 import fi.perhekeskus.contract.directory.AgencyRegistered;
 import fi.perhekeskus.contract.directory.ServiceListed;
+import fi.perhekeskus.contract.gathering.OpenPlaceRegistered;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
 import fi.perhekeskus.contract.directory.ServiceWithdrawn;
 import fi.perhekeskus.contract.family.FamilyRegistered;
@@ -28,18 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoFreeTextInEventsTest {
 
     /** Public values: the directory and the programmes are published to families and agencies alike. */
-    private static final Map<Class<?>, Set<String>> PUBLIC = Map.of(
-            AgencyRegistered.class, Set.of("name", "organizerName", "municipality", "servedMunicipalities"),
-            ServiceListed.class, Set.of("name", "municipalities", "languages", "description"),
-            ServiceUpdated.class, Set.of("name", "municipalities", "languages", "description"),
+    private static final Map<Class<?>, Set<String>> PUBLIC = Map.ofEntries(
+            Map.entry(AgencyRegistered.class, Set.of("name", "organizerName", "municipality", "servedMunicipalities")),
+            Map.entry(ServiceListed.class, Set.of("name", "municipalities", "languages", "description")),
+            Map.entry(ServiceUpdated.class, Set.of("name", "municipalities", "languages", "description")),
             // The agency's published statement why its service left the directory: no family's data.
-            ServiceWithdrawn.class, Set.of("reason"),
-            FamilyRegistered.class, Set.of("municipality", "languages"),
-            ReferralMade.class, Set.of("municipality"),
+            Map.entry(ServiceWithdrawn.class, Set.of("reason")),
+            Map.entry(FamilyRegistered.class, Set.of("municipality", "languages")),
+            Map.entry(ReferralMade.class, Set.of("municipality")),
             // Need codes: the API accepts only ^[A-Z_]{2,40}$ there.
-            NetworkMeetingHeld.class, Set.of("needsAssessed"),
-            ProgrammeScheduled.class, Set.of("name", "location"),
-            ProgrammeScheduled.Session.class, Set.of("topic"));
+            Map.entry(NetworkMeetingHeld.class, Set.of("needsAssessed")),
+            Map.entry(ProgrammeScheduled.class, Set.of("name", "location")),
+            Map.entry(ProgrammeScheduled.Session.class, Set.of("topic")),
+            // The public registry of open meeting places: what families see in the finder.
+            Map.entry(OpenPlaceRegistered.class, Set.of("name", "municipality", "address", "openingHours")));
 
     @Test
     void everyStringOfEveryEventIsAWorkerIdOrAPublicValue() {

@@ -4,10 +4,13 @@ import fi.perhekeskus.infra.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,10 +27,15 @@ public class AgencyController {
 
     private final CommandGateway commands;
     private final AgencyMapper mapper;
+    private final IdempotentCreation idempotency;
+    private final EventStore eventStore;
     private final Clock clock;
 
-    public AgencyController(CommandGateway commands, AgencyMapper mapper, Clock clock) {
+    public AgencyController(CommandGateway commands, AgencyMapper mapper, IdempotentCreation idempotency,
+                            EventStore eventStore, Clock clock) {
         this.commands = commands;
+        this.idempotency = idempotency;
+        this.eventStore = eventStore;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -35,9 +43,13 @@ public class AgencyController {
     @PostMapping
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Register an agency of the network (COORDINATOR)")
-    public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody RegisterAgencyRequest request, Caller caller) {
-        UUID id = UUID.randomUUID();
-        commands.sendAndWait(mapper.toCommand(request, id, caller.workerId(), clock.instant()));
-        return ResponseEntity.created(URI.create("/api/v1/agencies/" + id)).body(Map.of("id", id));
+    public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody RegisterAgencyRequest request, Caller caller,
+                                                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/agencies", caller, key, request,
+                UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                    commands.sendAndWait(mapper.toCommand(request, id, caller.workerId(), clock.instant()));
+                    return id;
+                }, id -> id));
+        return outcome.created("/api/v1/agencies/" + outcome.id()).body(Map.of("id", outcome.id()));
     }
 }

@@ -11,7 +11,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,10 +43,15 @@ public class ServiceController {
     private final CommandGateway commands;
     private final ServiceMapper mapper;
     private final DirectoryView directory;
+    private final IdempotentCreation idempotency;
+    private final EventStore eventStore;
     private final Clock clock;
 
-    public ServiceController(CommandGateway commands, ServiceMapper mapper, DirectoryView directory, Clock clock) {
+    public ServiceController(CommandGateway commands, ServiceMapper mapper, DirectoryView directory,
+                             IdempotentCreation idempotency, EventStore eventStore, Clock clock) {
         this.commands = commands;
+        this.idempotency = idempotency;
+        this.eventStore = eventStore;
         this.mapper = mapper;
         this.directory = directory;
         this.clock = clock;
@@ -52,13 +60,17 @@ public class ServiceController {
     @PostMapping
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "List a service of an agency in the directory (COORDINATOR)")
-    public ResponseEntity<Map<String, UUID>> list(@Valid @RequestBody ServiceRequest request, Caller caller) {
+    public ResponseEntity<Map<String, UUID>> list(@Valid @RequestBody ServiceRequest request, Caller caller,
+                                                  @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         if (request.agencyId() == null) {
             throw new InvalidFieldException("agencyId", "must not be null");
         }
-        UUID id = UUID.randomUUID();
-        commands.sendAndWait(mapper.toListCommand(request, id, caller.workerId(), clock.instant()));
-        return ResponseEntity.created(URI.create("/api/v1/services/" + id)).body(Map.of("id", id));
+        IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/services", caller, key, request,
+                UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                    commands.sendAndWait(mapper.toListCommand(request, id, caller.workerId(), clock.instant()));
+                    return id;
+                }, id -> id));
+        return outcome.created("/api/v1/services/" + outcome.id()).body(Map.of("id", outcome.id()));
     }
 
     @PutMapping("/{id}")

@@ -118,6 +118,10 @@ public class Family {
                 .findFirst();
     }
 
+    public boolean hasConsent(UUID consentId) {
+        return consents.containsKey(consentId);
+    }
+
     public String municipality() {
         return municipality;
     }

@@ -10,6 +10,9 @@ public interface FamilyConsents {
     /** Empty when the family is unknown, erased, or shares nothing with the agency. */
     Optional<SharingBasis> basisFor(UUID familyId, UUID agencyId, UUID consentId, LocalDate today);
 
+    /** Whether the family holds the consent (valid, expired or withdrawn). */
+    boolean hasConsent(UUID familyId, UUID consentId);
+
     /** The family's municipality (not personal data: reports are filtered by it). */
     Optional<String> municipality(UUID familyId);
 }

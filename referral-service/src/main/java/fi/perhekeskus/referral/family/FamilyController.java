@@ -11,7 +11,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import fi.perhekeskus.infra.idempotency.IdempotentCreation;
+import fi.perhekeskus.referral.WriteModel;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,11 +49,18 @@ public class FamilyController {
     private final FamilyReader reader;
     private final AccessLog accessLog;
     private final ObjectMapper json;
+    private final IdempotentCreation idempotency;
+    private final EventStore eventStore;
+    private final FamilyConsents consents;
     private final Clock clock;
 
     public FamilyController(CommandGateway commands, FamilySealer sealer, FamilyReader reader, AccessLog accessLog,
-                            ObjectMapper json, Clock clock) {
+                            ObjectMapper json, IdempotentCreation idempotency, EventStore eventStore,
+                            FamilyConsents consents, Clock clock) {
         this.commands = commands;
+        this.idempotency = idempotency;
+        this.eventStore = eventStore;
+        this.consents = consents;
         this.sealer = sealer;
         this.reader = reader;
         this.accessLog = accessLog;
@@ -60,18 +71,22 @@ public class FamilyController {
     @PostMapping
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "Register a family; members' personal data is sealed with the family's own key (WORKER)")
-    public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody FamilyRequest request, Caller caller) {
-        UUID familyId = UUID.randomUUID();
-        List<FamilyRegistered.Member> members = request.members().stream()
-                .map(m -> new FamilyRegistered.Member(UUID.randomUUID(), m.role(),
-                        sealer.seal(familyId, toJson(new PersonalData(m.givenName(), m.familyName(), m.birthDate(),
-                                m.personalIdentityCode())))))
-                .toList();
-        commands.sendAndWait(new RegisterFamily(familyId, caller.agencyId(), request.municipality(),
-                request.languages(), members, caller.workerId(), clock.instant()));
-        // Ids only: names never reach the logs.
-        log.info("Family {} registered by agency {}", familyId, caller.agencyId());
-        return ResponseEntity.created(URI.create("/api/v1/families/" + familyId)).body(Map.of("id", familyId));
+    public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody FamilyRequest request, Caller caller,
+                                                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/families", caller, key, request,
+                UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, familyId -> {
+                    List<FamilyRegistered.Member> members = request.members().stream()
+                            .map(m -> new FamilyRegistered.Member(UUID.randomUUID(), m.role(),
+                                    sealer.seal(familyId, toJson(new PersonalData(m.givenName(), m.familyName(),
+                                            m.birthDate(), m.personalIdentityCode())))))
+                            .toList();
+                    commands.sendAndWait(new RegisterFamily(familyId, caller.agencyId(), request.municipality(),
+                            request.languages(), members, caller.workerId(), clock.instant()));
+                    // Ids only: names never reach the logs.
+                    log.info("Family {} registered by agency {}", familyId, caller.agencyId());
+                    return familyId;
+                }, familyId -> familyId));
+        return outcome.created("/api/v1/families/" + outcome.id()).body(Map.of("id", outcome.id()));
     }
 
     @GetMapping("/{id}")
@@ -86,13 +101,29 @@ public class FamilyController {
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "Record the family's consent to share its data with named agencies for a purpose (WORKER)")
     public ResponseEntity<Map<String, UUID>> consent(@PathVariable UUID id, @Valid @RequestBody ConsentRequest request,
-                                                     Caller caller) {
-        UUID consentId = UUID.randomUUID();
-        commands.sendAndWait(new GiveConsent(id, consentId, request.agencyIds(), sealer.seal(id, request.purpose()),
-                sealer.seal(id, request.givenBy()), request.validUntil(), caller.agencyId(), caller.workerId(),
-                clock.instant()));
-        return ResponseEntity.created(URI.create("/api/v1/families/" + id + "/consents/" + consentId))
-                .body(Map.of("id", consentId));
+                                                     Caller caller,
+                                                     @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/families/" + id + "/consents",
+                caller, key, request, UUID::randomUUID, new IdempotentCreation.Resource<>() {
+                    @Override
+                    public boolean exists(UUID consentId) {
+                        return WriteModel.read("consent-exists", () -> consents.hasConsent(id, consentId));
+                    }
+
+                    @Override
+                    public UUID create(UUID consentId) {
+                        commands.sendAndWait(new GiveConsent(id, consentId, request.agencyIds(),
+                                sealer.seal(id, request.purpose()), sealer.seal(id, request.givenBy()),
+                                request.validUntil(), caller.agencyId(), caller.workerId(), clock.instant()));
+                        return consentId;
+                    }
+
+                    @Override
+                    public UUID replay(UUID consentId) {
+                        return consentId;
+                    }
+                });
+        return outcome.created("/api/v1/families/" + id + "/consents/" + outcome.id()).body(Map.of("id", outcome.id()));
     }
 
     @DeleteMapping("/{id}/consents/{consentId}")

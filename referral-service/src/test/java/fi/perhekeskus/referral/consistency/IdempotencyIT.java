@@ -102,6 +102,41 @@ class IdempotencyIT {
         assertThat(invalid.getBody().toString()).contains("Idempotency-Key");
     }
 
+    @Test
+    void everyCreatingPostTakesAKeyConcurrently() throws Exception {
+        Api api = new Api(http);
+        UUID clinic = api.agency("Annalan neuvola", "Tampere");
+        UUID family = api.family(clinic, "Onni", "Aalto", "131052-308T", "1952-10-13");
+        List<Object[]> posts = List.of(
+                new Object[] {"/api/v1/agencies", Api.coordinator(), Map.of("name", "Annalan perhekeskus",
+                        "organizerType", "MUNICIPALITY", "organizerName", "Tampereen kaupunki", "municipality", "Tampere")},
+                new Object[] {"/api/v1/services", Api.coordinator(), Map.of("agencyId", clinic, "name", "Vauvaryhmä",
+                        "kind", "GROUP", "needLevel", "GREEN", "ageFromMonths", 0, "ageToMonths", 12,
+                        "municipalities", List.of("Tampere"), "languages", List.of("fi"), "description", "Ryhmä")},
+                new Object[] {"/api/v1/families", worker(clinic), Map.of("municipality", "Tampere",
+                        "languages", List.of("fi"), "members", List.of(Map.of("role", "PARENT", "givenName", "Aino",
+                                "familyName", "Aalto", "birthDate", "1990-01-01")))},
+                new Object[] {"/api/v1/families/" + family + "/consents", worker(clinic), Map.of(
+                        "agencyIds", List.of(clinic), "purpose", "palveluohjaus", "givenBy", "äiti",
+                        "validUntil", LocalDate.now().plusYears(1).toString())});
+        for (Object[] post : posts) {
+            String path = (String) post[0];
+            String key = "k-" + UUID.randomUUID();
+            long before = storedEvents();
+            List<ResponseEntity<Map>> answers = all(CONCURRENT, () -> api.call(HttpMethod.POST, path, (String) post[1],
+                    post[2], Map.of("Idempotency-Key", key)));
+            assertThat(answers).as(path).allSatisfy(a ->
+                    assertThat(a.getStatusCode().value()).as("%s %s", path, a.getBody()).isEqualTo(201));
+            assertThat(answers).as(path).extracting(a -> a.getBody().get("id"))
+                    .containsOnly(answers.get(0).getBody().get("id"));
+            assertThat(storedEvents()).as(path + ": one event created").isEqualTo(before + 1);
+        }
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+
     private long referralsMadeBy(UUID agency) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%ReferralMade' "
                 + "AND convert_from(payload, 'UTF8') LIKE ?", Long.class, "%" + agency + "%");

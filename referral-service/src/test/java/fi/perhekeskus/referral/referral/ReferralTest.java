@@ -93,6 +93,11 @@ class ReferralTest {
             }
 
             @Override
+            public boolean hasConsent(UUID familyId, UUID consentId) {
+                return receiverBasis.values().stream().anyMatch(b -> consentId.equals(b.consentId()));
+            }
+
+            @Override
             public Optional<String> municipality(UUID familyId) {
                 return Optional.of("Tampere");
             }
