@@ -3,6 +3,7 @@ package fi.perhekeskus.reporting;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.infra.security.Role;
 import fi.perhekeskus.reporting.programme.ProgrammeReport;
+import fi.perhekeskus.reporting.suppression.Suppression;
 import fi.perhekeskus.reporting.referral.ReferralReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
