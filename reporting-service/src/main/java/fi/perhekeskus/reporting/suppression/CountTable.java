@@ -21,11 +21,11 @@ import java.util.Set;
  *       is at least 5 and red at least 1, so both are known), which is why the check solves the
  *       system rather than counting hidden cells per relation.</li>
  * </ol>
- * Zero is never hidden for itself: it names no family, and a 0 shown beside a hidden cell reveals
- * nothing by itself (in {@code total = a + 0} both total and a are hidden then, being the same small
- * count). Nor is a zero the complementary choice while a non-zero count can serve: since the reader
- * knows a withheld cell is 0 or at least 5, a withheld 0 protects only when the other hidden cells of
- * its relation can absorb five or more, so it is the last resort. Derived figures (rates, percents,
+ * Zero is never hidden: it names no family, and a 0 shown beside a hidden cell reveals nothing by
+ * itself (in {@code total = a + 0} total and a are then the same small count, both hidden). Nor is a
+ * zero withheld as a complement: wherever its relation's total is a shown 0 it would be pinned at once,
+ * and it protects only when the other hidden cells can absorb five or more. So a reader knows a
+ * withheld count is at least 5, and the check assumes so. Derived figures (rates, percents,
  * medians) are withheld when any count they are derived from is hidden, for any reason.
  * <p>
  * Only equalities are declared. Inequalities between counts (received &le; made, ...) cannot narrow a
@@ -112,31 +112,30 @@ public final class CountTable {
             if (exposed.isEmpty()) {
                 break;
             }
-            Optional<String> next = complement(exposed.get(0), small, withheld);
+            Optional<String> next = complement(relations.stream().filter(r -> r.contains(exposed.get(0))), small, withheld)
+                    .or(() -> complement(relations.stream().filter(r -> exposed.stream().anyMatch(r::contains)),
+                            small, withheld))
+                    .or(() -> complement(relations.stream().filter(r -> r.cells().stream()
+                            .anyMatch(c -> small.contains(c) || withheld.contains(c))), small, withheld));
             if (next.isEmpty()) {
-                for (String cell : exposed) {
-                    next = complement(cell, small, withheld);
-                    if (next.isPresent()) {
-                        break;
-                    }
+                if (exposed.stream().anyMatch(small::contains)) {
+                    // Every non-zero count near it is hidden already: refuse rather than disclose.
+                    throw new IllegalStateException("suppression cannot protect " + exposed);
                 }
-            }
-            if (next.isEmpty()) {
-                // Every cell of every relation of an exposed cell is hidden: nothing left to withhold.
-                throw new IllegalStateException("suppression cannot protect " + exposed);
+                // Only withheld counts (5 or more) are still pinned: that discloses no small count.
+                break;
             }
             withheld.add(next.get());
         }
         return new Shown(counts, small, withheld);
     }
 
-    /** The shown cell to withhold next for an exposed one: the smallest non-zero, a zero last. */
-    private Optional<String> complement(String exposed, Set<String> small, Set<String> withheld) {
+    /** The shown cell of these relations to withhold next: the smallest non-zero one, in declaration order. */
+    private Optional<String> complement(java.util.stream.Stream<Relation> near, Set<String> small, Set<String> withheld) {
         List<String> order = new ArrayList<>(counts.keySet());
-        return relations.stream().filter(r -> r.contains(exposed)).flatMap(r -> r.cells().stream())
-                .filter(c -> !small.contains(c) && !withheld.contains(c)).distinct()
-                .min(Comparator.<String, Boolean>comparing(c -> counts.get(c) == 0)
-                        .thenComparing(counts::get).thenComparing(order::indexOf));
+        return near.flatMap(r -> r.cells().stream())
+                .filter(c -> !small.contains(c) && !withheld.contains(c) && counts.get(c) > 0).distinct()
+                .min(Comparator.<String, Long>comparing(counts::get).thenComparing(order::indexOf));
     }
 
     /** The counts as shown: numbers, "&lt;5" or "suppressed"; and the figures derived from them. */

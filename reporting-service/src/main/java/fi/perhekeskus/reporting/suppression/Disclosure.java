@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Which hidden counts a reader can work out from the shown ones. The reader knows the declared
  * relations, the shown counts and what each marker means: a small cell is 1 to 4; a withheld cell is
- * 0 or at least 5 (it would read "&lt;5" otherwise). A hidden cell is exposed when the system allows it
- * a single value. Each hidden cell is tested by asking whether the system has a solution in which it
+ * at least 5 (it would read "&lt;5" otherwise, and a zero is never withheld). A hidden cell is exposed
+ * when the system allows it a single value. Each hidden cell is tested by asking whether the system has a solution in which it
  * differs from its true value: a small finite-domain search with bounds propagation over the sums.
  * Cells only connect through relations, so each connected part is solved on its own.
  */
@@ -48,7 +48,6 @@ final class Disclosure {
             if (small.contains(hidden.get(i))) {
                 domain.set(1, 5);
             } else {
-                domain.set(0);
                 domain.set(5, cap + 1);
             }
             domains[i] = domain;
