@@ -35,6 +35,13 @@ import java.util.UUID;
 @PreAuthorize("hasAnyRole('ANALYST', 'COORDINATOR')")
 public class ReportController {
 
+    /** How suppressed figures read, for every report's OpenAPI description. */
+    static final String SUPPRESSION = " For ANALYST callers a count from 1 to 4 reads \"<5\"; a count of any other "
+            + "size (never 0) that would let a reader work out such a count from the other shown figures of the same "
+            + "report (a total less the other parts) reads \"suppressed\"; a rate, percent or median derived from a "
+            + "hidden count is left out. COORDINATOR sees every figure. In CSV a text cell beginning with =, +, -, @, "
+            + "tab or CR is prefixed with '; numbers are written as they are.";
+
     private static final List<String> PROGRAMME_COLUMNS = List.of("metric", "session", "question", "answer", "value",
             "percent");
 
@@ -50,7 +57,8 @@ public class ReportController {
 
     @GetMapping(value = "/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Referral flow per receiving agency, service or month: counts, acceptance rate "
-            + "(accepted of accepted+declined+redirected), median hours to receive and accept, need-level mix")
+            + "(accepted of accepted+declined+redirected), median hours to receive and accept, need-level mix",
+            description = "A row's need levels add up to made." + SUPPRESSION)
     public List<Map<String, Object>> referrals(@RequestParam(required = false) String municipality,
                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -68,7 +76,8 @@ public class ReportController {
     }
 
     @GetMapping(value = "/programmes", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every programme with its reach against plan (for the dashboard's overview)")
+    @Operation(summary = "Every programme with its reach against plan (for the dashboard's overview)",
+            description = SUPPRESSION)
     public List<Map<String, Object>> programmes(Caller caller) {
         return programmes.overview(suppression(caller));
     }
@@ -79,7 +88,8 @@ public class ReportController {
     }
 
     @GetMapping(value = "/programmes/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A programme's reach against plan, attendance per session and feedback per question")
+    @Operation(summary = "A programme's reach against plan, attendance per session and feedback per question",
+            description = "Each question's answers add up to its responses, the same for every question." + SUPPRESSION)
     public Map<String, Object> programme(@PathVariable UUID id, Caller caller) {
         return programmes.report(id, suppression(caller));
     }
@@ -116,7 +126,8 @@ public class ReportController {
     }
 
     @GetMapping(value = "/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "An organizer's yearly scorecard (all organizers when none is named)")
+    @Operation(summary = "An organizer's yearly scorecard (all organizers when none is named)",
+            description = SUPPRESSION)
     public Map<String, Object> scorecard(@RequestParam(required = false) String organizer,
                                          @RequestParam(required = false) Integer year, Caller caller) {
         return scorecard.of(organizer, year == null ? LocalDate.now(ZoneOffset.UTC).getYear() : year, suppression(caller));
