@@ -1,6 +1,17 @@
 'use strict';
-// The dashboard reads only aggregate reports; counts under five arrive as "<5" and are drawn as 0
-// with the label kept, so no small group can be read off a chart.
+// The dashboard reads only aggregate reports. Every string from the server reaches the page as text
+// (textContent, chart text), never as markup; the page runs under a CSP without inline script or style.
+// A count from 1 to 4 arrives as "<5" and reads "<5"; a count withheld so that a small one cannot be
+// worked out arrives as "suppressed" and reads "–" (it may be any size, so "<5" would misstate it).
+// Neither is ever drawn as a number: its bar has no height and carries the marker as its label.
+// The chart library writes an SVG text's font as a style attribute, which the page's CSP refuses (no
+// inline style). The same declarations set through the CSSOM are not inline markup and are allowed, so
+// SVG elements take a style attribute that way; nothing else on the page sets one.
+const setSvgAttribute = SVGElement.prototype.setAttribute;
+SVGElement.prototype.setAttribute = function (name, value) {
+  if (name === 'style') { this.style.cssText = value; return; }
+  setSvgAttribute.call(this, name, value);
+};
 const LABELS = {
   fi: { title: 'Perhekeskuksen tilannekuva', token: 'Kirjautumistunniste (JWT)', tokenHint: 'Paikallisesti: ./run token --roles ANALYST',
         signIn: 'Kirjaudu', municipality: 'Kunta', from: 'Alkaen', to: 'Päättyen', refresh: 'Päivitä',
@@ -8,27 +19,36 @@ const LABELS = {
         programme: 'Ryhmä', made: 'Tehty', accepted: 'Hyväksytty', declined: 'Hylätty', redirected: 'Ohjattu eteenpäin',
         completed: 'Päättynyt', planned: 'Suunniteltu', enrolled: 'Ilmoittautunut', YES: 'Kyllä', PARTLY: 'Osittain', NO: 'Ei',
         timingSuited: 'Ajankohta sopi', contentMetNeeds: 'Sisältö vastasi tarpeita', infoMatchedChildAge: 'Tieto vastasi lapsen ikää',
-        suppression: 'Alle viiden lukumäärät näytetään muodossa <5.', unauthorized: 'Tunniste puuttuu tai ei kelpaa.' },
+        suppression: 'Alle viiden lukumäärät näytetään muodossa <5; – on lukumäärä, joka on jätetty pois, ettei pientä lukua voi laskea muista.', unauthorized: 'Tunniste puuttuu tai ei kelpaa.' },
   sv: { title: 'Familjecentrets lägesbild', token: 'Inloggningsnyckel (JWT)', tokenHint: 'Lokalt: ./run token --roles ANALYST',
         signIn: 'Logga in', municipality: 'Kommun', from: 'Från', to: 'Till', refresh: 'Uppdatera',
         referralFlow: 'Hänvisningar per månad', reach: 'Nådda familjer jämfört med planen', feedback: 'Respons',
         programme: 'Grupp', made: 'Gjorda', accepted: 'Godkända', declined: 'Avböjda', redirected: 'Vidarehänvisade',
         completed: 'Avslutade', planned: 'Planerat', enrolled: 'Anmälda', YES: 'Ja', PARTLY: 'Delvis', NO: 'Nej',
         timingSuited: 'Tidpunkten passade', contentMetNeeds: 'Innehållet motsvarade behoven', infoMatchedChildAge: 'Informationen passade barnets ålder',
-        suppression: 'Antal under fem visas som <5.', unauthorized: 'Nyckeln saknas eller är ogiltig.' },
+        suppression: 'Antal under fem visas som <5; – är ett antal som har utelämnats så att ett litet antal inte kan räknas ut av de andra.', unauthorized: 'Nyckeln saknas eller är ogiltig.' },
   en: { title: 'Family centre dashboard', token: 'Sign-in token (JWT)', tokenHint: 'Locally: ./run token --roles ANALYST',
         signIn: 'Sign in', municipality: 'Municipality', from: 'From', to: 'To', refresh: 'Refresh',
         referralFlow: 'Referrals per month', reach: 'Families reached against plan', feedback: 'Feedback',
         programme: 'Programme', made: 'Made', accepted: 'Accepted', declined: 'Declined', redirected: 'Redirected',
         completed: 'Completed', planned: 'Planned', enrolled: 'Enrolled', YES: 'Yes', PARTLY: 'Partly', NO: 'No',
         timingSuited: 'Timing suited', contentMetNeeds: 'Content met needs', infoMatchedChildAge: 'Information matched the child\'s age',
-        suppression: 'Counts under five are shown as <5.', unauthorized: 'The token is missing or not valid.' }
+        suppression: 'Counts under five are shown as <5; – is a count withheld so that a small count cannot be worked out from the others.', unauthorized: 'The token is missing or not valid.' }
 };
 let lang = sessionStorage.getItem('lang') || 'fi';
 const charts = {};
 const state = { referrals: [], programmes: [], programme: null };
 const t = key => LABELS[lang][key] || key;
-const number = value => (typeof value === 'number' ? value : 0);
+const SMALL = '<5';
+const WITHHELD = 'suppressed';
+// How a figure reads: a number as itself, "<5" as "<5", a withheld count as "–".
+const shown = value => (value === SMALL ? SMALL : value === WITHHELD || value === null || value === undefined ? '–' : String(value));
+// A chart point: a number is its bar; a suppressed figure is a bar without height labelled with its marker.
+const point = (value, unit, position) => (typeof value === 'number'
+  ? { value, shown: unit ? value + unit : String(value) }
+  : { value: 0, shown: shown(value), suppressed: true,
+      label: { show: true, position: position || 'top', formatter: shown(value) } });
+const tooltip = { trigger: 'item', renderMode: 'richText', formatter: p => p.seriesName + ' ' + p.name + ': ' + p.data.shown };
 
 function applyLanguage() {
   document.documentElement.lang = lang;
@@ -55,7 +75,12 @@ async function load() {
     state.programmes = await api('/api/v1/reports/programmes');
     const select = document.getElementById('programme');
     const chosen = select.value || (state.programmes[0] && state.programmes[0].programmeId);
-    select.innerHTML = state.programmes.map(p => `<option value="${p.programmeId}">${p.name}</option>`).join('');
+    select.replaceChildren(...state.programmes.map(p => {
+      const option = document.createElement('option');
+      option.value = p.programmeId;
+      option.textContent = p.name;
+      return option;
+    }));
     if (chosen) { select.value = chosen; state.programme = await api('/api/v1/reports/programmes/' + chosen); }
     draw();
   } catch (e) {
@@ -77,25 +102,30 @@ function draw() {
   if (!state.referrals.length && !state.programmes.length) { return; }
   const months = state.referrals.map(r => r.group);
   chart('referral-chart', {
-    tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: months }, yAxis: { type: 'value' },
+    tooltip, legend: {}, xAxis: { type: 'category', data: months }, yAxis: { type: 'value' },
     series: ['made', 'accepted', 'declined', 'redirected', 'completed'].map(key => ({
-      name: t(key), type: 'bar', data: state.referrals.map(r => number(r[key])) }))
+      name: t(key), type: 'bar', data: state.referrals.map(r => point(r[key])) }))
   });
   chart('reach-chart', {
-    tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: state.programmes.map(p => p.name) },
+    tooltip, legend: {}, xAxis: { type: 'category', data: state.programmes.map(p => p.name) },
     yAxis: { type: 'value' },
-    series: [{ name: t('planned'), type: 'bar', data: state.programmes.map(p => number(p.plannedFamilies)) },
-             { name: t('enrolled'), type: 'bar', data: state.programmes.map(p => number(p.enrolledFamilies)) }]
+    series: [{ name: t('planned'), type: 'bar', data: state.programmes.map(p => point(p.plannedFamilies)) },
+             { name: t('enrolled'), type: 'bar', data: state.programmes.map(p => point(p.enrolledFamilies)) }]
   });
   if (state.programme) {
     const questions = ['timingSuited', 'contentMetNeeds', 'infoMatchedChildAge'];
     chart('feedback-chart', {
-      tooltip: { trigger: 'axis' }, legend: {}, grid: { containLabel: true, left: 8 },
+      tooltip, legend: {}, grid: { containLabel: true, left: 8 },
       yAxis: { type: 'category', data: questions.map(t) },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+      // A withheld percent belongs to a suppressed count: its segment is labelled with the count's marker.
       series: ['YES', 'PARTLY', 'NO'].map(answer => ({
-        name: t(answer), type: 'bar', stack: 'answers', label: { show: true, formatter: '{c} %' },
-        data: questions.map(q => number(state.programme.feedback[q][answer].percent)) }))
+        name: t(answer), type: 'bar', stack: 'answers', label: { show: true, formatter: p => p.data.shown },
+        data: questions.map(q => {
+          const share = state.programme.feedback[q][answer];
+          return typeof share.percent === 'number' ? point(share.percent, ' %')
+            : point(typeof share.count === 'number' ? null : share.count, '', 'inside');
+        }) }))
     });
   }
 }

@@ -3,6 +3,7 @@ package fi.perhekeskus.reporting;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.infra.security.Role;
 import fi.perhekeskus.reporting.programme.ProgrammeReport;
+import fi.perhekeskus.reporting.suppression.Suppression;
 import fi.perhekeskus.reporting.referral.ReferralReport;
 import fi.perhekeskus.infra.web.Limits;
 import fi.perhekeskus.infra.web.PlausibleDate;
@@ -41,6 +42,13 @@ import java.util.UUID;
 @Validated
 public class ReportController {
 
+    /** How suppressed figures read, for every report's OpenAPI description. */
+    static final String SUPPRESSION = " For ANALYST callers a count from 1 to 4 reads \"<5\"; a count of any other "
+            + "size (never 0) that would let a reader work out such a count from the other shown figures of the same "
+            + "report (a total less the other parts) reads \"suppressed\"; a rate, percent or median derived from a "
+            + "hidden count is left out. COORDINATOR sees every figure. In CSV a text cell beginning with =, +, -, @, "
+            + "tab or CR is prefixed with '; numbers are written as they are.";
+
     private static final List<String> PROGRAMME_COLUMNS = List.of("metric", "session", "question", "answer", "value",
             "percent");
 
@@ -56,7 +64,8 @@ public class ReportController {
 
     @GetMapping(value = "/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Referral flow per receiving agency, service or month: counts, acceptance rate "
-            + "(accepted of accepted+declined+redirected), median hours to receive and accept, need-level mix")
+            + "(accepted of accepted+declined+redirected), median hours to receive and accept, need-level mix",
+            description = "A row's need levels add up to made." + SUPPRESSION)
     public List<Map<String, Object>> referrals(@RequestParam(required = false) @Size(max = Limits.NAME) String municipality,
                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate from,
                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate to,
@@ -74,7 +83,8 @@ public class ReportController {
     }
 
     @GetMapping(value = "/programmes", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every programme with its reach against plan (for the dashboard's overview)")
+    @Operation(summary = "Every programme with its reach against plan (for the dashboard's overview)",
+            description = SUPPRESSION)
     public List<Map<String, Object>> programmes(Caller caller) {
         return programmes.overview(suppression(caller));
     }
@@ -85,7 +95,8 @@ public class ReportController {
     }
 
     @GetMapping(value = "/programmes/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A programme's reach against plan, attendance per session and feedback per question")
+    @Operation(summary = "A programme's reach against plan, attendance per session and feedback per question",
+            description = "Each question's answers add up to its responses, the same for every question." + SUPPRESSION)
     public Map<String, Object> programme(@PathVariable UUID id, Caller caller) {
         return programmes.report(id, suppression(caller));
     }
@@ -122,7 +133,8 @@ public class ReportController {
     }
 
     @GetMapping(value = "/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "An organizer's yearly scorecard (all organizers when none is named)")
+    @Operation(summary = "An organizer's yearly scorecard (all organizers when none is named)",
+            description = SUPPRESSION)
     public Map<String, Object> scorecard(@RequestParam(required = false) @Size(max = Limits.NAME) String organizer,
                                          @RequestParam(required = false) @Min(Limits.YEAR_MIN) @Max(Limits.YEAR_MAX) Integer year, Caller caller) {
         return scorecard.of(organizer, year == null ? LocalDate.now(ZoneOffset.UTC).getYear() : year, suppression(caller));

@@ -180,8 +180,9 @@ class ReportsIT {
                     .containsEntry("needYellow", 4).containsEntry("needRed", 2);
         });
         Map<String, Object> analyst = getList(path, TOKENS.analyst("a")).get(0);
+        // With accepted 5 shown, a rate of 0.83 would give 6 decided, and so declined 1: withheld.
         assertThat(analyst).containsEntry("made", 6).containsEntry("declined", "<5").containsEntry("needYellow", "<5")
-                .containsEntry("needRed", "<5").containsEntry("acceptanceRate", 0.83);
+                .containsEntry("needRed", "<5").doesNotContainKey("acceptanceRate");
     }
 
     private ResponseEntity<Map> get(String path, String token) {

@@ -1,7 +1,8 @@
 package fi.perhekeskus.reporting.programme;
 
 import fi.perhekeskus.domain.UnknownException;
-import fi.perhekeskus.reporting.Suppression;
+import fi.perhekeskus.reporting.suppression.CountTable;
+import fi.perhekeskus.reporting.suppression.Suppression;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,8 @@ public class ProgrammeReport {
     public static final List<String> ANSWERS = List.of("YES", "PARTLY", "NO");
     public static final List<String> OVERVIEW_COLUMNS = List.of("programmeId", "name", "year", "plannedFamilies",
             "enrolledFamilies", "reachRate");
+    /** Counted per session; they do not add up to each other (a family brings fathers and children). */
+    static final List<String> SESSION_COUNTS = List.of("families", "fathers", "children");
 
     private final ProgrammeProjection programmes;
 
@@ -38,10 +41,11 @@ public class ProgrammeReport {
             row.put("programmeId", d.getString("_id"));
             row.put("name", d.getString("name"));
             row.put("year", d.getInteger("year"));
-            row.put("plannedFamilies", s.count(planned));
-            row.put("enrolledFamilies", s.count(enrolled));
-            row.put("reachRate", s.derived(planned == 0 ? null : Math.round(enrolled * 100.0 / planned) / 100.0,
-                    planned, enrolled));
+            // A row has no relation between its counts; the rate needs both of them.
+            CountTable.Shown c = s.table().count("plannedFamilies", planned).count("enrolledFamilies", enrolled).shown();
+            row.put("plannedFamilies", c.count("plannedFamilies"));
+            row.put("enrolledFamilies", c.count("enrolledFamilies"));
+            row.put("reachRate", c.derived(reachRate(planned, enrolled), "plannedFamilies", "enrolledFamilies"));
             rows.add(row);
         }
         rows.sort(java.util.Comparator.comparing(r -> String.valueOf(r.get("name"))));
@@ -52,49 +56,78 @@ public class ProgrammeReport {
         Document d = programmes.programme(programmeId).orElseThrow(() -> new UnknownException("no such programme"));
         int planned = d.getInteger("plannedFamilies", 0);
         int enrolled = d.getInteger("enrolledFamilies", 0);
+        Document sessionFacts = d.get("sessions", Document.class);
+        Document feedback = d.get("feedback", Document.class);
+        List<Document> plan = d.getList("sessionPlan", Document.class);
+        CountTable table = s.table().count("plannedFamilies", planned).count("enrolledFamilies", enrolled);
+        for (Document planItem : plan) {
+            Document facts = sessionFacts == null ? null : sessionFacts.get(planItem.getString("sessionId"), Document.class);
+            String id = planItem.getString("sessionId");
+            for (String metric : SESSION_COUNTS) {
+                table.count(id + "." + metric, facts == null ? 0 : facts.getInteger(metric, 0));
+            }
+        }
+        // Per question the answers add up to the responses; and as every form answers every question,
+        // the readers know the responses are the same for all three: declared, so that one question's
+        // responses cannot stand in for another's.
+        String previous = null;
+        for (String question : QUESTIONS) {
+            Document answers = feedback == null ? null : feedback.get(question, Document.class);
+            long responses = 0;
+            for (String answer : ANSWERS) {
+                long count = answers == null ? 0 : answers.getInteger(answer, 0);
+                table.count(question + "." + answer, count);
+                responses += count;
+            }
+            table.count(question + ".responses", responses)
+                    .sum(question + ".responses", ANSWERS.stream().map(a -> question + "." + a).toArray(String[]::new));
+            if (previous != null && table.counts().get(previous).equals(responses)) {
+                table.sum(previous, question + ".responses");
+            }
+            previous = question + ".responses";
+        }
+        CountTable.Shown c = table.shown();
+
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("programmeId", programmeId);
         report.put("name", d.getString("name"));
-        report.put("plannedFamilies", s.count(planned));
-        report.put("enrolledFamilies", s.count(enrolled));
-        report.put("reachRate", s.derived(planned == 0 ? null : Math.round(enrolled * 100.0 / planned) / 100.0,
-                planned, enrolled));
-        Document sessionFacts = d.get("sessions", Document.class);
+        report.put("plannedFamilies", c.count("plannedFamilies"));
+        report.put("enrolledFamilies", c.count("enrolledFamilies"));
+        report.put("reachRate", c.derived(reachRate(planned, enrolled), "plannedFamilies", "enrolledFamilies"));
         List<Map<String, Object>> sessions = new ArrayList<>();
-        for (Document planItem : d.getList("sessionPlan", Document.class)) {
+        for (Document planItem : plan) {
             String id = planItem.getString("sessionId");
             Document facts = sessionFacts == null ? null : sessionFacts.get(id, Document.class);
             Map<String, Object> session = new LinkedHashMap<>();
             session.put("sessionId", id);
             session.put("startsAt", planItem.getDate("startsAt").toInstant());
             session.put("held", facts != null && facts.getBoolean("held", false));
-            session.put("families", s.count(facts == null ? 0 : facts.getInteger("families", 0)));
-            session.put("fathers", s.count(facts == null ? 0 : facts.getInteger("fathers", 0)));
-            session.put("children", s.count(facts == null ? 0 : facts.getInteger("children", 0)));
+            for (String metric : SESSION_COUNTS) {
+                session.put(metric, c.count(id + "." + metric));
+            }
             sessions.add(session);
         }
         report.put("sessions", sessions);
-        Document feedback = d.get("feedback", Document.class);
         Map<String, Object> questions = new LinkedHashMap<>();
         for (String question : QUESTIONS) {
-            Document answers = feedback == null ? null : feedback.get(question, Document.class);
-            long responses = 0;
-            for (String answer : ANSWERS) {
-                responses += answers == null ? 0 : answers.getInteger(answer, 0);
-            }
+            long responses = table.counts().get(question + ".responses");
             Map<String, Object> q = new LinkedHashMap<>();
-            q.put("responses", s.count(responses));
+            q.put("responses", c.count(question + ".responses"));
             for (String answer : ANSWERS) {
-                long count = answers == null ? 0 : answers.getInteger(answer, 0);
+                long count = table.counts().get(question + "." + answer);
                 Map<String, Object> share = new LinkedHashMap<>();
-                share.put("count", s.count(count));
-                share.put("percent", s.derived(responses == 0 ? null : (int) Math.round(count * 100.0 / responses),
-                        count, responses));
+                share.put("count", c.count(question + "." + answer));
+                share.put("percent", c.derived(responses == 0 ? null : (int) Math.round(count * 100.0 / responses),
+                        question + "." + answer, question + ".responses"));
                 q.put(answer, share);
             }
             questions.put(question, q);
         }
         report.put("feedback", questions);
         return report;
+    }
+
+    private static Double reachRate(int planned, int enrolled) {
+        return planned == 0 ? null : Math.round(enrolled * 100.0 / planned) / 100.0;
     }
 }

@@ -1,6 +1,7 @@
 package fi.perhekeskus.reporting.referral;
 
-import fi.perhekeskus.reporting.Suppression;
+import fi.perhekeskus.reporting.suppression.CountTable;
+import fi.perhekeskus.reporting.suppression.Suppression;
 import fi.perhekeskus.reporting.directory.AgencyView;
 import fi.perhekeskus.reporting.directory.DirectoryProjection;
 import org.bson.Document;
@@ -68,23 +69,32 @@ public class ReferralReport {
         long cancelled = count(docs, "cancelledAt");
         long escalated = docs.stream().filter(d -> !d.getList("escalations", String.class, List.of()).isEmpty()).count();
         long decided = accepted + declined + redirected;
+        // A row's need levels partition its referrals (every referral has one). Nothing else adds up:
+        // a referral can be both accepted and later redirected, and no column has a total.
+        CountTable.Shown c = s.table()
+                .count("made", made).count("received", received).count("accepted", accepted)
+                .count("declined", declined).count("redirected", redirected).count("completed", completed)
+                .count("cancelled", cancelled).count("escalated", escalated)
+                .count("needGreen", level(docs, "GREEN")).count("needYellow", level(docs, "YELLOW"))
+                .count("needRed", level(docs, "RED"))
+                .sum("made", "needGreen", "needYellow", "needRed")
+                .shown();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("group", group);
         row.put("label", label);
-        row.put("made", s.count(made));
-        row.put("received", s.count(received));
-        row.put("accepted", s.count(accepted));
-        row.put("declined", s.count(declined));
-        row.put("redirected", s.count(redirected));
-        row.put("completed", s.count(completed));
-        row.put("cancelled", s.count(cancelled));
-        row.put("escalated", s.count(escalated));
-        row.put("acceptanceRate", s.derived(decided == 0 ? null : round(accepted / (double) decided), accepted, decided));
-        row.put("medianHoursToReceive", s.derived(medianHours(docs, "receivedAt"), received));
-        row.put("medianHoursToAccept", s.derived(medianHours(docs, "acceptedAt"), accepted));
-        row.put("needGreen", s.count(level(docs, "GREEN")));
-        row.put("needYellow", s.count(level(docs, "YELLOW")));
-        row.put("needRed", s.count(level(docs, "RED")));
+        for (String count : List.of("made", "received", "accepted", "declined", "redirected", "completed",
+                "cancelled", "escalated")) {
+            row.put(count, c.count(count));
+        }
+        // The rate with accepted shown gives the decided total: with declined or redirected shown too,
+        // it would give the other. So it needs all three.
+        row.put("acceptanceRate", c.derived(decided == 0 ? null : round(accepted / (double) decided),
+                "accepted", "declined", "redirected"));
+        row.put("medianHoursToReceive", c.derived(medianHours(docs, "receivedAt"), "received"));
+        row.put("medianHoursToAccept", c.derived(medianHours(docs, "acceptedAt"), "accepted"));
+        for (String level : List.of("needGreen", "needYellow", "needRed")) {
+            row.put(level, c.count(level));
+        }
         return row;
     }
 
