@@ -2,13 +2,14 @@ package fi.perhekeskus.infra.idempotency;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import fi.perhekeskus.infra.web.PlatformProblem;
 import org.springframework.web.ErrorResponseException;
 
 import java.util.List;
 import java.util.Map;
 
 /** An Idempotency-Key must be 1 to 200 visible ASCII characters: 400 naming the header. */
-public class InvalidIdempotencyKeyException extends ErrorResponseException {
+public class InvalidIdempotencyKeyException extends ErrorResponseException implements PlatformProblem {
 
     public InvalidIdempotencyKeyException() {
         super(HttpStatus.BAD_REQUEST, problem(), null);

@@ -38,7 +38,13 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            if (declared <= DRAIN_MAX_BYTES) {
+                drain(request);
+            } else {
+                response.setHeader("Connection", "close");
+            }
             tooLarge(response);
             return;
         }
@@ -51,6 +57,20 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             }
             response.reset();
             tooLarge(response);
+        }
+    }
+
+    /**
+     * A client that sends its whole body before reading the answer would see a broken connection
+     * instead of its 413 when the server answers early; a body up to this size is read and dropped.
+     */
+    static final long DRAIN_MAX_BYTES = 2 * 1024 * 1024;
+
+    private static void drain(HttpServletRequest request) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        var in = request.getInputStream();
+        while (in.read(buffer) >= 0) {
+            // dropped unread
         }
     }
 

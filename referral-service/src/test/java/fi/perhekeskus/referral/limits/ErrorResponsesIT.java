@@ -93,7 +93,7 @@ class ErrorResponsesIT {
 
     @Test
     void springsOwnRefusalsAreProblemsInOurWords() {
-        String worker = worker(UUID.randomUUID());
+        String worker = worker(new Api(http).agency("Akaan neuvola", "Akaa"));
         assertProblem(http.exchange("/api/v1/referrals", HttpMethod.GET, new HttpEntity<>(headers(worker)),
                 String.class), 400).contains("direction");
         HttpHeaders text = headers(worker);
