@@ -28,9 +28,9 @@ class EscalationIT {
     private static ConfigurableApplicationContext start() {
         return ReferralServiceApplication.builder()
                 .initializers(new LocalInfrastructureInitializer())
-                .properties("server.port=0", "perhekeskus.referral.sla.receive=PT3S",
-                        "perhekeskus.referral.sla.decide=PT6S", "db-scheduler.polling-interval=500ms")
-                .run();
+                // Arguments, not default properties: those lose to the service's own server.port.
+                .run("--server.port=0", "--perhekeskus.referral.sla.receive=PT3S",
+                        "--perhekeskus.referral.sla.decide=PT6S", "--db-scheduler.polling-interval=500ms");
     }
 
     private static Api api(ConfigurableApplicationContext context) {
