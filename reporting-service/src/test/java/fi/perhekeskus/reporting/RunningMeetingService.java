@@ -22,8 +22,7 @@ public final class RunningMeetingService {
     private RunningMeetingService() {
         context = MeetingServiceApplication.builder()
                 .initializers(new LocalInfrastructureInitializer())
-                .properties("server.port=0")
-                .run();
+                .run("--server.port=0");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
         Runtime.getRuntime().addShutdownHook(new Thread(context::close));
