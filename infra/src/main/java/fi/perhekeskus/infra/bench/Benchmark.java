@@ -105,6 +105,7 @@ public final class Benchmark {
                 write.put(levels[i] + " agencies", writePath(setup, levels[i], operations[i], levels[i] == 16));
             }
             results.put("writePath", write);
+            results.put("readYourWrites", readYourWrites(setup, 16, quick ? 80 : 320));
             results.put("replay", replay(replayEvents));
             results.put("raw", raw(replayEvents));
             ratios();
@@ -209,6 +210,65 @@ public final class Benchmark {
             result.put("residentMemoryPeakTotalMiB", rss.stream().mapToLong(Long::longValue).max().orElse(0));
         }
         return result;
+    }
+
+    /**
+     * Each write followed at once by the writer's own read, at {@code agencies} concurrent agencies:
+     * the sender reads the referral it made, the receiver each move it made, a worker the family it
+     * registered. A read that does not show the write (404, an older status) is stale.
+     */
+    private Map<String, Object> readYourWrites(Setup setup, int agencies, int referrals) throws Exception {
+        progress("read-your-writes: " + referrals + " referrals and families, each write read back at once, at "
+                + agencies + " concurrent agencies");
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger stale = new AtomicInteger();
+        String receiverToken = tokens.worker("counsellor", setup.receiver());
+        ExecutorService pool = Executors.newFixedThreadPool(agencies);
+        List<Future<?>> work = new ArrayList<>();
+        for (int a = 0; a < agencies; a++) {
+            int agency = a;
+            work.add(pool.submit(() -> {
+                String sender = tokens.worker("nurse-" + agency, setup.senders().get(agency));
+                for (int i = agency; i < referrals; i += agencies) {
+                    UUID family = id(post("http://127.0.0.1:8081/api/v1/families", sender, Map.of("municipality",
+                            "Tampere", "languages", List.of("fi"), "members", List.of(Map.of("role", "PARENT",
+                                    "givenName", "Testi", "familyName", "Luku" + i, "birthDate", "1990-01-01")))));
+                    readBack(reads, stale, "http://127.0.0.1:8081/api/v1/families/" + family, sender, null);
+                    String id = (String) post("http://127.0.0.1:8081/api/v1/referrals", sender,
+                            Map.of("familyId", setup.families().get(agency), "serviceId", setup.service(),
+                                    "reason", "tuen tarve", "needLevel", "YELLOW", "priority", "ROUTINE")).get("id");
+                    String referral = "http://127.0.0.1:8081/api/v1/referrals/" + id;
+                    readBack(reads, stale, referral, sender, "REQUESTED");
+                    post(referral + "/receive", receiverToken, null);
+                    readBack(reads, stale, referral, receiverToken, "RECEIVED");
+                    post(referral + "/accept", receiverToken, Map.of());
+                    readBack(reads, stale, referral, receiverToken, "ACCEPTED");
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("agencies", agencies);
+        result.put("readsRightAfterWrites", reads.get());
+        result.put("staleReads", stale.get());
+        result.put("staleShare", reads.get() == 0 ? 0 : round((double) stale.get() / reads.get()));
+        return result;
+    }
+
+    private void readBack(AtomicInteger reads, AtomicInteger stale, String url, String token, String status)
+            throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        reads.incrementAndGet();
+        boolean shows = response.statusCode() == 200
+                && (status == null || status.equals(json.readValue(response.body(), Map.class).get("status")));
+        if (!shows) {
+            stale.incrementAndGet();
+        }
     }
 
     /** Polls the reporting projection for sampled referrals until each shows its acceptance. */
@@ -491,6 +551,7 @@ public final class Benchmark {
                 / number(raw, "mongoBatchInsertsPerSecond")));
         ratios.put("replayPerRawKafkaProduce", round(number(replay, "eventsPerSecond")
                 / number(raw, "kafkaProduceRecordsPerSecond")));
+        ratios.put("staleReadShareAt16Agencies", ((Map<String, Object>) results.get("readYourWrites")).get("staleShare"));
         results.put("ratios", ratios);
     }
 
