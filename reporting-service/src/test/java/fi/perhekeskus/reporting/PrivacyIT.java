@@ -73,6 +73,7 @@ class PrivacyIT {
     private static final String CANCEL_REASON = "Zephyrine perui " + MARK + "-cancel";
     private static final String COMPLETION_NOTE = "Ottokar nukkuu nyt " + MARK + "-completion";
     private static final String ACTION = "Ottokarin unikoulu " + MARK + "-action";
+    private static final String MEETING_BASIS = "Lastensuojelulaki 417/2007, Ottokar " + MARK + "-meetingbasis";
     private static final String RESCHEDULE_REASON = "Sali varattu, kertoi Pekka " + MARK + "-reschedule";
     private static final String CANCEL_SESSION_REASON = "Ohjaaja Liisa sairas " + MARK + "-cancelsession";
     private static final String COMMENT = "Ohjaaja Tuulikki oli ihana " + MARK + "-feedback";
@@ -168,6 +169,7 @@ class PrivacyIT {
                 peer, Map.of("reason", CANCEL_SESSION_REASON)));
         UUID networkMeeting = created(m, "/api/v1/network-meetings", peer, Map.of("familyId", family,
                 "agencyIds", List.of(clinic, ngo), "heldOn", LocalDate.now().toString(), "needsAssessed", List.of("SLEEP"),
+                "legalBasis", MEETING_BASIS,
                 "agreedActions", List.of(Map.of("agencyId", ngo, "action", ACTION,
                         "due", LocalDate.now().plusDays(14).toString()))));
 
