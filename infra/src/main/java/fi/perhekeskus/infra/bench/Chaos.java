@@ -517,8 +517,15 @@ public final class Chaos {
             boolean allEqual = true;
             Map<String, Object> collections = new TreeMap<>();
             for (String collection : before.keySet()) {
-                boolean equal = before.get(collection).equals(after.getOrDefault(collection, List.of()));
+                List<String> rebuilt = after.getOrDefault(collection, List.of());
+                boolean equal = before.get(collection).equals(rebuilt);
                 allEqual &= equal;
+                if (!equal) {
+                    before.get(collection).stream().filter(d -> !rebuilt.contains(d)).findFirst()
+                            .ifPresent(d -> progress("  " + collection + " live, not rebuilt: " + d));
+                    rebuilt.stream().filter(d -> !before.get(collection).contains(d)).findFirst()
+                            .ifPresent(d -> progress("  " + collection + " rebuilt, not live: " + d));
+                }
                 collections.put(collection, Map.of("documents", before.get(collection).size(), "equalAfterRebuild", equal));
             }
             rebuild.put("collections", collections);
@@ -538,11 +545,24 @@ public final class Chaos {
                 continue;
             }
             List<String> documents = new ArrayList<>();
-            database.getCollection(name).find().forEach(d -> documents.add(d.toJson()));
+            // Field order is no content: a live document grows field by field, a rebuilt one may be inserted whole.
+            database.getCollection(name).find().forEach(d -> documents.add(String.valueOf(canonical(d))));
             documents.sort(null);
             snapshot.put(name, documents);
         }
         return snapshot;
+    }
+
+    private static Object canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            TreeMap<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Chaos::canonical).toList();
+        }
+        return value;
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
