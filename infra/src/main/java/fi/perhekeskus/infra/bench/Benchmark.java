@@ -86,7 +86,9 @@ public final class Benchmark {
 
     private void run() throws Exception {
         Path root = Path.of(System.getProperty("perhekeskus.root", ".")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("perhekeskus-bench-");
+        // Never .data/: a folder of its own, deleted when the run ends, however it ends.
+        TemporaryPlatformData temporary = TemporaryPlatformData.create("perhekeskus-bench-", "./run bench");
+        Path data = temporary.dir();
         int[] levels = {1, 4, 16};
         int[] operations = quick ? new int[] {60, 120, 240} : new int[] {200, 400, 1200};
         int replayEvents = quick ? 15_000 : 100_000;
@@ -94,9 +96,10 @@ public final class Benchmark {
         results.put("memoryMeasure", "PSS: resident memory, shared pages divided among the processes sharing them");
         progress("starting the platform on fresh local infrastructure in " + data);
         // A fresh data directory: the platform gets random secrets of its own (unless the variables are set).
-        platform = LocalPlatform.start(root, data);
-        tokens = platform.secrets().tokens();
-        try {
+        try (temporary) {
+            platform = LocalPlatform.start(root, data);
+            temporary.running(platform);
+            tokens = platform.secrets().tokens();
             results.put("platformStartSeconds", platform.startMillis() / 1000.0);
             results.put("residentMemoryIdleMiB", memory());
             Setup setup = setup();
@@ -109,8 +112,6 @@ public final class Benchmark {
             results.put("replay", replay(replayEvents));
             results.put("raw", raw(replayEvents));
             ratios();
-        } finally {
-            platform.close();
         }
         Path out = root.resolve("target/bench");
         Files.createDirectories(out);
@@ -126,28 +127,8 @@ public final class Benchmark {
 
     private Setup setup() throws Exception {
         progress("registering 1 receiving agency, a service and 16 sending agencies with a family each");
-        String coordinator = tokens.coordinator("bench");
-        UUID receiver = id(post("http://127.0.0.1:8081/api/v1/agencies", coordinator, Map.of("name", "Vastaanottaja",
-                "organizerType", "WELLBEING_COUNTY", "organizerName", "Pirha", "municipality", "Tampere")));
-        UUID service = id(post("http://127.0.0.1:8081/api/v1/services", coordinator, Map.of("agencyId", receiver,
-                "name", "Perheneuvonta", "kind", "INDIVIDUAL", "needLevel", "YELLOW", "ageFromMonths", 0,
-                "ageToMonths", 216, "municipalities", List.of("Tampere"), "languages", List.of("fi"))));
-        List<UUID> senders = new ArrayList<>();
-        List<UUID> families = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            UUID sender = id(post("http://127.0.0.1:8081/api/v1/agencies", coordinator, Map.of("name", "Neuvola " + i,
-                    "organizerType", "WELLBEING_COUNTY", "organizerName", "Pirha", "municipality", "Tampere")));
-            String worker = tokens.worker("nurse-" + i, sender);
-            UUID family = id(post("http://127.0.0.1:8081/api/v1/families", worker, Map.of("municipality", "Tampere",
-                    "languages", List.of("fi"), "members", List.of(Map.of("role", "PARENT", "givenName", "Testi",
-                            "familyName", "Perhe" + i, "birthDate", "1990-01-01")))));
-            post("http://127.0.0.1:8081/api/v1/families/" + family + "/consents", worker, Map.of("agencyIds",
-                    List.of(receiver), "purpose", "palveluohjaus", "givenBy", "huoltaja",
-                    "validUntil", LocalDate.now().plusYears(1).toString()));
-            senders.add(sender);
-            families.add(family);
-        }
-        return new Setup(receiver, service, senders, families);
+        ReferralLoad.Setup setup = new ReferralLoad(http, json, tokens, 8081).setup(16);
+        return new Setup(setup.receiver(), setup.service(), setup.senders(), setup.families());
     }
 
     /** make + receive + accept, {@code operations} times over {@code agencies} concurrent senders. */

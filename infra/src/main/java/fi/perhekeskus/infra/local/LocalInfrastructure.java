@@ -24,8 +24,9 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final Ports ports;
     private final Path dataDir;
     private final Path kafkaLib;
+    private final ChildProcesses children;
     private KafkaBroker kafka;
-    private final LocalPostgres postgres;
+    private LocalPostgres postgres;
     private final LocalMongo mongo;
 
     /** The fixed ports of {@code ./run}; tests take free ones. */
@@ -40,20 +41,42 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
-    private LocalInfrastructure(Path dataDir, Ports ports, Path kafkaLib) {
+    private LocalInfrastructure(Path dataDir, Ports ports, Path kafkaLib, ChildProcesses children) {
         this.dataDir = dataDir;
         this.ports = ports;
         this.kafkaLib = kafkaLib;
+        this.children = children;
         long started = System.nanoTime();
-        this.postgres = LocalPostgres.start(dataDir.resolve("postgres"), ports.postgres(), DATABASES);
+        this.postgres = startPostgres();
         this.mongo = LocalMongo.start(dataDir.resolve("mongo"), ports.mongo());
-        this.kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(), kafkaLib);
+        this.kafka = startKafka();
         log.info("Local infrastructure up in {} ms: kafka {}, postgres {}, mongo {}",
                 (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), postgres.port(), mongo.port());
     }
 
     public static LocalInfrastructure start(Path dataDir, Ports ports, Path kafkaLib) {
-        return new LocalInfrastructure(dataDir, ports, kafkaLib);
+        return new LocalInfrastructure(dataDir, ports, kafkaLib, null);
+    }
+
+    /** As {@link #start(Path, Ports, Path)}, recording PostgreSQL and the broker in {@code children} as they start. */
+    public static LocalInfrastructure start(Path dataDir, Ports ports, Path kafkaLib, ChildProcesses children) {
+        return new LocalInfrastructure(dataDir, ports, kafkaLib, children);
+    }
+
+    private LocalPostgres startPostgres() {
+        LocalPostgres started = LocalPostgres.start(dataDir.resolve("postgres"), ports.postgres(), DATABASES);
+        if (children != null) {
+            children.record(ChildProcesses.POSTGRES, started.pid());
+        }
+        return started;
+    }
+
+    private KafkaBroker startKafka() {
+        KafkaBroker started = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(), kafkaLib);
+        if (children != null) {
+            children.record("kafka-broker", started.pid());
+        }
+        return started;
     }
 
     /** One instance per JVM for integration tests: free ports, a fresh folder, stopped at exit. */
@@ -102,7 +125,24 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     public void restartKafka() {
-        kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(), kafkaLib);
+        kafka = startKafka();
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    /** Kills PostgreSQL's postmaster with SIGKILL; {@link #restartPostgres()} starts it again on the same data. */
+    public void killPostgres() {
+        postgres.kill();
+    }
+
+    public void restartPostgres() {
+        postgres = startPostgres();
+    }
+
+    public Ports ports() {
+        return ports;
     }
 
     public Path dataDir() {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,6 +34,9 @@ public final class LocalPlatform {
             new ServiceSpec("meeting-service", 8082, "meeting"),
             new ServiceSpec("reporting-service", 8083, null));
 
+    /** Exit status when the launcher refuses to start (a port or the data is in use). */
+    static final int REFUSED = 2;
+
     private LocalPlatform() {
     }
 
@@ -50,36 +54,214 @@ public final class LocalPlatform {
             fi.perhekeskus.infra.bench.Benchmark.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
             return;
         }
+        if (!arguments.isEmpty() && arguments.get(0).equals("chaos")) {
+            fi.perhekeskus.infra.bench.Chaos.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
+            return;
+        }
         if (!arguments.isEmpty() && arguments.get(0).equals("rebuild")) {
             RebuildCommand.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
             return;
         }
         Path root = Path.of(System.getProperty("perhekeskus.root", ".")).toAbsolutePath().normalize();
-        Path dataDir = LocalSecrets.dataDirectory();
+        Options options = Options.parse(arguments);
         if (arguments.contains("--wipe")) {
-            wipe(dataDir);
+            Optional<Long> other = runningLauncher(options.dataDir());
+            if (other.isPresent()) {
+                refuse("another launcher (pid " + other.get() + ") uses " + options.dataDir() + "; not wiping it");
+            }
+            wipe(options.dataDir());
         }
-        run(root, dataDir);
+        try {
+            run(root, options);
+        } catch (Refused refused) {
+            refuse(refused.getMessage());
+        }
+    }
+
+    private static void refuse(String message) {
+        System.err.println("./run refuses to start: " + message);
+        System.exit(REFUSED);
+    }
+
+    /**
+     * What to start and where: {@code --data <dir>} (default {@code .data}), {@code --port-offset
+     * <n>} added to every port (default 0: 8081-8083, 5432, 9092/9093, 27017), {@code --services
+     * <name,...>} or {@code --infrastructure-only} (default all three services).
+     */
+    public record Options(Path dataDir, int portOffset, List<String> services) {
+
+        public static Options defaults(Path dataDir) {
+            return new Options(dataDir, 0, SERVICES.stream().map(ServiceSpec::name).toList());
+        }
+
+        static Options parse(List<String> args) {
+            Path dataDir = LocalSecrets.dataDirectory();
+            int offset = 0;
+            List<String> services = SERVICES.stream().map(ServiceSpec::name).toList();
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--wipe" -> { }
+                    case "--data" -> dataDir = Path.of(args.get(++i)).toAbsolutePath().normalize();
+                    case "--port-offset" -> offset = Integer.parseInt(args.get(++i));
+                    case "--infrastructure-only" -> services = List.of();
+                    case "--services" -> services = Arrays.stream(args.get(++i).split(","))
+                            .map(String::trim).filter(n -> !n.isEmpty() && !n.equals("none")).toList();
+                    default -> throw new IllegalArgumentException("unknown option " + args.get(i) + "; usage: ./run "
+                            + "[--wipe] [--rebuild] [--data <dir>] [--port-offset <n>] [--infrastructure-only | --services <name,...>]");
+                }
+            }
+            for (String service : services) {
+                if (SERVICES.stream().noneMatch(s -> s.name().equals(service))) {
+                    throw new IllegalArgumentException("unknown service " + service + "; one of "
+                            + SERVICES.stream().map(ServiceSpec::name).toList());
+                }
+            }
+            return new Options(dataDir, offset, services);
+        }
+
+        LocalInfrastructure.Ports infrastructurePorts() {
+            LocalInfrastructure.Ports d = LocalInfrastructure.Ports.defaults();
+            return new LocalInfrastructure.Ports(d.kafka() + portOffset, d.kafkaController() + portOffset,
+                    d.postgres() + portOffset, d.mongo() + portOffset);
+        }
+
+        List<ServiceSpec> specs() {
+            return SERVICES.stream().filter(s -> services.contains(s.name()))
+                    .map(s -> new ServiceSpec(s.name(), s.port() + portOffset, s.database())).toList();
+        }
+
+        /** Every port the platform listens on, services and infrastructure. */
+        public List<Integer> ports() {
+            LocalInfrastructure.Ports p = infrastructurePorts();
+            List<Integer> ports = new ArrayList<>();
+            SERVICES.forEach(s -> ports.add(s.port() + portOffset));
+            ports.addAll(List.of(p.postgres(), p.kafka(), p.kafkaController(), p.mongo()));
+            return ports;
+        }
+    }
+
+    /** The launcher refused to start: a port or the data folder is in use by something it did not start. */
+    public static final class Refused extends IllegalStateException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The pid of a launcher alive on {@code dataDir}, read without writing anything there. */
+    public static Optional<Long> runningLauncher(Path dataDir) {
+        return ChildProcesses.read(dataDir.resolve("run").resolve("launcher")).stream()
+                .filter(c -> c.handle().isPresent()).map(ChildProcesses.Child::pid).findFirst();
+    }
+
+    /** A service process of the running platform, replaced when the service is restarted. */
+    private static final class ServiceProcess {
+        final ServiceSpec spec;
+        volatile Process process;
+
+        ServiceProcess(ServiceSpec spec, Process process) {
+            this.spec = spec;
+            this.process = process;
+        }
     }
 
     /**
      * The running platform: its infrastructure, the secrets its services were given and their
      * processes; closing stops them all.
      */
-    public record Running(LocalInfrastructure infrastructure, LocalSecrets secrets, List<Process> processes,
-                          long startMillis) implements AutoCloseable {
+    public static final class Running implements AutoCloseable {
+        private final Path root;
+        private final Path dataDir;
+        private final LocalInfrastructure infrastructure;
+        private final LocalSecrets secrets;
+        private final ChildProcesses children;
+        private final List<ServiceProcess> services;
+        private final DataLock lock;
+        private final Process watchdog;
+        private final long startMillis;
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Running(Path root, Path dataDir, LocalInfrastructure infrastructure, LocalSecrets secrets,
+                        ChildProcesses children, List<ServiceProcess> services, DataLock lock, Process watchdog,
+                        long startMillis) {
+            this.root = root;
+            this.dataDir = dataDir;
+            this.infrastructure = infrastructure;
+            this.secrets = secrets;
+            this.children = children;
+            this.services = services;
+            this.lock = lock;
+            this.watchdog = watchdog;
+            this.startMillis = startMillis;
+        }
+
+        public LocalInfrastructure infrastructure() {
+            return infrastructure;
+        }
+
+        public LocalSecrets secrets() {
+            return secrets;
+        }
+
+        public long startMillis() {
+            return startMillis;
+        }
+
+        public Path dataDir() {
+            return dataDir;
+        }
+
+        /** The services' current processes, in the order referral, meeting, reporting (those started). */
+        public List<Process> processes() {
+            return services.stream().map(s -> s.process).toList();
+        }
+
+        public List<String> serviceNames() {
+            return services.stream().map(s -> s.spec.name()).toList();
+        }
+
+        public int port(String service) {
+            return find(service).spec.port();
+        }
+
+        /** Kills a service with SIGKILL, as a crash would. */
+        public void kill(String service) throws InterruptedException {
+            Process process = find(service).process;
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
+        /** Starts a (killed) service again and waits until it is healthy. */
+        public void restart(String service) throws Exception {
+            ServiceProcess running = find(service);
+            running.process = startService(root, dataDir, infrastructure, secrets, running.spec, children);
+            awaitHealthy(running.spec, running.process, dataDir);
+        }
+
+        private ServiceProcess find(String service) {
+            return services.stream().filter(s -> s.spec.name().equals(service)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no service " + service + " in this platform"));
+        }
 
         @Override
         public void close() {
-            processes.forEach(Process::destroy);
-            for (Process process : processes) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            services.forEach(s -> s.process.destroy());
+            for (ServiceProcess service : services) {
                 try {
-                    process.waitFor();
+                    if (!service.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        service.process.destroyForcibly().waitFor();
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
             infrastructure.close();
+            // Whatever is still alive of the record (nothing, normally) is stopped now, not at the next start.
+            children.stopLeftovers();
+            watchdog.destroy();
+            lock.release();
         }
     }
 
@@ -88,52 +270,102 @@ public final class LocalPlatform {
      * services get the installation's secrets of {@code dataDir} ({@link LocalSecrets}).
      */
     public static Running start(Path root, Path dataDir) throws Exception {
-        long started = System.nanoTime();
-        LocalSecrets secrets = LocalSecrets.ofInstallation(dataDir);
-        LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, LocalInfrastructure.Ports.defaults(),
-                root.resolve("infra/kafka-broker/target/lib"));
-        List<Process> processes = new ArrayList<>();
-        Files.createDirectories(dataDir.resolve("logs"));
-        for (ServiceSpec service : SERVICES) {
-            processes.add(startService(root, dataDir, infrastructure, secrets, service));
-        }
-        Running running = new Running(infrastructure, secrets, processes, 0);
-        try {
-            for (ServiceSpec service : SERVICES) {
-                awaitHealthy(service, processes.get(SERVICES.indexOf(service)));
-            }
-        } catch (Exception e) {
-            running.close();
-            throw e;
-        }
-        return new Running(infrastructure, secrets, processes, (System.nanoTime() - started) / 1_000_000);
+        return start(root, Options.defaults(dataDir));
     }
 
-    private static void run(Path root, Path dataDir) throws Exception {
-        Running running = start(root, dataDir);
+    /**
+     * Starts what {@code options} name, after making sure that nothing else uses its data or its
+     * ports: another launcher on the same data, or any process on a port, is refused; processes
+     * left over by an earlier launcher on this data (killed before it could stop them) are stopped.
+     */
+    public static Running start(Path root, Options options) throws Exception {
+        long started = System.nanoTime();
+        Path dataDir = options.dataDir();
+        Files.createDirectories(dataDir.resolve("run"));
+        DataLock lock = DataLock.acquire(dataDir);
+        Process watchdog = null;
+        LocalInfrastructure infrastructure = null;
+        List<ServiceProcess> services = new ArrayList<>();
+        try {
+            ChildProcesses children = ChildProcesses.in(dataDir);
+            for (ChildProcesses.Child leftover : children.stopLeftovers()) {
+                System.out.println("  stopped " + leftover.role() + " (pid " + leftover.pid()
+                        + ") left running by an earlier launcher on " + dataDir);
+            }
+            List<String> taken = options.ports().stream().map(ListeningPorts::held).flatMap(Optional::stream)
+                    .map(ListeningPorts.Held::describe).toList();
+            if (!taken.isEmpty()) {
+                throw new Refused(String.join("; ", taken) + " — not a process of this platform; stop it first");
+            }
+            LocalSecrets secrets = LocalSecrets.ofInstallation(dataDir);
+            watchdog = startWatchdog(children);
+            infrastructure = LocalInfrastructure.start(dataDir, options.infrastructurePorts(),
+                    root.resolve("infra/kafka-broker/target/lib"), children);
+            System.out.println("  postgres is up (pid " + infrastructure.postgres().pid() + "), kafka broker is up (pid "
+                    + infrastructure.kafka().pid() + "), mongo-protocol server in the launcher (pid "
+                    + ProcessHandle.current().pid() + ")");
+            Files.createDirectories(dataDir.resolve("logs"));
+            for (ServiceSpec service : options.specs()) {
+                services.add(new ServiceProcess(service,
+                        startService(root, dataDir, infrastructure, secrets, service, children)));
+            }
+            for (ServiceProcess service : services) {
+                awaitHealthy(service.spec, service.process, dataDir);
+            }
+            return new Running(root, dataDir, infrastructure, secrets, children, services, lock, watchdog,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (Exception | Error e) {
+            services.forEach(s -> s.process.destroyForcibly());
+            if (infrastructure != null) {
+                infrastructure.close();
+            }
+            ChildProcesses.in(dataDir).stopLeftovers();
+            if (watchdog != null) {
+                watchdog.destroy();
+            }
+            lock.release();
+            throw e;
+        }
+    }
+
+    /** The watchdog that stops the recorded children if this JVM dies without running its shutdown hooks. */
+    private static Process startWatchdog(ChildProcesses children) throws IOException {
+        ProcessHandle self = ProcessHandle.current();
+        long selfStart = self.info().startInstant().orElseThrow().toEpochMilli();
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx16m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Watchdog.class.getName(),
+                Long.toString(self.pid()), Long.toString(selfStart), children.file().toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static void run(Path root, Options options) throws Exception {
+        Running running = start(root, options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the platform...");
             running.close();
         }, "platform-stop"));
         System.out.printf(Locale.ROOT, "%nPerhekeskus platform is up in %.1f s (logs in %s)%n",
-                running.startMillis() / 1000.0, dataDir.resolve("logs"));
-        for (ServiceSpec service : SERVICES) {
+                running.startMillis() / 1000.0, options.dataDir().resolve("logs"));
+        for (ServiceSpec service : options.specs()) {
             System.out.printf("  %-18s http://127.0.0.1:%d/swagger-ui.html%n", service.name(), service.port());
         }
-        System.out.println("  dashboard          http://127.0.0.1:8083/");
+        if (options.services().contains("reporting-service")) {
+            System.out.println("  dashboard          http://127.0.0.1:" + (8083 + options.portOffset()) + "/");
+        }
         System.out.println("  a token:           ./run token --roles COORDINATOR");
         System.out.println("  demo data:         ./run demo");
         System.out.println("Press Ctrl-C to stop.");
-        for (Process process : running.processes()) {
-            process.waitFor();
-        }
+        // Until Ctrl-C (the shutdown hook stops everything); a service that exits on its own is logged.
+        Thread.currentThread().join();
     }
 
     /** The services' JVM options; environment variable PERHEKESKUS_SERVICE_JVM_OPTIONS replaces them. */
     static final String SERVICE_JVM_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private static Process startService(Path root, Path dataDir, LocalInfrastructure infrastructure,
-                                        LocalSecrets secrets, ServiceSpec service) throws IOException {
+                                        LocalSecrets secrets, ServiceSpec service, ChildProcesses children)
+            throws IOException {
         Path jar = root.resolve(service.name()).resolve("target").resolve(service.name() + "-exec.jar");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -154,16 +386,19 @@ public final class LocalPlatform {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // By environment, not by argument: a command line is visible to every user of the machine.
         builder.environment().putAll(secrets.environment());
-        return builder.start();
+        Process process = builder.start();
+        children.record(service.name(), process.pid());
+        return process;
     }
 
-    private static void awaitHealthy(ServiceSpec service, Process process) throws InterruptedException {
+    private static void awaitHealthy(ServiceSpec service, Process process, Path dataDir) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI health = URI.create("http://127.0.0.1:" + service.port() + "/actuator/health");
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.name() + " exited; see .data/logs/" + service.name() + ".log");
+                throw new IllegalStateException(service.name() + " exited; see "
+                        + dataDir.resolve("logs").resolve(service.name() + ".log"));
             }
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(health).GET().build(),

@@ -18,9 +18,11 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     public static LocalPostgres start(Path dataDir, int port, List<String> databases) {
@@ -35,7 +37,7 @@ public final class LocalPostgres implements AutoCloseable {
                     // The embedded default turns synchronous commit off; a crash must not lose acknowledged commands.
                     .setServerConfig("synchronous_commit", "on")
                     .start();
-            LocalPostgres local = new LocalPostgres(postgres);
+            LocalPostgres local = new LocalPostgres(postgres, dataDir);
             databases.forEach(local::createDatabaseIfMissing);
             return local;
         } catch (IOException e) {
@@ -49,6 +51,46 @@ public final class LocalPostgres implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /**
+     * The postmaster's pid, from its own {@code postmaster.pid}: pg_ctl starts it in a session of
+     * its own, so it is no child of this JVM and does not die with it.
+     */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the postmaster's pid in " + dataDir, e);
+        }
+    }
+
+    /**
+     * Kills the postmaster with SIGKILL, as a crash would, and waits until its backends (which
+     * notice their postmaster's death) are gone too, so that a restart finds the data free.
+     */
+    public void kill() {
+        ProcessHandle postmaster = ProcessHandle.of(pid()).orElse(null);
+        if (postmaster == null) {
+            return;
+        }
+        java.util.List<ProcessHandle> backends = postmaster.children().toList();
+        postmaster.destroyForcibly();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while ((postmaster.isAlive() || backends.stream().anyMatch(ProcessHandle::isAlive)) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        // Releases the data folder's lock; pg_ctl stop finds nothing to stop.
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the server is gone already, which is the point
+        }
     }
 
     /** Tests that need a service's store of their own (a second context) name a database of their own. */
