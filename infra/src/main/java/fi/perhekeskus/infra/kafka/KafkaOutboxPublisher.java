@@ -194,14 +194,23 @@ public class KafkaOutboxPublisher implements EventMessageHandler, AutoCloseable 
         return current;
     }
 
-    /** A producer whose sends timed out may keep a broken sequence state; start afresh. */
+    /**
+     * A producer whose sends timed out may keep a broken sequence state; start afresh. Its requests
+     * still in flight are waited for (they end by delivery timeout at the latest) before the batch is
+     * sent again: closed at once, a request the broker had already taken could land after the retry's
+     * records, putting an aggregate's earlier event behind its later one on the topic (seen in the
+     * chaos run as a referral whose view never got its first step).
+     */
     private synchronized void resetProducer() {
         if (producer != null) {
             Producer<String, byte[]> broken = producer;
             producer = null;
-            broken.close(Duration.ZERO);
+            broken.close(IN_FLIGHT_DRAIN);
         }
     }
+
+    /** Above the producer's delivery timeout, so every request in flight has ended when close returns. */
+    private static final Duration IN_FLIGHT_DRAIN = Duration.ofSeconds(30);
 
     @Override
     public boolean supportsReset() {
