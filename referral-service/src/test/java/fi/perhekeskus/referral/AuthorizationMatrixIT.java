@@ -5,12 +5,15 @@ import fi.perhekeskus.referral.support.Api;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -141,6 +144,23 @@ class AuthorizationMatrixIT {
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).containsEntry("status", expected).containsKeys("title", "detail");
         assertThat(stored()).as("what is stored after %s by %s", name, caller).isEqualTo(before);
+    }
+
+    /** The claims the broken tokens carry are good ones: unbroken, they read what the endpoint shows. */
+    @Test
+    void theAllowedCallerOfEachReadingEndpointIsLetThrough() {
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.method() == HttpMethod.GET) {
+                Party allowed = endpoint.allowed();
+                HttpHeaders headers = new HttpHeaders();
+                headers.setBearerAuth(TOKENS.issue(allowed.subject(), allowed.agency(), allowed.roles(),
+                        Duration.ofHours(1)));
+                ResponseEntity<String> response = http.exchange(endpoint.path(), HttpMethod.GET,
+                        new HttpEntity<>(headers), String.class);
+                assertThat(response.getStatusCode().value()).as("%s: %s", endpoint.name(), response.getBody())
+                        .isEqualTo(200);
+            }
+        }
     }
 
     /**
