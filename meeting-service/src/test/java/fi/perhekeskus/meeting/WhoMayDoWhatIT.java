@@ -189,7 +189,7 @@ class WhoMayDoWhatIT {
 
         api.refused(403, POST, attendance, api.coordinator(), came);
         api.refused(403, POST, attendance, api.worker(NGO), came);
-        api.refused(403, POST, attendance, api.worker(FOREIGN), came);
+        api.refused(404, POST, attendance, api.worker(FOREIGN), came);
         api.refused(404, POST, "/api/v1/sessions/" + UUID.randomUUID() + "/attendance", api.worker(CLINIC), came);
         api.expect(200, POST, attendance, api.worker(CLINIC), came);
 
@@ -197,7 +197,7 @@ class WhoMayDoWhatIT {
         Map<String, Object> answers = Map.of("timingSuited", "YES", "contentMetNeeds", "YES", "infoMatchedChildAge", "NO");
         api.refused(403, POST, feedback, api.coordinator(), answers);
         api.refused(403, POST, feedback, api.worker(NGO), answers);
-        api.refused(403, POST, feedback, api.worker(FOREIGN), answers);
+        api.refused(404, POST, feedback, api.worker(FOREIGN), answers);
         api.expect(201, POST, feedback, api.worker(CLINIC), answers);
     }
 

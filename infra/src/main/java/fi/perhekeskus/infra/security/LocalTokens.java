@@ -8,14 +8,24 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
-/** Mints HS256 tokens for local use ({@code ./run token}) and tests. */
+/**
+ * Mints HS256 tokens for local use ({@code ./run token}) and tests, including the broken kinds a
+ * service must refuse (expired, without {@code exp}, without {@code sub}, signed with another secret).
+ */
 public final class LocalTokens {
+
+    /** Past Spring's default clock skew of 60 seconds, so the expiry is not forgiven. */
+    private static final Duration EXPIRED_FOR = Duration.ofHours(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] secret;
 
@@ -24,14 +34,61 @@ public final class LocalTokens {
     }
 
     public String issue(String subject, UUID agency, Collection<Role> roles, Duration validFor) {
+        return sign(claims(subject, agency, roles).expirationTime(Date.from(Instant.now().plus(validFor))));
+    }
+
+    public String worker(String subject, UUID agency) {
+        return issue(subject, agency, List.of(Role.WORKER), Duration.ofHours(8));
+    }
+
+    public String coordinator(String subject) {
+        return issue(subject, null, List.of(Role.COORDINATOR), Duration.ofHours(8));
+    }
+
+    public String analyst(String subject) {
+        return issue(subject, null, List.of(Role.ANALYST), Duration.ofHours(8));
+    }
+
+    /** Correctly signed, but its {@code exp} lies an hour in the past. */
+    public String expired(String subject, UUID agency, Collection<Role> roles) {
+        Instant expiredAt = Instant.now().minus(EXPIRED_FOR);
+        return sign(claims(subject, agency, roles)
+                .issueTime(Date.from(expiredAt.minus(Duration.ofHours(8))))
+                .expirationTime(Date.from(expiredAt)));
+    }
+
+    /** Correctly signed, but without {@code exp}: it would never expire. */
+    public String withoutExpiry(String subject, UUID agency, Collection<Role> roles) {
+        return sign(claims(subject, agency, roles));
+    }
+
+    /** Correctly signed and valid for an hour, but naming no worker ({@code sub} absent). */
+    public String withoutSubject(UUID agency, Collection<Role> roles) {
+        return sign(claims(null, agency, roles).expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))));
+    }
+
+    /** The same claims as {@link #issue} would sign, signed with a random secret that is not this one. */
+    public String forged(String subject, UUID agency, Collection<Role> roles) {
+        byte[] other = new byte[32];
+        RANDOM.nextBytes(other);
+        return new LocalTokens(Base64.getUrlEncoder().withoutPadding().encodeToString(other))
+                .issue(subject, agency, roles, Duration.ofHours(1));
+    }
+
+    private static JWTClaimsSet.Builder claims(String subject, UUID agency, Collection<Role> roles) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .subject(subject)
                 .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plus(validFor)))
                 .claim(JwtClaims.ROLES, roles.stream().map(Role::name).toList());
+        if (subject != null) {
+            claims.subject(subject);
+        }
         if (agency != null) {
             claims.claim(JwtClaims.AGENCY, agency.toString());
         }
+        return claims;
+    }
+
+    private String sign(JWTClaimsSet.Builder claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
             jwt.sign(new MACSigner(secret));
@@ -39,17 +96,5 @@ public final class LocalTokens {
         } catch (JOSEException e) {
             throw new IllegalArgumentException("cannot sign a token: " + e.getMessage(), e);
         }
-    }
-
-    public String worker(String subject, UUID agency) {
-        return issue(subject, agency, java.util.List.of(Role.WORKER), Duration.ofHours(8));
-    }
-
-    public String coordinator(String subject) {
-        return issue(subject, null, java.util.List.of(Role.COORDINATOR), Duration.ofHours(8));
-    }
-
-    public String analyst(String subject) {
-        return issue(subject, null, java.util.List.of(Role.ANALYST), Duration.ofHours(8));
     }
 }

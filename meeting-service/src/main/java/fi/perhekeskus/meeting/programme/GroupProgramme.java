@@ -238,7 +238,8 @@ public class GroupProgramme {
 
     private Session facilitated(UUID sessionId, UUID actingAgencyId) {
         Session session = sessions.get(sessionId);
-        if (session == null) {
+        // An agency that does not run the programme learns nothing of its sessions, as for an unknown one.
+        if (session == null || actingAgencyId != null && !agencies.contains(actingAgencyId)) {
             throw new UnknownException("no such session");
         }
         // A coordinator (no agency) may move or cancel any session; an agency only the ones it facilitates.

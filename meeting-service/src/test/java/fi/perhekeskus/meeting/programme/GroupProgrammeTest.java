@@ -177,7 +177,8 @@ class GroupProgrammeTest {
     void onlyAWorkerOfAFacilitatingAgencyRecordsAttendance() {
         fixture.given(scheduled(2), enrolled(FAMILY_A))
                 .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), OUTSIDER, "w", NOW))
-                .expectException(NotPartyException.class)
+                // An agency that does not run the programme is told the session does not exist.
+                .expectException(UnknownException.class)
                 .expectNoEvents();
         fixture.given(scheduled(2), enrolled(FAMILY_A))
                 .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), null, "coordinator", NOW))
@@ -211,7 +212,7 @@ class GroupProgrammeTest {
         fixture.given(scheduled(2), enrolled(FAMILY_A), held)
                 .when(new GiveFeedback(PROGRAMME, SESSION, UUID.randomUUID(), Answer.YES, Answer.YES, Answer.YES,
                         OUTSIDER, NOW))
-                .expectException(NotPartyException.class)
+                .expectException(UnknownException.class)
                 .expectNoEvents();
     }
 
@@ -346,6 +347,30 @@ class GroupProgrammeTest {
         fixture.given(scheduled(2), enrolled(FAMILY_A))
                 .when(new CancelEnrolment(PROGRAMME, FAMILY_B, CLINIC, "w", NOW))
                 .expectException(UnknownException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgencyThatDoesNotRunTheProgrammeIsToldItsSessionsDoNotExist() {
+        Instant later = STARTS.plusSeconds(86_400);
+        fixture.given(scheduled(2))
+                .when(new RescheduleSession(PROGRAMME, SESSION, later, later.plusSeconds(7200), SessionChangeReason.HOLIDAY,
+                        null, OUTSIDER, "w", NOW))
+                .expectException(UnknownException.class)
+                .expectExceptionMessage("no such session")
+                .expectNoEvents();
+        fixture.given(scheduled(2))
+                .when(new CancelSession(PROGRAMME, SESSION, SessionChangeReason.HOLIDAY, null, OUTSIDER, "w", NOW))
+                .expectException(UnknownException.class)
+                .expectExceptionMessage("no such session")
+                .expectNoEvents();
+        // A programme agency that does not facilitate the session knows it exists: it is told it is not its own.
+        ProgrammeScheduled.Session clinicOnly = new ProgrammeScheduled.Session(SESSION, STARTS, ENDS, "Vauvan uni",
+                List.of(CLINIC));
+        fixture.given(new ProgrammeScheduled(PROGRAMME, "Meidän vauva", SERVICE, List.of(CLINIC, NGO),
+                        "Hervannan perhekeskus", 2, 20, 0, 6, List.of(clinicOnly), "coordinator", NOW))
+                .when(new CancelSession(PROGRAMME, SESSION, SessionChangeReason.HOLIDAY, null, NGO, "w", NOW))
+                .expectException(NotPartyException.class)
                 .expectNoEvents();
     }
 

@@ -51,7 +51,9 @@ public class MeetingApi {
                                     Map<String, String> extraHeaders) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(token);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
         extraHeaders.forEach(headers::add);
         return http.exchange(path, method, new HttpEntity<>(body, headers), Map.class);
     }
