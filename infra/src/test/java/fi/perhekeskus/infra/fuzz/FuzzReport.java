@@ -24,6 +24,7 @@ public final class FuzzReport {
     private final List<Operation> declared;
     private final Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> safeAcceptedMalformed = new ConcurrentHashMap<>();
+    private final Map<String, String> safeAcceptedExample = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger faulty = new AtomicInteger();
@@ -50,6 +51,7 @@ public final class FuzzReport {
         byStatus.computeIfAbsent(verdict.status(), s -> new AtomicInteger()).incrementAndGet();
         if (request.fatal() && request.operation().isSafe() && verdict.status() / 100 == 2) {
             safeAcceptedMalformed.computeIfAbsent(request.operation().toString(), o -> new AtomicInteger()).incrementAndGet();
+            safeAcceptedExample.putIfAbsent(request.operation().toString(), request.describe());
         }
         if (!verdict.faults().isEmpty()) {
             faulty.incrementAndGet();
@@ -112,6 +114,7 @@ public final class FuzzReport {
         }
         if (!safeAcceptedMalformed.isEmpty()) {
             text.append("\n  reads answered 2xx despite a refusable defect: ").append(new LinkedHashMap<>(safeAcceptedMalformed));
+            safeAcceptedExample.values().forEach(e -> text.append("\n    e.g. ").append(e));
         }
         faults().forEach(f -> text.append("\n").append(f));
         return text.toString();
