@@ -23,6 +23,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -177,6 +178,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ProblemTexts.detailOf(status));
         if (errors != null && !errors.isEmpty()) {
             problem.setProperties(Map.of("errors", errors));
+        } else if (e instanceof ErrorResponse response && response.getBody().getProperties() != null
+                && response.getBody().getProperties().get("errors") != null) {
+            // An ErrorResponseException of ours (e.g. a bad Idempotency-Key) names its field itself.
+            problem.setProperties(Map.of("errors", response.getBody().getProperties().get("errors")));
         }
         return createResponseEntity(problem, headers, status, request);
     }
