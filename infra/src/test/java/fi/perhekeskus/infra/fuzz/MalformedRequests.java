@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Generates malformed requests for every operation of an OpenAPI document, from one seed: a
@@ -353,7 +352,7 @@ public final class MalformedRequests {
     /** Breaks one field so that the body cannot be read as this operation's or cannot pass its rules. */
     private JsonNode fieldDefect(JsonNode value, JsonNode schema, List<String> defects) {
         List<Leaf> leaves = new ArrayList<>();
-        collect(value, schema, "", leaves, null);
+        collect(value, schema, "", leaves);
         List<Runnable> breaks = new ArrayList<>();
         for (Leaf leaf : leaves) {
             JsonNode s = api.plain(leaf.schema());
@@ -438,7 +437,7 @@ public final class MalformedRequests {
             return value;
         }
         List<Leaf> leaves = new ArrayList<>();
-        collect(value, null, "", leaves, null);
+        collect(value, null, "", leaves);
         leaves.removeIf(l -> l.parent() == null);
         int kind = random.nextInt(5);
         if (kind == 0 || leaves.isEmpty()) {
@@ -517,7 +516,7 @@ public final class MalformedRequests {
         if (value.isObject() && value.fields().hasNext() && !over) {
             // Under the limit: a field far too long for any bound the API has.
             List<Leaf> leaves = new ArrayList<>();
-            collect(value, null, "", leaves, null);
+            collect(value, null, "", leaves);
             leaves.removeIf(l -> l.parent() == null || !l.node().isTextual());
             if (!leaves.isEmpty()) {
                 pick(leaves).set(NODES.textNode(padding), defects, "huge string");
@@ -597,7 +596,7 @@ public final class MalformedRequests {
         }
     }
 
-    private void collect(JsonNode node, JsonNode schemaRef, String path, List<Leaf> leaves, Consumer<Leaf> unused) {
+    private void collect(JsonNode node, JsonNode schemaRef, String path, List<Leaf> leaves) {
         collect(null, null, -1, node, schemaRef, false, path, leaves);
     }
 
