@@ -122,6 +122,12 @@ public class SecurityAutoConfiguration {
         return http.build();
     }
 
+    static {
+        // The caller comes from the bearer token, not from the request: the OpenAPI document must not
+        // list it as a parameter (springdoc would document a required query parameter "caller").
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
     @Bean
     public WebMvcConfigurer callerArgument() {
         return new WebMvcConfigurer() {

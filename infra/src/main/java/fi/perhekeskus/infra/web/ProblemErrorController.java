@@ -1,5 +1,6 @@
 package fi.perhekeskus.infra.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +16,7 @@ import java.io.IOException;
  * {@code sendError}) answers problem+json with a fixed text per status, in place of Boot's
  * whitelabel page or its JSON that may carry exception names and messages.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -93,7 +93,8 @@ class ErrorResponsesIT {
 
     @Test
     void springsOwnRefusalsAreProblemsInOurWords() {
-        String worker = worker(new Api(http).agency("Akaan neuvola", "Akaa"));
+        // A registered agency's worker: an unregistered one is refused (403) before Spring MVC runs.
+        String worker = worker(new Api(http).agency("Oriveden neuvola", "Orivesi"));
         assertProblem(http.exchange("/api/v1/referrals", HttpMethod.GET, new HttpEntity<>(headers(worker)),
                 String.class), 400).contains("direction");
         HttpHeaders text = headers(worker);
