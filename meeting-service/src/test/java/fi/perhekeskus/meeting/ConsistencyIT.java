@@ -109,6 +109,31 @@ class ConsistencyIT {
     }
 
     @Test
+    void concurrentVisitRecordsWithOneKeyAreOneRecordAndAReplayShowsItsCorrection() throws Exception {
+        UUID place = api.created("/api/v1/open-places", api.coordinator(), Map.of("name", "Perhekahvila",
+                "agencyId", CLINIC, "municipality", "Tampere", "address", "Hervannan valtaväylä 11",
+                "openingHours", "ti 9-12"));
+        String date = LocalDate.now(ZoneOffset.UTC).toString();
+        Map<String, Object> visits = Map.of("date", date, "families", 4, "adults", 5, "children", 6);
+        String key = "visits-" + UUID.randomUUID();
+        long before = api.storedEvents();
+
+        List<ResponseEntity<Map>> answers = all(() -> api.call(POST, "/api/v1/open-places/" + place + "/visits",
+                api.worker(CLINIC), visits, Map.of("Idempotency-Key", key)));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).as("%s", a.getBody()).isEqualTo(201));
+        assertThat(answers).extracting(a -> a.getBody().get("families")).containsOnly(4);
+        assertThat(api.storedEvents()).isEqualTo(before + 1);
+        api.expect(200, org.springframework.http.HttpMethod.PUT, "/api/v1/open-places/" + place + "/visits",
+                api.worker(CLINIC), Map.of("date", date, "families", 3, "adults", 5, "children", 6));
+        ResponseEntity<Map> replay = api.call(POST, "/api/v1/open-places/" + place + "/visits", api.worker(CLINIC),
+                visits, Map.of("Idempotency-Key", key));
+        assertThat(replay.getStatusCode().value()).isEqualTo(201);
+        assertThat(replay.getBody()).containsEntry("families", 3);
+        assertThat(replay.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
     void aProgrammeIsReadableRightAfterItIsScheduled() {
         for (int i = 0; i < 20; i++) {
             Map<String, Object> scheduled = api.expect(201, POST, "/api/v1/programmes", api.coordinator(), programmeBody());

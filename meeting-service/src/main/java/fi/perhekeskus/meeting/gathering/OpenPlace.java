@@ -17,8 +17,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -46,7 +47,11 @@ public class OpenPlace {
     private UUID placeId;
     /** Null for a place whose visits were recorded before the registry existed: it takes no more. */
     private UUID agencyId;
-    private final Set<LocalDate> recordedDays = new HashSet<>();
+    /** The counts of each recorded day, corrections applied. */
+    private final Map<LocalDate, Visits> recordedDays = new HashMap<>();
+
+    public record Visits(int families, int adults, int children) {
+    }
 
     protected OpenPlace() {
         // for Axon
@@ -64,7 +69,7 @@ public class OpenPlace {
     @CommandHandler
     public void handle(RecordVisits c) {
         requireRunBy(c.actingAgencyId());
-        if (recordedDays.contains(c.date())) {
+        if (recordedDays.containsKey(c.date())) {
             throw new IllegalTransitionException("the visits of " + c.date() + " are recorded already; PUT corrects them");
         }
         requirePlausible(c.date(), c.families(), c.adults(), c.children(), c.requestedAt());
@@ -75,7 +80,7 @@ public class OpenPlace {
     @CommandHandler
     public void handle(CorrectVisits c) {
         requireRunBy(c.actingAgencyId());
-        if (!recordedDays.contains(c.date())) {
+        if (!recordedDays.containsKey(c.date())) {
             throw new UnknownException("no visits recorded on " + c.date());
         }
         requirePlausible(c.date(), c.families(), c.adults(), c.children(), c.requestedAt());
@@ -115,6 +120,16 @@ public class OpenPlace {
     @EventSourcingHandler
     void on(OpenPlaceVisitsRecorded e) {
         placeId = e.placeId();
-        recordedDays.add(e.date());
+        recordedDays.put(e.date(), new Visits(e.families(), e.adults(), e.children()));
+    }
+
+    @EventSourcingHandler
+    void on(OpenPlaceVisitsCorrected e) {
+        recordedDays.put(e.date(), new Visits(e.families(), e.adults(), e.children()));
+    }
+
+    /** The day's counts as they stand, if recorded. */
+    public Optional<Visits> visitsOn(LocalDate date) {
+        return Optional.ofNullable(recordedDays.get(date));
     }
 }

@@ -6,7 +6,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +42,12 @@ public class OpenPlaceController {
     private final IdempotentCreation idempotency;
     private final EventStore eventStore;
 
+    private final Repository<OpenPlace> places;
+
     public OpenPlaceController(CommandGateway commands, IdempotentCreation idempotency, EventStore eventStore,
-                               Clock clock) {
+                               @Lazy Repository<OpenPlace> places, Clock clock) {
         this.commands = commands;
+        this.places = places;
         this.idempotency = idempotency;
         this.eventStore = eventStore;
         this.clock = clock;
@@ -63,10 +75,51 @@ public class OpenPlaceController {
             + "agency); one record per date, a second is 409")
     public ResponseEntity<Map<String, Object>> record(@PathVariable UUID placeId,
                                                       @Valid @RequestBody GatheringRequests.VisitsRequest request,
-                                                      Caller caller) {
-        commands.sendAndWait(new OpenPlace.RecordVisits(placeId, request.date(), request.families(), request.adults(),
-                request.children(), caller.agencyId(), caller.workerId(), clock.instant()));
-        return ResponseEntity.status(201).body(visits(placeId, request));
+                                                      Caller caller,
+                                                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        // One record per place and day: the key stands for that day's record.
+        UUID day = UUID.nameUUIDFromBytes((placeId + "/" + request.date()).getBytes(StandardCharsets.UTF_8));
+        IdempotentCreation.Outcome<Map<String, Object>> outcome = idempotency.create(
+                "POST /api/v1/open-places/" + placeId + "/visits", caller, key, request, () -> day,
+                new IdempotentCreation.Resource<>() {
+                    @Override
+                    public boolean exists(UUID id) {
+                        return recorded(placeId, request.date()).isPresent();
+                    }
+
+                    @Override
+                    public Map<String, Object> create(UUID id) {
+                        commands.sendAndWait(new OpenPlace.RecordVisits(placeId, request.date(), request.families(),
+                                request.adults(), request.children(), caller.agencyId(), caller.workerId(),
+                                clock.instant()));
+                        return visits(placeId, request);
+                    }
+
+                    @Override
+                    public Map<String, Object> replay(UUID id) {
+                        OpenPlace.Visits now = recorded(placeId, request.date()).orElseThrow();
+                        return Map.of("placeId", placeId, "date", request.date(), "families", now.families(),
+                                "adults", now.adults(), "children", now.children());
+                    }
+                });
+        return outcome.status(ResponseEntity.status(201)).body(outcome.body());
+    }
+
+    /** The day's counts as the place's own events have them (not a view: never behind). */
+    private Optional<OpenPlace.Visits> recorded(UUID placeId, LocalDate date) {
+        ResultMessage<Optional<OpenPlace.Visits>> result = DefaultUnitOfWork
+                .startAndGet(GenericCommandMessage.asCommandMessage("open-place-visits"))
+                .executeWithResult(() -> {
+                    try {
+                        return places.load(placeId.toString()).invoke(place -> place.visitsOn(date));
+                    } catch (AggregateNotFoundException unknown) {
+                        return Optional.<OpenPlace.Visits>empty();
+                    }
+                });
+        if (result.isExceptional()) {
+            throw new IllegalStateException(result.exceptionResult());
+        }
+        return result.getPayload();
     }
 
     @PutMapping("/{placeId}/visits")
