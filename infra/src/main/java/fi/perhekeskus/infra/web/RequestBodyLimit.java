@@ -48,8 +48,9 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
+        Counted counted = new Counted(request, maxBytes);
         try {
-            chain.doFilter(new Counted(request, maxBytes), response);
+            chain.doFilter(counted, response);
         } catch (ServletException | IOException | RuntimeException e) {
             // Thrown by a reader outside Spring MVC's handling (MVC answers 413 itself, see ProblemDetailsAdvice).
             if (!BodyTooLargeException.isCauseOf(e) || response.isCommitted()) {
@@ -57,6 +58,11 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             }
             response.reset();
             tooLarge(response);
+        } finally {
+            if (counted.exceeded()) {
+                // The rest of a refused streamed body, read before the 413 leaves (see DRAIN_MAX_BYTES).
+                drain(request);
+            }
         }
     }
 
@@ -69,8 +75,10 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     private static void drain(HttpServletRequest request) throws IOException {
         byte[] buffer = new byte[16 * 1024];
         var in = request.getInputStream();
-        while (in.read(buffer) >= 0) {
-            // dropped unread
+        long drained = 0;
+        int n;
+        while (drained < DRAIN_MAX_BYTES && (n = in.read(buffer)) >= 0) {
+            drained += n;
         }
     }
 
@@ -112,6 +120,10 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             this.maxBytes = maxBytes;
         }
 
+        boolean exceeded() {
+            return stream instanceof CountingStream counting && counting.exceeded;
+        }
+
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
@@ -138,6 +150,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         private final ServletInputStream in;
         private final long maxBytes;
         private long read;
+        private boolean exceeded;
 
         CountingStream(ServletInputStream in, long maxBytes) {
             this.in = in;
@@ -165,6 +178,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         private void count(int n) throws BodyTooLargeException {
             read += n;
             if (read > maxBytes) {
+                exceeded = true;
                 throw new BodyTooLargeException();
             }
         }
