@@ -476,6 +476,11 @@ public final class Chaos {
                 "enrolments", enrolledBy.size(), "distinctReferrals", new HashSet<>(enrolledBy).size(),
                 "reportedEnrolledFamilies", String.valueOf(report.body().get("enrolledFamilies"))));
         check.put("eventsApplied", applied);
+        // Reporting's programme projection must count every family meeting-service holds a place for.
+        long reportedEnrolled = report.body().get("enrolledFamilies") instanceof Number n ? n.longValue() : -1;
+        long placesHeld = programmeView.body().get("enrolled") instanceof List<?> l ? l.size() : 0;
+        long reportLost = reportedEnrolled < 0 ? 0 : Math.max(0, placesHeld - reportedEnrolled);
+        enrolmentLost += reportLost;
         check.put("acknowledgedNotApplied", appliedLost + enrolmentLost);
         check.put("appliedMoreThanOnce", appliedTwice + enrolmentTwice);
         long losses = storedLost + storedNotPublished + acknowledgedNotPublished + appliedLost + enrolmentLost;
