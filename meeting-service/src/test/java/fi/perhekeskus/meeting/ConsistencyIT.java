@@ -1,5 +1,6 @@
 package fi.perhekeskus.meeting;
 
+import fi.perhekeskus.infra.testing.Concurrently;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.infra.security.SecuritySettings;
 import fi.perhekeskus.meeting.parties.KnownParties;
@@ -22,11 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpMethod.GET;
@@ -76,7 +72,7 @@ class ConsistencyIT {
         String key = "plan-" + UUID.randomUUID();
         long before = programmesScheduled();
 
-        List<ResponseEntity<Map>> answers = all(() -> api.call(POST, "/api/v1/programmes", api.coordinator(), body,
+        List<ResponseEntity<Map>> answers = Concurrently.all(CONCURRENT, () -> api.call(POST, "/api/v1/programmes", api.coordinator(), body,
                 Map.of("Idempotency-Key", key)));
 
         assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).as("%s", a.getBody()).isEqualTo(201));
@@ -88,7 +84,7 @@ class ConsistencyIT {
         topic.consent(family, LocalDate.now(ZoneOffset.UTC).plusYears(1), CLINIC);
         String enrolKey = "enrol-" + UUID.randomUUID();
         Map<String, Object> enrolment = Map.of("familyId", family, "source", "SELF");
-        List<ResponseEntity<Map>> enrolled = all(() -> api.call(POST, "/api/v1/programmes/" + programme + "/enrolments",
+        List<ResponseEntity<Map>> enrolled = Concurrently.all(CONCURRENT, () -> api.call(POST, "/api/v1/programmes/" + programme + "/enrolments",
                 api.worker(CLINIC), enrolment, Map.of("Idempotency-Key", enrolKey)));
         assertThat(enrolled).allSatisfy(a -> assertThat(a.getStatusCode().value()).as("%s", a.getBody()).isEqualTo(201));
         assertThat(enrolled).extracting(a -> a.getBody().get("status")).containsOnly("ENROLLED");
@@ -118,7 +114,7 @@ class ConsistencyIT {
         String key = "visits-" + UUID.randomUUID();
         long before = api.storedEvents();
 
-        List<ResponseEntity<Map>> answers = all(() -> api.call(POST, "/api/v1/open-places/" + place + "/visits",
+        List<ResponseEntity<Map>> answers = Concurrently.all(CONCURRENT, () -> api.call(POST, "/api/v1/open-places/" + place + "/visits",
                 api.worker(CLINIC), visits, Map.of("Idempotency-Key", key)));
 
         assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).as("%s", a.getBody()).isEqualTo(201));
@@ -154,27 +150,5 @@ class ConsistencyIT {
         return new java.util.HashMap<>(Map.of("name", "Meidän vauva", "serviceId", UUID.randomUUID(),
                 "agencyIds", List.of(CLINIC, NGO), "location", "Hervannan perhekeskus", "capacityFamilies", 10,
                 "plannedFamilies", 10, "targetAgeMonths", Map.of("from", 0, "to", 6), "sessions", List.of(session)));
-    }
-
-    private static <T> List<T> all(Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < CONCURRENT; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

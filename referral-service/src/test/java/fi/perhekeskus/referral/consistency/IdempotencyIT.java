@@ -1,5 +1,6 @@
 package fi.perhekeskus.referral.consistency;
 
+import fi.perhekeskus.infra.testing.Concurrently;
 import fi.perhekeskus.referral.ReferralServiceIT;
 import fi.perhekeskus.referral.support.Api;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static fi.perhekeskus.referral.support.Api.worker;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +47,7 @@ class IdempotencyIT {
         String key = "retry-" + UUID.randomUUID();
         long before = referralsMadeBy(clinic);
 
-        List<ResponseEntity<Map>> answers = all(CONCURRENT, () -> api.call(HttpMethod.POST, "/api/v1/referrals",
+        List<ResponseEntity<Map>> answers = Concurrently.all(CONCURRENT, () -> api.call(HttpMethod.POST, "/api/v1/referrals",
                 worker(clinic), body, Map.of("Idempotency-Key", key)));
 
         assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).as("%s", a.getBody()).isEqualTo(201));
@@ -123,7 +119,7 @@ class IdempotencyIT {
             String path = (String) post[0];
             String key = "k-" + UUID.randomUUID();
             long before = storedEvents();
-            List<ResponseEntity<Map>> answers = all(CONCURRENT, () -> api.call(HttpMethod.POST, path, (String) post[1],
+            List<ResponseEntity<Map>> answers = Concurrently.all(CONCURRENT, () -> api.call(HttpMethod.POST, path, (String) post[1],
                     post[2], Map.of("Idempotency-Key", key)));
             assertThat(answers).as(path).allSatisfy(a ->
                     assertThat(a.getStatusCode().value()).as("%s %s", path, a.getBody()).isEqualTo(201));
@@ -140,27 +136,5 @@ class IdempotencyIT {
     private long referralsMadeBy(UUID agency) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%ReferralMade' "
                 + "AND convert_from(payload, 'UTF8') LIKE ?", Long.class, "%" + agency + "%");
-    }
-
-    static <T> List<T> all(int threads, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -3,7 +3,7 @@ package fi.perhekeskus.referral.limits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.referral.ReferralServiceIT;
 import fi.perhekeskus.referral.support.Api;
-import fi.perhekeskus.referral.support.RawHttp;
+import fi.perhekeskus.infra.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.infra.security.LocalTokens;
 import fi.perhekeskus.infra.security.SecuritySettings;
 import fi.perhekeskus.reporting.ReportingServiceIT;
-import fi.perhekeskus.reporting.support.RawHttp;
+import fi.perhekeskus.infra.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package fi.perhekeskus.referral.support;
+package fi.perhekeskus.infra.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
