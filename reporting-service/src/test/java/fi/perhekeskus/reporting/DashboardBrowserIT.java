@@ -57,9 +57,11 @@ class DashboardBrowserIT {
         publishPilot("Meidän vauva", 13);
         String token = LocalSecrets.forTests().tokens().analyst("analyst-1");
         try (DevToolsBrowser browser = open(token, "fi")) {
-            choose(browser, "Meidän vauva");
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(text(browser, "feedback-chart")).contains("62 %", "38 %"));
+            // The pilot's feedback may still be arriving: choose again (the page fetches afresh) until it shows.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                choose(browser, "Meidän vauva");
+                assertThat(text(browser, "feedback-chart")).contains("62 %", "38 %");
+            });
             for (String chart : List.of("referral-chart", "reach-chart", "feedback-chart")) {
                 assertThat(browser.evaluate("document.getElementById('" + chart + "').dataset.rendered").asText())
                         .isEqualTo("true");
