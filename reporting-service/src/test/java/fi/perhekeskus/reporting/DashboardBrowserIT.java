@@ -54,12 +54,14 @@ class DashboardBrowserIT {
     @Test
     void theDashboardRendersItsChartsInEachLanguage() throws Exception {
         assertThat(CHROMIUM).as("Debian's chromium (./run test installs it)").exists();
-        publishPilot("Meidän vauva", 13);
+        // A name of its own: other tests of this JVM publish programmes called "Meidän vauva" too.
+        String pilot = "Meidän vauva " + UUID.randomUUID().toString().substring(0, 8);
+        publishPilot(pilot, 13);
         String token = LocalSecrets.forTests().tokens().analyst("analyst-1");
         try (DevToolsBrowser browser = open(token, "fi")) {
             // The pilot's feedback may still be arriving: choose again (the page fetches afresh) until it shows.
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                choose(browser, "Meidän vauva");
+                choose(browser, pilot);
                 assertThat(text(browser, "feedback-chart")).contains("62 %", "38 %");
             });
             for (String chart : List.of("referral-chart", "reach-chart", "feedback-chart")) {
