@@ -297,7 +297,8 @@ public final class Benchmark {
 
         private void readTopic() {
             try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
-                    "bootstrap.servers", platform.infrastructure().kafkaBootstrapServers()),
+                    "bootstrap.servers", platform.infrastructure().kafkaBootstrapServers(),
+                    "isolation.level", "read_committed"),
                     new org.apache.kafka.common.serialization.StringDeserializer(),
                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
                 var partitions = consumer.partitionsFor(Topics.REFERRAL_EVENTS).stream()

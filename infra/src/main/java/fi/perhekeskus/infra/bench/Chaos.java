@@ -573,7 +573,8 @@ public final class Chaos {
     private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                platform.infrastructure().kafkaBootstrapServers(), "max.poll.records", 5000), new StringDeserializer(),
+                platform.infrastructure().kafkaBootstrapServers(), "max.poll.records", 5000,
+                "isolation.level", "read_committed"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();

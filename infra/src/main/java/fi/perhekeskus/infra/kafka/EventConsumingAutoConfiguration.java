@@ -56,6 +56,8 @@ public class EventConsumingAutoConfiguration {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        // The publishers write in transactions: what a failed attempt left on the topic is never read.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         DefaultConsumerFactory<String, byte[]> consumers = new DefaultConsumerFactory<>(config);
         return reads -> new PublicEventSource(StreamableKafkaMessageSource.<String, byte[]>builder()
                 .topics(settings.consumeTopics())

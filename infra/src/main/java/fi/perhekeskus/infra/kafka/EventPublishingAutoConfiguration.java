@@ -1,6 +1,7 @@
 package fi.perhekeskus.infra.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -21,15 +22,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The event store is the outbox: a tracking event processor reads every stored event and
- * publishes the public ones to their topic ({@link KafkaOutboxPublisher}). The producer is
- * idempotent with acks=all, and a batch's token moves only after the broker acknowledged the
- * batch, so an event is on Kafka if and only if it was stored (at least once, in order per
+ * publishes the public ones to their topic ({@link KafkaOutboxPublisher}). Each batch is one
+ * Kafka transaction (acks=all), and a batch's token moves only after the broker committed it, so an event is on Kafka if and only if it was stored (at least once, in order per
  * aggregate). A failing broker stops the processor, never a command; it retries from its token.
  */
 @AutoConfiguration
@@ -47,7 +46,7 @@ public class EventPublishingAutoConfiguration {
     @Bean(destroyMethod = "close")
     public KafkaOutboxPublisher kafkaOutboxPublisher(
             @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
-            KafkaSettings settings, CloudEventsMessageConverter converter) {
+            KafkaSettings settings, CloudEventsMessageConverter converter, ConnectionProvider connections) {
         if (settings.createTopics()) {
             TopicCreator.ensureTopics(bootstrapServers, settings.partitions(), settings.maxRecordBytes());
         }
@@ -59,14 +58,27 @@ public class EventPublishingAutoConfiguration {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        // Bounds initTransactions, a send waiting for metadata and the commit of a batch.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 20_000);
+        // A killed publisher's open transaction holds consumers back until its successor fences it
+        // at start, or at the latest until this timeout aborts it.
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
         // Every event a request within API.md's limits can produce fits with room to spare; a record
         // the producer refused would hold back every later event.
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.maxRecordBytes());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.source().replace('/', '-') + "-outbox");
-        return new KafkaOutboxPublisher(config, converter, Duration.ofSeconds(25));
+        // One outbox per event store: two stores of one service (a test's second instance, a staging
+        // copy) must not fence each other; two instances on one store share, segment by segment.
+        String publisher = settings.source().replace('/', '-').replaceAll("^-+", "") + "." + storeName(connections)
+                + "-outbox";
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, publisher);
+        return new KafkaOutboxPublisher(transactionalId -> {
+            Map<String, Object> forSegment = new HashMap<>(config);
+            forSegment.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+            forSegment.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
+            return new KafkaProducer<>(forSegment);
+        }, publisher, converter, settings.maxRecordBytes());
     }
 
     @Bean
@@ -99,5 +111,14 @@ public class EventPublishingAutoConfiguration {
                                 .forParallelProcessing(settings.publisherSegments())
                                 .andInitialSegmentsCount(settings.publisherSegments())
                                 .andBatchSize(settings.publisherBatchSize()));
+    }
+
+    private static String storeName(ConnectionProvider connections) {
+        try (java.sql.Connection connection = connections.getConnection()) {
+            String catalog = connection.getCatalog();
+            return catalog == null || catalog.isBlank() ? "store" : catalog;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the event store's database name", e);
+        }
     }
 }

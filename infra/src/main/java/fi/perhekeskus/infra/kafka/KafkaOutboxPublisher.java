@@ -1,9 +1,7 @@
 package fi.perhekeskus.infra.kafka;
 
 import fi.perhekeskus.contract.EventCatalog;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -24,54 +22,59 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Publishes the stored public events of one processor batch to Kafka. Every record of the batch
- * is sent at once (pipelined), and the batch's unit of work waits for all acknowledgements before
- * it commits, so the processor's token — stored in the same transaction — moves only past events
- * the broker has. A failed send fails the batch: the token stays and the batch is sent again
- * (at-least-once; consumers deduplicate by event id). Records carry the aggregate id as key, so an
- * aggregate's events stay in order on one partition.
+ * Publishes the stored public events of one processor batch to Kafka, in one Kafka transaction.
+ * The batch's unit of work commits the transaction before it commits the processor's token (stored
+ * in the same database transaction as the batch), so the token moves only past events the broker
+ * has committed. A failed batch is aborted and sent again whole, in order (at-least-once; consumers
+ * deduplicate by event id and aggregate sequence).
+ *
+ * <p>Why transactions: consumers read committed records only, so the part of a failed attempt
+ * that did reach the broker is never seen. Without them a killed process, a restarted broker or an
+ * expired request could leave an aggregate's later event on the topic ahead of its earlier one
+ * (the earlier one arriving only with the retry), and a consumer that keeps the newest sequence
+ * per aggregate would drop the earlier one. The transactional id is per segment of the publishing
+ * processor: a producer started for a segment fences the one before it (a killed or stalled
+ * process), and its open transaction is aborted at once.
  *
  * <p>An event that can never be sent — it cannot be serialised, its record exceeds the producer's
  * {@code max.request.size}, or the broker refuses it for good (a non-retriable error) — is thrown
  * out of {@link #handle} as {@link UnpublishableEventException}; the processor's sequenced
- * dead-letter queue parks it with its aggregate's later events, in order, and every other
- * aggregate keeps flowing. A broker refusal is known only from the acknowledgement, after the
- * whole batch was sent: that batch fails once, and its retry sends record by record, so that only
- * the refused event is parked. Transient failures (a broker gone, a timeout) are never parked.
+ * dead-letter queue parks it with its aggregate's later events, in order, and every other aggregate
+ * keeps flowing. A broker refusal is known only when the transaction ends: that batch fails once,
+ * and its retry sends record by record, each in its own transaction, so that only the refused event
+ * is parked. Transient failures (a broker gone, a timeout) are never parked.
  */
 public class KafkaOutboxPublisher implements EventMessageHandler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaOutboxPublisher.class);
-    private static final String PENDING = KafkaOutboxPublisher.class.getName() + ".pending";
+    private static final String BATCH = KafkaOutboxPublisher.class.getName() + ".batch";
     /** Record batch and request framing around a record's key, value and headers. */
     private static final int RECORD_OVERHEAD = 512;
 
-    private final Supplier<Producer<String, byte[]>> producers;
+    private final Function<String, Producer<String, byte[]>> producers;
+    private final String transactionalIdPrefix;
     private final CloudEventsMessageConverter converter;
-    private final Duration ackTimeout;
     private final int maxRecordBytes;
-    private volatile Producer<String, byte[]> producer;
-    /** After a broker refusal: send one record at a time until a batch commits. */
+    private final Map<Integer, Producer<String, byte[]>> bySegment = new ConcurrentHashMap<>();
+    /** After a broker refusal: one record per transaction until a batch commits. */
     private volatile boolean oneByOne;
 
-    public KafkaOutboxPublisher(Map<String, Object> producerConfig, CloudEventsMessageConverter converter,
-                                Duration ackTimeout) {
-        this(() -> new KafkaProducer<>(producerConfig), converter, ackTimeout, maxRequestSize(producerConfig));
-    }
-
-    KafkaOutboxPublisher(Supplier<Producer<String, byte[]>> producers, CloudEventsMessageConverter converter,
-                         Duration ackTimeout, int maxRecordBytes) {
+    /**
+     * @param producers             a transactional producer for a transactional id
+     * @param transactionalIdPrefix this service's publisher; the segment's number is appended
+     */
+    public KafkaOutboxPublisher(Function<String, Producer<String, byte[]>> producers, String transactionalIdPrefix,
+                                CloudEventsMessageConverter converter, int maxRecordBytes) {
         this.producers = producers;
+        this.transactionalIdPrefix = transactionalIdPrefix;
         this.converter = converter;
-        this.ackTimeout = ackTimeout;
         this.maxRecordBytes = maxRecordBytes;
     }
 
@@ -94,69 +97,196 @@ public class KafkaOutboxPublisher implements EventMessageHandler, AutoCloseable 
             throw new UnpublishableEventException(type.getSimpleName() + " " + event.getIdentifier() + " makes a record of "
                     + size + " bytes; the producer sends at most " + maxRecordBytes, null);
         }
-        Future<RecordMetadata> ack = send(record);
+        Batch batch = batch();
         if (oneByOne) {
-            awaitOne(event, ack);
+            batch.sendAlone(event, record);
+        } else {
+            batch.send(record);
         }
-        pendingAcks().add(ack);
         return null;
     }
 
-    private Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
-        try {
-            return producer().send(record);
-        } catch (RuntimeException e) {
-            // Thrown before sending (metadata not available in time, ...): the batch fails and is sent again.
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private void awaitOne(EventMessage<?> event, Future<RecordMetadata> ack) {
-        try {
-            ack.get(ackTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            if (refusedForGood(e.getCause())) {
-                throw new UnpublishableEventException("the broker refused " + event.getPayloadType().getSimpleName()
-                        + " " + event.getIdentifier() + ": " + e.getCause().getClass().getSimpleName(), e.getCause());
-            }
-        } catch (TimeoutException e) {
-            // awaitAll fails the batch
-        }
-    }
-
-    private List<Future<RecordMetadata>> pendingAcks() {
+    private Batch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(PENDING, key -> {
-            List<Future<RecordMetadata>> pending = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> awaitAll(pending));
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch(segmentOf(unitOfWork));
+            unitOfWork.onPrepareCommit(u -> batch.commit());
+            unitOfWork.onRollback(u -> batch.abandon());
             unitOfWork.afterCommit(u -> oneByOne = false);
-            return pending;
+            return batch;
         });
     }
 
-    private void awaitAll(List<Future<RecordMetadata>> pending) {
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
-        try {
-            for (Future<RecordMetadata> ack : pending) {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    /** The segment a tracking processor's batch belongs to (the processor puts it in the unit of work). */
+    private static int segmentOf(UnitOfWork<?> unitOfWork) {
+        for (Map.Entry<String, Object> resource : unitOfWork.resources().entrySet()) {
+            if (resource.getKey().endsWith("/SegmentId") && resource.getValue() instanceof Integer segment) {
+                return segment;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventPublicationFailedException("interrupted while waiting for the broker", e);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            if (refusedForGood(cause)) {
+        }
+        return 0;
+    }
+
+    /** The events of one unit of work and the transaction they are sent in. */
+    private final class Batch {
+
+        private final int segment;
+        private final List<Future<RecordMetadata>> acks = new ArrayList<>();
+        private Producer<String, byte[]> producer;
+        private boolean open;
+        private RuntimeException failure;
+
+        Batch(int segment) {
+            this.segment = segment;
+        }
+
+        void send(ProducerRecord<String, byte[]> record) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                begin();
+                acks.add(producer.send(record));
+            } catch (RuntimeException e) {
+                // Thrown before sending (no broker, metadata not available in time, a fenced producer ...).
+                failure = e;
+            }
+        }
+
+        /** Its own transaction, ended before the next event, so that a refusal names this event. */
+        void sendAlone(EventMessage<?> event, ProducerRecord<String, byte[]> record) {
+            send(record);
+            if (failure != null) {
+                return;
+            }
+            try {
+                producer.commitTransaction();
+                open = false;
+                acks.clear();
+            } catch (RuntimeException e) {
+                Optional<Throwable> refusal = refusal();
+                if (refusal.isPresent() && abortOnly()) {
+                    throw new UnpublishableEventException("the broker refused " + event.getPayloadType().getSimpleName()
+                            + " " + event.getIdentifier() + ": " + refusal.get().getClass().getSimpleName(), refusal.get());
+                }
+                abortAndForget(e);
+                failure = e;
+            }
+        }
+
+        void commit() {
+            if (failure == null && open) {
+                try {
+                    producer.commitTransaction();
+                    open = false;
+                    return;
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (failure == null) {
+                return;
+            }
+            Optional<Throwable> refusal = refusal();
+            abortAndForget(failure);
+            if (refusal.isPresent()) {
                 oneByOne = true;
-                log.warn("The broker refused a record of a batch of {} events for good ({}); sending the batch "
-                        + "again record by record to park only the refused event", pending.size(),
-                        cause.getClass().getSimpleName());
+                log.warn("The broker refused a record of a batch for good ({}); sending the batch again record by "
+                        + "record to park only the refused event", refusal.get().getClass().getSimpleName());
             } else {
-                log.warn("Publishing a batch of {} events failed; it will be sent again: {}", pending.size(), e.toString());
-                resetProducer();
+                log.warn("Publishing a batch failed; it will be sent again: {}", failure.toString());
             }
-            throw new EventPublicationFailedException("the broker did not acknowledge the batch", e);
+            throw new EventPublicationFailedException("the broker did not commit the batch", failure);
+        }
+
+        /** The unit of work failed for another reason: nothing of it may become visible. */
+        void abandon() {
+            if (open) {
+                abortAndForget(null);
+            }
+        }
+
+        private void begin() {
+            if (open) {
+                return;
+            }
+            producer = producerFor(segment);
+            producer.beginTransaction();
+            open = true;
+        }
+
+        private Optional<Throwable> refusal() {
+            for (Future<RecordMetadata> ack : acks) {
+                if (ack.isDone()) {
+                    try {
+                        ack.get();
+                    } catch (ExecutionException e) {
+                        if (refusedForGood(e.getCause())) {
+                            return Optional.of(e.getCause());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return Optional.empty();
+                    } catch (RuntimeException cancelled) {
+                        // not a refusal
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** After a refusal the producer is sound: abort the refused record's transaction and go on with it. */
+        private boolean abortOnly() {
+            try {
+                producer.abortTransaction();
+                open = false;
+                acks.clear();
+                return true;
+            } catch (RuntimeException notAborted) {
+                return false;
+            }
+        }
+
+        /**
+         * Aborts what was sent and drops the producer: the next batch starts a new one, whose
+         * initialisation fences this one and settles any transaction it left open.
+         */
+        private void abortAndForget(RuntimeException cause) {
+            if (producer != null) {
+                try {
+                    if (open) {
+                        producer.abortTransaction();
+                    }
+                } catch (RuntimeException notAborted) {
+                    log.debug("Could not abort the transaction (the next producer for segment {} will): {}",
+                            segment, notAborted.toString());
+                }
+                discard(segment, producer);
+            }
+            open = false;
+            acks.clear();
+            if (cause != null) {
+                log.debug("Batch of segment {} failed", segment, cause);
+            }
+        }
+    }
+
+    private Producer<String, byte[]> producerFor(int segment) {
+        return bySegment.computeIfAbsent(segment, s -> {
+            Producer<String, byte[]> producer = producers.apply(transactionalIdPrefix + "-" + s);
+            try {
+                producer.initTransactions();
+            } catch (RuntimeException e) {
+                producer.close(Duration.ZERO);
+                throw e;
+            }
+            return producer;
+        });
+    }
+
+    private void discard(int segment, Producer<String, byte[]> producer) {
+        if (bySegment.remove(segment, producer)) {
+            producer.close(Duration.ZERO);
         }
     }
 
@@ -164,7 +294,11 @@ public class KafkaOutboxPublisher implements EventMessageHandler, AutoCloseable 
     static boolean refusedForGood(Throwable cause) {
         return cause instanceof KafkaException && !(cause instanceof RetriableException)
                 && !(cause instanceof org.apache.kafka.common.errors.TimeoutException)
-                && !(cause instanceof AuthenticationException) && !(cause instanceof AuthorizationException);
+                && !(cause instanceof AuthenticationException) && !(cause instanceof AuthorizationException)
+                && !(cause instanceof org.apache.kafka.common.errors.ProducerFencedException)
+                && !(cause instanceof org.apache.kafka.common.errors.InvalidProducerEpochException)
+                && !(cause instanceof org.apache.kafka.common.errors.OutOfOrderSequenceException)
+                && !(cause instanceof org.apache.kafka.common.errors.TransactionAbortedException);
     }
 
     static int sizeOf(ProducerRecord<String, byte[]> record) {
@@ -176,42 +310,6 @@ public class KafkaOutboxPublisher implements EventMessageHandler, AutoCloseable 
         return size;
     }
 
-    private static int maxRequestSize(Map<String, Object> producerConfig) {
-        Object configured = producerConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
-        return configured == null ? 1_048_576 : Integer.parseInt(configured.toString());
-    }
-
-    private Producer<String, byte[]> producer() {
-        Producer<String, byte[]> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = producers.get();
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
-    /**
-     * A producer whose sends timed out may keep a broken sequence state; start afresh. Its requests
-     * still in flight are waited for (they end by delivery timeout at the latest) before the batch is
-     * sent again: closed at once, a request the broker had already taken could land after the retry's
-     * records, putting an aggregate's earlier event behind its later one on the topic (seen in the
-     * chaos run as a referral whose view never got its first step).
-     */
-    private synchronized void resetProducer() {
-        if (producer != null) {
-            Producer<String, byte[]> broken = producer;
-            producer = null;
-            broken.close(IN_FLIGHT_DRAIN);
-        }
-    }
-
-    /** Above the producer's delivery timeout, so every request in flight has ended when close returns. */
-    private static final Duration IN_FLIGHT_DRAIN = Duration.ofSeconds(30);
-
     @Override
     public boolean supportsReset() {
         // Replaying the outbox would republish history; integrators replay from the topic instead.
@@ -219,9 +317,8 @@ public class KafkaOutboxPublisher implements EventMessageHandler, AutoCloseable 
     }
 
     @Override
-    public synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(10));
-        }
+    public void close() {
+        bySegment.values().forEach(producer -> producer.close(Duration.ofSeconds(10)));
+        bySegment.clear();
     }
 }

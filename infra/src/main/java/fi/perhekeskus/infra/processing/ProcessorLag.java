@@ -74,8 +74,13 @@ public class ProcessorLag implements AutoCloseable {
             }
             Map<TopicPartition, Long> positions = kafka.getPositions();
             Map<TopicPartition, Long> ends = consumer().endOffsets(new ArrayList<>(positions.keySet()), Duration.ofSeconds(5));
-            processed = Math.min(processed, positions.values().stream().mapToLong(p -> p + 1).sum());
-            end = Math.max(end, ends.values().stream().mapToLong(Long::longValue).sum());
+            long segmentEnd = ends.values().stream().mapToLong(Long::longValue).sum();
+            long behind = ends.entrySet().stream()
+                    .mapToLong(e -> unread(e.getKey(), positions.getOrDefault(e.getKey(), -1L) + 1, e.getValue()))
+                    .sum();
+            // In offsets, so that the transactions' markers count as read once everything before them is.
+            processed = Math.min(processed, segmentEnd - behind);
+            end = Math.max(end, segmentEnd);
         }
         return processed == Long.MAX_VALUE ? Optional.empty() : Optional.of(new long[] {processed, end});
     }
@@ -139,18 +144,61 @@ public class ProcessorLag implements AutoCloseable {
         }
         Map<TopicPartition, Long> end = consumer().endOffsets(partitions, Duration.ofSeconds(5));
         return end.entrySet().stream()
-                .mapToLong(e -> Math.max(0, e.getValue() - processed.getOrDefault(e.getKey(), -1L) - 1))
+                .mapToLong(e -> unread(e.getKey(), processed.getOrDefault(e.getKey(), -1L) + 1, e.getValue()))
                 .sum();
+    }
+
+    /**
+     * Records a read-committed consumer would still get between {@code from} and {@code end}. The
+     * offsets alone overstate it: every transaction leaves a marker (and an aborted one its records)
+     * that no consumer ever receives, so a processor that has read everything is still "behind" by
+     * them. A short gap is read to count what is really there; a long one counts as its offsets.
+     */
+    private long unread(TopicPartition partition, long from, long end) {
+        long gap = Math.max(0, end - from);
+        if (gap == 0 || gap > PROBED_GAP) {
+            return gap;
+        }
+        Consumer<byte[], byte[]> probe = probe();
+        probe.assign(List.of(partition));
+        probe.seek(partition, from);
+        long records = 0;
+        long deadline = System.nanoTime() + PROBE_TIME.toNanos();
+        while (probe.position(partition, PROBE_TIME) < end && System.nanoTime() < deadline) {
+            records += probe.poll(Duration.ofMillis(100)).records(partition).stream()
+                    .filter(r -> r.offset() < end).count();
+        }
+        return probe.position(partition, PROBE_TIME) < end ? gap : records;
+    }
+
+    /** Larger gaps are a real backlog; reading them would only slow the measure down. */
+    private static final long PROBED_GAP = 1_000;
+    private static final Duration PROBE_TIME = Duration.ofSeconds(2);
+
+    private Consumer<byte[], byte[]> probe;
+
+    private Consumer<byte[], byte[]> probe() {
+        if (probe == null) {
+            probe = new KafkaConsumer<>(config("lag-probe"));
+        }
+        return probe;
+    }
+
+    private Map<String, Object> config(String clientId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        // End offsets are the last stable offsets: an open transaction's records are not there yet.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return config;
     }
 
     private Consumer<byte[], byte[]> consumer() {
         if (offsets == null) {
-            Map<String, Object> config = new HashMap<>();
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "lag-monitor");
-            offsets = new KafkaConsumer<>(config);
+            offsets = new KafkaConsumer<>(config("lag-monitor"));
         }
         return offsets;
     }
@@ -171,6 +219,9 @@ public class ProcessorLag implements AutoCloseable {
     public synchronized void close() {
         if (offsets != null) {
             offsets.close();
+        }
+        if (probe != null) {
+            probe.close();
         }
     }
 }
