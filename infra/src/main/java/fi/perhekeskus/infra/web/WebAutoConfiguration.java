@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Errors as problem+json everywhere: in controllers ({@link ProblemDetailsAdvice}), on the
@@ -40,6 +42,17 @@ public class WebAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimit(RequestBodyLimit.DEFAULT_MAX_BYTES, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** A write whose answer the caller's Accept rules out is refused before it changes anything. */
+    @Bean
+    public WebMvcConfigurer acceptBeforeWrite() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AcceptBeforeWrite());
+            }
+        };
     }
 
     @Bean

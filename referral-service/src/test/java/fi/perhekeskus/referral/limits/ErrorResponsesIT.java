@@ -145,6 +145,30 @@ class ErrorResponsesIT {
         assertThat(answer.body()).doesNotContain("java.", "Exception", "Rejected");
     }
 
+    /** Spring negotiates the answer after the handler ran: a write must be refused before it, not after. */
+    @Test
+    void aWriteWhoseAnswerTheCallerCannotAcceptIs406AndChangesNothing() throws Exception {
+        UUID clinic = new Api(http).agency("Valkeakosken neuvola", "Valkeakoski");
+        String family = json.writeValueAsString(Map.of("municipality", "Valkeakoski", "languages", List.of("fi"),
+                "members", List.of(Map.of("role", "PARENT", "givenName", "Iso", "familyName", "Perhe",
+                        "birthDate", "1990-01-01"))));
+        for (String accept : List.of("application/xml", "text/csv", "text/html", "///")) {
+            int before = events();
+            HttpHeaders headers = headers(worker(clinic));
+            headers.set(HttpHeaders.ACCEPT, accept);
+
+            ResponseEntity<String> answer = http.exchange("/api/v1/families", HttpMethod.POST,
+                    new HttpEntity<>(family, headers), String.class);
+
+            assertThat(answer.getStatusCode().value()).as("Accept: %s → %s", accept, answer.getBody()).isEqualTo(406);
+            assertThat(events()).as("Accept: %s", accept).isEqualTo(before);
+        }
+        HttpHeaders headers = headers(worker(clinic));
+        headers.set(HttpHeaders.ACCEPT, "application/xml;q=0.9, application/*;q=0.5");
+        assertThat(http.exchange("/api/v1/families", HttpMethod.POST, new HttpEntity<>(family, headers), String.class)
+                .getStatusCode().value()).as("a JSON answer the caller accepts among others").isEqualTo(201);
+    }
+
     private static org.assertj.core.api.AbstractStringAssert<?> assertProblem(ResponseEntity<String> answer, int status) {
         assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(status);
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
