@@ -19,7 +19,6 @@ import fi.perhekeskus.contract.referral.ReferralReceived;
 import fi.perhekeskus.infra.kafka.CloudEventsMessageConverter;
 import fi.perhekeskus.infra.local.LocalPlatform;
 import fi.perhekeskus.infra.local.LocalPostgres;
-import fi.perhekeskus.infra.local.PlatformLayout;
 import fi.perhekeskus.infra.security.LocalTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
