@@ -12,6 +12,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +34,19 @@ class LocalTokensTest {
     @Test
     void aWellFormedTokenIsAccepted() {
         assertThat(decoder.decode(TOKENS.worker("worker-1", AGENCY)).getSubject()).isEqualTo("worker-1");
+    }
+
+    @Test
+    void theLocalTokensSpeakTheServicesClaims() {
+        // The local platform names the roles and claims itself (it depends on no adapter): they must be these.
+        assertThat(LocalTokens.ROLES).containsExactlyElementsOf(Arrays.stream(Role.values()).map(Role::name).toList());
+        assertThat(LocalTokens.ROLES_CLAIM).isEqualTo(JwtClaims.ROLES);
+        assertThat(LocalTokens.AGENCY_CLAIM).isEqualTo(JwtClaims.AGENCY);
+        Caller caller = JwtClaims.caller(decoder.decode(TOKENS.issue("worker-1", AGENCY,
+                EnumSet.of(Role.WORKER, Role.ANALYST), Duration.ofMinutes(5))));
+        assertThat(caller.agency()).contains(AGENCY);
+        assertThat(caller.roles()).containsExactlyInAnyOrder(Role.WORKER, Role.ANALYST);
+        assertThat(JwtClaims.caller(decoder.decode(TOKENS.coordinator("c"))).roles()).containsExactly(Role.COORDINATOR);
     }
 
     @Test

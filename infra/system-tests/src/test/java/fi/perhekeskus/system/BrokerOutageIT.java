@@ -1,9 +1,10 @@
-package fi.perhekeskus.reporting;
+package fi.perhekeskus.system;
 
 import fi.perhekeskus.contract.Topics;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.infra.security.LocalTokens;
+import fi.perhekeskus.reporting.Projections;
 import fi.perhekeskus.reporting.directory.AgencyView;
 import fi.perhekeskus.reporting.directory.DirectoryProjection;
 import fi.perhekeskus.reporting.rebuild.ProjectionRebuild;
@@ -42,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * reporting projection holds each exactly once. Size: {@code -Dperhekeskus.fault.commands=2000}
  * (default 300 in the build).
  */
-@ReportingServiceIT
+@SystemIT
 class BrokerOutageIT {
 
     private static final LocalTokens TOKENS = LocalSecrets.forTests().tokens();
@@ -55,7 +56,7 @@ class BrokerOutageIT {
 
     @Test
     void aBrokerCrashLosesNothingAndDuplicatesNothingInTheViews() throws Exception {
-        RunningReferralService referral = RunningReferralService.shared();
+        RunningService referral = RunningService.referral();
         String run = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         LocalInfrastructure infrastructure = LocalInfrastructure.shared();
         Set<String> created = ConcurrentHashMap.newKeySet();
@@ -110,7 +111,7 @@ class BrokerOutageIT {
         });
     }
 
-    private static ResponseEntity<Map> register(RunningReferralService referral, String name) {
+    private static ResponseEntity<Map> register(RunningService referral, String name) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(TOKENS.coordinator("coordinator-1"));
         headers.setContentType(MediaType.APPLICATION_JSON);

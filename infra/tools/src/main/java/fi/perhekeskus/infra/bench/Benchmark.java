@@ -127,7 +127,7 @@ public final class Benchmark {
 
     private Setup setup() throws Exception {
         progress("registering 1 receiving agency, a service and 16 sending agencies with a family each");
-        ReferralLoad.Setup setup = new ReferralLoad(http, json, tokens, 8081).setup(16);
+        ReferralLoad.Setup setup = new ReferralLoad(http, json, tokens, platform.layout().referral().port()).setup(16);
         return new Setup(setup.receiver(), setup.service(), setup.senders(), setup.families());
     }
 
@@ -151,11 +151,11 @@ public final class Benchmark {
             work.add(pool.submit(() -> {
                 String sender = tokens.worker("nurse-" + agency, setup.senders().get(agency));
                 for (int i = agency; i < operations; i += agencies) {
-                    String id = (String) timed(latencies, () -> post("http://127.0.0.1:8081/api/v1/referrals", sender,
+                    String id = (String) timed(latencies, () -> post(referral() + "/api/v1/referrals", sender,
                             Map.of("familyId", setup.families().get(agency), "serviceId", setup.service(),
                                     "reason", "tuen tarve", "needLevel", "YELLOW", "priority", "ROUTINE"))).get("id");
-                    timed(latencies, () -> post("http://127.0.0.1:8081/api/v1/referrals/" + id + "/receive", receiverToken, null));
-                    timed(latencies, () -> post("http://127.0.0.1:8081/api/v1/referrals/" + id + "/accept", receiverToken, Map.of()));
+                    timed(latencies, () -> post(referral() + "/api/v1/referrals/" + id + "/receive", receiverToken, null));
+                    timed(latencies, () -> post(referral() + "/api/v1/referrals/" + id + "/accept", receiverToken, Map.of()));
                     if (i % 5 == 0) {
                         lag.watch(id, System.nanoTime());
                     }
@@ -211,14 +211,14 @@ public final class Benchmark {
             work.add(pool.submit(() -> {
                 String sender = tokens.worker("nurse-" + agency, setup.senders().get(agency));
                 for (int i = agency; i < referrals; i += agencies) {
-                    UUID family = id(post("http://127.0.0.1:8081/api/v1/families", sender, Map.of("municipality",
+                    UUID family = id(post(referral() + "/api/v1/families", sender, Map.of("municipality",
                             "Tampere", "languages", List.of("fi"), "members", List.of(Map.of("role", "PARENT",
                                     "givenName", "Testi", "familyName", "Luku" + i, "birthDate", "1990-01-01")))));
-                    readBack(reads, stale, "http://127.0.0.1:8081/api/v1/families/" + family, sender, null);
-                    String id = (String) post("http://127.0.0.1:8081/api/v1/referrals", sender,
+                    readBack(reads, stale, referral() + "/api/v1/families/" + family, sender, null);
+                    String id = (String) post(referral() + "/api/v1/referrals", sender,
                             Map.of("familyId", setup.families().get(agency), "serviceId", setup.service(),
                                     "reason", "tuen tarve", "needLevel", "YELLOW", "priority", "ROUTINE")).get("id");
-                    String referral = "http://127.0.0.1:8081/api/v1/referrals/" + id;
+                    String referral = referral() + "/api/v1/referrals/" + id;
                     readBack(reads, stale, referral, sender, "REQUESTED");
                     post(referral + "/receive", receiverToken, null);
                     readBack(reads, stale, referral, receiverToken, "RECEIVED");
@@ -319,8 +319,8 @@ public final class Benchmark {
         }
 
         private void poll() {
-            try (MongoClient client = MongoClients.create(platform.infrastructure().mongoUri("perhekeskus_reporting"))) {
-                MongoCollection<Document> referrals = client.getDatabase("perhekeskus_reporting").getCollection("report_referrals");
+            try (MongoClient client = MongoClients.create(platform.infrastructure().mongoUri(platform.layout().reporting().readDatabase()))) {
+                MongoCollection<Document> referrals = client.getDatabase(platform.layout().reporting().readDatabase()).getCollection("report_referrals");
                 long deadline = Long.MAX_VALUE;
                 while (!(stopping.get() && pending.isEmpty()) && System.nanoTime() < deadline) {
                     if (stopping.get() && deadline == Long.MAX_VALUE) {
@@ -357,10 +357,10 @@ public final class Benchmark {
         progress("replay: publishing " + events + " events, then rebuilding referral-flow-projection from offset 0");
         long produced = produce(events, true);
         // The live processors take the new events first, so the rebuild is timed on its own.
-        awaitCaughtUp(8082);
-        awaitCaughtUp(8083);
+        awaitCaughtUp(platform.layout().meeting().port());
+        awaitCaughtUp(platform.layout().reporting().port());
         String token = tokens.coordinator("bench");
-        String base = "http://127.0.0.1:8083/api/v1/admin/projections/referral-flow-projection";
+        String base = reporting() + "/api/v1/admin/projections/referral-flow-projection";
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/rebuild"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -453,7 +453,7 @@ public final class Benchmark {
         String payload = json.writeValueAsString(new ReferralMade(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), UUID.randomUUID(), "Tampere", NeedLevel.YELLOW, Priority.ROUTINE, new Sealed("v1.eA"),
                 UUID.randomUUID(), null, null, null, "bench", Instant.now()));
-        String url = platform.infrastructure().jdbcUrl("referral");
+        String url = platform.infrastructure().jdbcUrl(platform.layout().referral().database());
         try (Connection c = DriverManager.getConnection(url, LocalPostgres.USER, "")) {
             c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_raw (id BIGSERIAL PRIMARY KEY, "
                     + "aggregate VARCHAR(64), payload BYTEA)");
@@ -641,5 +641,17 @@ public final class Benchmark {
 
     private static void progress(String message) {
         System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
+    }
+
+    private String referral() {
+        return platform.layout().referral().url();
+    }
+
+    private String meeting() {
+        return platform.layout().meeting().url();
+    }
+
+    private String reporting() {
+        return platform.layout().reporting().url();
     }
 }

@@ -1,4 +1,4 @@
-package fi.perhekeskus.reporting;
+package fi.perhekeskus.system;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -56,7 +56,7 @@ import static org.awaitility.Awaitility.await;
  * erasure the family's sealed values are unreadable and read "[erased]", aggregates still load and
  * reports keep their counts.
  */
-@ReportingServiceIT
+@SystemIT
 @ExtendWith(OutputCaptureExtension.class)
 class PrivacyIT {
 
@@ -85,8 +85,8 @@ class PrivacyIT {
 
     @Test
     void noPersonalDataIsReadableAnywhereAndErasureShredsIt(CapturedOutput logs) {
-        RunningReferralService referral = RunningReferralService.shared();
-        RunningMeetingService meeting = RunningMeetingService.shared();
+        RunningService referral = RunningService.referral();
+        RunningService meeting = RunningService.meeting();
         TestRestTemplate r = referral.http();
         TestRestTemplate m = meeting.http();
         UUID clinic = created(r, "/api/v1/agencies", TOKENS.coordinator("c"), Map.of("name", "Pispalan neuvola",
@@ -216,11 +216,11 @@ class PrivacyIT {
                 .getStatusCode().value()).isEqualTo(204);
 
         // Every sealed value of the family stored in either event store is now unreadable.
-        FamilySealer sealer = referral.bean(FamilySealer.class);
+        FamilySealer sealer = referral.sealer();
         List<String> sealed = sealedValues(referral.eventStore(), family);
         assertThat(sealed).isNotEmpty();
         assertThat(sealed).allSatisfy(value -> assertThat(sealer.open(family, new Sealed(value))).isEmpty());
-        FamilySealer meetingSealer = meeting.bean(FamilySealer.class);
+        FamilySealer meetingSealer = meeting.sealer();
         await().atMost(Duration.ofSeconds(20)).until(() -> meetingSealer.isErased(family));
         List<String> actions = sealedValues(meeting.eventStore(), family);
         assertThat(actions).isNotEmpty();
@@ -265,7 +265,7 @@ class PrivacyIT {
     }
 
     /** Counts records searched and plain-text hits of the personal strings across every store and the logs. */
-    private Map<String, Integer> search(RunningReferralService referral, RunningMeetingService meeting,
+    private Map<String, Integer> search(RunningService referral, RunningService meeting,
                                         CapturedOutput logs) {
         List<String> texts = new ArrayList<>();
         texts.addAll(topics());
@@ -287,7 +287,10 @@ class PrivacyIT {
                 }
             }
         }
+        // This JVM's output (reporting-service) and the logs of the services' own processes.
         texts.add(logs.getAll());
+        texts.add(referral.log());
+        texts.add(meeting.log());
         int hits = 0;
         for (String text : texts) {
             String lower = text.toLowerCase(Locale.ROOT);

@@ -1,4 +1,4 @@
-package fi.perhekeskus.reporting;
+package fi.perhekeskus.system;
 
 import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.infra.security.LocalTokens;
@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * in referral's event store, published to Kafka by the outbox processor, consumed by
  * reporting-service into its Mongo projection and visible over reporting's HTTP API.
  */
-@ReportingServiceIT
+@SystemIT
 class AgencySliceIT {
 
     private static final LocalTokens TOKENS = LocalSecrets.forTests().tokens();
@@ -38,7 +38,7 @@ class AgencySliceIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(TOKENS.coordinator("coordinator-1"));
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map> created = RunningReferralService.shared().http().exchange("/api/v1/agencies", HttpMethod.POST, new HttpEntity<>(
+        ResponseEntity<Map> created = RunningService.referral().http().exchange("/api/v1/agencies", HttpMethod.POST, new HttpEntity<>(
                 "{\"name\":\"Nokian perheneuvola\",\"organizerType\":\"WELLBEING_COUNTY\","
                         + "\"organizerName\":\"Pirkanmaan hyvinvointialue\",\"municipality\":\"Nokia\"}", headers), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -1,8 +1,9 @@
-package fi.perhekeskus.infra.local;
+package fi.perhekeskus.infra.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.infra.local.LocalSecrets;
+import fi.perhekeskus.infra.local.PlatformLayout;
 import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.infra.security.Role;
 
 import java.io.IOException;
 import java.net.URI;
@@ -55,7 +56,8 @@ public final class DemoData {
 
     public static void main(String[] args) throws Exception {
         int synthetic = args.length > 0 ? Integer.parseInt(args[0]) : 240;
-        new DemoData("http://127.0.0.1:8081", "http://127.0.0.1:8082", LocalSecrets.ofInstallation().jwtSecret())
+        new DemoData(PlatformLayout.DEFAULT.referral().url(), PlatformLayout.DEFAULT.meeting().url(),
+                LocalSecrets.ofInstallation().jwtSecret())
                 .load(synthetic);
     }
 
@@ -163,9 +165,9 @@ public final class DemoData {
                             LocalDate.now().plusDays(14).toString()))));
         }
         System.out.printf("Demo data loaded in %.1f s: %d synthetic referrals, 52 weeks of open-place visits, "
-                + "12 network meetings. Dashboard: http://127.0.0.1:8083/#token=%s%n",
-                (System.nanoTime() - started) / 1e9, synthetic,
-                tokens.issue("demo-analyst", null, List.of(Role.ANALYST), Duration.ofHours(12)));
+                + "12 network meetings. Dashboard: %s/#token=%s%n",
+                (System.nanoTime() - started) / 1e9, synthetic, PlatformLayout.DEFAULT.reporting().url(),
+                tokens.issueNamed("demo-analyst", null, List.of("ANALYST"), Duration.ofHours(12)));
     }
 
     private void progress(String id, UUID sender, UUID receiver, UUID service, List<UUID> individual, UUID counselling,

@@ -10,6 +10,7 @@ import fi.perhekeskus.contract.Topics;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.local.LocalPlatform;
 import fi.perhekeskus.infra.local.LocalPostgres;
+import fi.perhekeskus.infra.local.PlatformLayout;
 import fi.perhekeskus.infra.security.LocalTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,10 +61,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Chaos {
 
-    private static final List<String> VICTIMS = List.of("referral-service", "kafka-broker", "meeting-service",
-            "postgres", "reporting-service");
+    private static final List<String> VICTIMS = List.of(PlatformLayout.REFERRAL, "kafka-broker", PlatformLayout.MEETING,
+            "postgres", PlatformLayout.REPORTING);
     private static final List<String> PROJECTIONS = List.of("directory-projection", "referral-flow-projection",
             "programme-projection", "gathering-projection");
+    private static final String USAGE =
+            "usage: ./run chaos [--referrals N (3400: 10,200 commands)] [--kill-every seconds (12)]";
     private static final int AGENCIES = 16;
     private static final int GROUP_EVERY = 20;
     private static final Duration COMMAND_DEADLINE = Duration.ofMinutes(3);
@@ -99,8 +102,11 @@ public final class Chaos {
             switch (args[i]) {
                 case "--referrals" -> referrals = Integer.parseInt(args[++i]);
                 case "--kill-every" -> killEvery = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: ./run chaos [--referrals N (3400: 10,200 commands)] [--kill-every seconds (12)]");
+                case "--help" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
         int status = new Chaos(referrals, Duration.ofSeconds(killEvery)).run();
@@ -116,7 +122,7 @@ public final class Chaos {
             platform = LocalPlatform.start(root, temporary.dir());
             temporary.running(platform);
             tokens = platform.secrets().tokens();
-            load = new ReferralLoad(http, json, tokens, 8081);
+            load = new ReferralLoad(http, json, tokens, platform.layout().referral().port());
             progress("registering 1 receiving agency, an individual and a group service, a programme and "
                     + AGENCIES + " sending agencies");
             ReferralLoad.Setup setup = load.setup(AGENCIES);
@@ -125,8 +131,8 @@ public final class Chaos {
             results.put("killEverySeconds", killEvery.toSeconds());
             runLoadUnderKills(setup, group[0]);
             progress("waiting for every processor to reach the head of its source");
-            awaitCaughtUp(8082);
-            awaitCaughtUp(8083);
+            awaitCaughtUp(platform.layout().meeting().port());
+            awaitCaughtUp(platform.layout().reporting().port());
             results.put("load", loadFigures());
             results.put("kills", kills);
             Map<String, Object> check = check(group[1]);
@@ -161,7 +167,7 @@ public final class Chaos {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         // meeting-service learns of the service from the referral topic: until then the programme is refused.
         while (true) {
-            ReferralLoad.Answer answer = load.post("http://127.0.0.1:8082/api/v1/programmes", coordinator, programme,
+            ReferralLoad.Answer answer = load.post(meeting() + "/api/v1/programmes", coordinator, programme,
                     "chaos-programme");
             if (answer.ok()) {
                 return new UUID[] {service, ReferralLoad.id(answer.body())};
@@ -357,7 +363,7 @@ public final class Chaos {
         Map<String, Map<String, Integer>> stored = new HashMap<>();
         Map<String, Object> storedByType = new TreeMap<>();
         Set<String> storedIds = new HashSet<>();
-        for (String database : List.of("referral", "meeting")) {
+        for (String database : PlatformLayout.DATABASES) {
             Map<String, Long> byType = new TreeMap<>();
             try (Connection c = DriverManager.getConnection(platform.infrastructure().jdbcUrl(database), LocalPostgres.USER, "");
                  Statement s = c.createStatement();
@@ -366,7 +372,7 @@ public final class Chaos {
                     String type = rows.getString(2).substring(rows.getString(2).lastIndexOf('.') + 1);
                     byType.merge(type, 1L, Long::sum);
                     storedIds.add(rows.getString(3));
-                    if (database.equals("referral")) {
+                    if (database.equals(platform.layout().referral().database())) {
                         stored.computeIfAbsent(rows.getString(1), k -> new HashMap<>()).merge(type, 1, Integer::sum);
                     }
                 }
@@ -416,8 +422,8 @@ public final class Chaos {
         Map<String, Object> applied = new LinkedHashMap<>();
         long appliedLost = 0;
         long appliedTwice = 0;
-        try (MongoClient mongo = MongoClients.create(platform.infrastructure().mongoUri("perhekeskus_reporting"))) {
-            MongoDatabase reporting = mongo.getDatabase("perhekeskus_reporting");
+        try (MongoClient mongo = MongoClients.create(platform.infrastructure().mongoUri(platform.layout().reporting().readDatabase()))) {
+            MongoDatabase reporting = mongo.getDatabase(platform.layout().reporting().readDatabase());
             Map<String, Document> flow = new HashMap<>();
             for (Document d : reporting.getCollection("report_referrals").find()) {
                 flow.put(d.getString("_id"), d);
@@ -453,7 +459,7 @@ public final class Chaos {
                     .countDocuments(), "openPlaceVisits", reporting.getCollection("report_open_places").countDocuments()));
         }
         // meeting-service's enrolment policy: each accepted group referral enrolled exactly once.
-        ReferralLoad.Answer programmeView = load.get("http://127.0.0.1:8082/api/v1/programmes/" + programme,
+        ReferralLoad.Answer programmeView = load.get(meeting() + "/api/v1/programmes/" + programme,
                 tokens.coordinator("chaos"));
         List<String> enrolledBy = new ArrayList<>();
         for (String list : List.of("enrolled", "waitlisted")) {
@@ -470,7 +476,7 @@ public final class Chaos {
         long enrolmentLost = groupReferrals.stream().filter(id -> acknowledged.get(id).contains("ReferralAccepted"))
                 .filter(id -> !enrolledBy.contains(id)).count();
         long enrolmentTwice = enrolledBy.size() - new HashSet<>(enrolledBy).size();
-        ReferralLoad.Answer report = load.get("http://127.0.0.1:8083/api/v1/reports/programmes/" + programme,
+        ReferralLoad.Answer report = load.get(reporting() + "/api/v1/reports/programmes/" + programme,
                 tokens.coordinator("chaos"));
         applied.put("meeting-service enrolment policy", Map.of("acceptedGroupReferrals", groupReferrals.size(),
                 "enrolments", enrolledBy.size(), "distinctReferrals", new HashSet<>(enrolledBy).size(),
@@ -494,13 +500,13 @@ public final class Chaos {
     /** Every reporting projection is dropped and replayed from offset 0; its collections must come back equal. */
     private Map<String, Object> rebuildAndCompare() throws Exception {
         Map<String, Object> rebuild = new LinkedHashMap<>();
-        try (MongoClient mongo = MongoClients.create(platform.infrastructure().mongoUri("perhekeskus_reporting"))) {
-            MongoDatabase reporting = mongo.getDatabase("perhekeskus_reporting");
+        try (MongoClient mongo = MongoClients.create(platform.infrastructure().mongoUri(platform.layout().reporting().readDatabase()))) {
+            MongoDatabase reporting = mongo.getDatabase(platform.layout().reporting().readDatabase());
             Map<String, List<String>> before = snapshot(reporting);
             String coordinator = tokens.coordinator("chaos");
             for (String projection : PROJECTIONS) {
                 progress("rebuilding " + projection + " from offset 0");
-                ReferralLoad.Answer started = load.post("http://127.0.0.1:8083/api/v1/admin/projections/" + projection
+                ReferralLoad.Answer started = load.post(reporting() + "/api/v1/admin/projections/" + projection
                         + "/rebuild", coordinator, null, null);
                 if (started.status() != 202) {
                     throw new IllegalStateException("rebuild of " + projection + " refused: " + started.text());
@@ -508,7 +514,7 @@ public final class Chaos {
                 long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
                 while (true) {
                     Thread.sleep(250);
-                    ReferralLoad.Answer progress = load.get("http://127.0.0.1:8083/api/v1/admin/projections/" + projection,
+                    ReferralLoad.Answer progress = load.get(reporting() + "/api/v1/admin/projections/" + projection,
                             coordinator);
                     if (Integer.valueOf(100).equals(progress.body().get("percent"))) {
                         break;
@@ -617,5 +623,17 @@ public final class Chaos {
 
     private static void progress(String message) {
         System.out.println("[chaos " + java.time.LocalTime.now().withNano(0) + "] " + message);
+    }
+
+    private String referral() {
+        return platform.layout().referral().url();
+    }
+
+    private String meeting() {
+        return platform.layout().meeting().url();
+    }
+
+    private String reporting() {
+        return platform.layout().reporting().url();
     }
 }

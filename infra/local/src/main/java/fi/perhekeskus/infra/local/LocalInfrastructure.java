@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
-    public static final List<String> DATABASES = List.of("referral", "meeting");
+    public static final List<String> DATABASES = PlatformLayout.DATABASES;
     public static final String KAFKA_LIB_PROPERTY = "perhekeskus.kafka.lib";
 
     private static final Logger log = LoggerFactory.getLogger(LocalInfrastructure.class);
@@ -33,7 +33,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     public record Ports(int kafka, int kafkaController, int postgres, int mongo) {
 
         public static Ports defaults() {
-            return new Ports(9092, 9093, 5432, 27017);
+            return PlatformLayout.DEFAULT.infrastructure();
         }
 
         public static Ports free() {

@@ -1,6 +1,8 @@
-package fi.perhekeskus.infra.local;
+package fi.perhekeskus.infra.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.infra.local.LocalSecrets;
+import fi.perhekeskus.infra.local.PlatformLayout;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +23,7 @@ public final class RebuildCommand {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: rebuild <projection>, e.g. referral-flow-projection");
         }
-        String base = System.getProperty("perhekeskus.reporting", "http://127.0.0.1:8083") + "/api/v1/admin/projections/";
+        String base = System.getProperty("perhekeskus.reporting", PlatformLayout.DEFAULT.reporting().url()) + "/api/v1/admin/projections/";
         String token = LocalSecrets.ofInstallation().tokens().coordinator("rebuild-command");
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();

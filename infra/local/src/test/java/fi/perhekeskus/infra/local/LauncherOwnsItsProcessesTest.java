@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  */
 class LauncherOwnsItsProcessesTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     @TempDir
     Path data;

@@ -20,8 +20,17 @@ import java.util.UUID;
 /**
  * Mints HS256 tokens for local use ({@code ./run token}) and tests, including the broken kinds a
  * service must refuse (expired, without {@code exp}, without {@code sub}, signed with another secret).
+ * Roles are given as the values of infra's {@code Role} and claimed by name: the local platform
+ * depends on none of the adapters, so infra's own tests can use it (LocalTokensTest decodes these
+ * tokens with the services' validator and {@code JwtClaims}, which keeps the names in step).
  */
 public final class LocalTokens {
+
+    /** The role names {@code Role} declares, for {@code ./run token --roles}. */
+    public static final List<String> ROLES = List.of("WORKER", "COORDINATOR", "ANALYST");
+    /** The claims {@code JwtClaims} reads. */
+    public static final String AGENCY_CLAIM = "agency";
+    public static final String ROLES_CLAIM = "roles";
 
     /** Past Spring's default clock skew of 60 seconds, so the expiry is not forgiven. */
     private static final Duration EXPIRED_FOR = Duration.ofHours(1);
@@ -33,57 +42,66 @@ public final class LocalTokens {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    public String issue(String subject, UUID agency, Collection<Role> roles, Duration validFor) {
+    public String issue(String subject, UUID agency, Collection<? extends Enum<?>> roles, Duration validFor) {
+        return issueNamed(subject, agency, names(roles), validFor);
+    }
+
+    /** As {@link #issue}, with the roles by name ({@link #ROLES}). */
+    public String issueNamed(String subject, UUID agency, Collection<String> roles, Duration validFor) {
         return sign(claims(subject, agency, roles).expirationTime(Date.from(Instant.now().plus(validFor))));
     }
 
     public String worker(String subject, UUID agency) {
-        return issue(subject, agency, List.of(Role.WORKER), Duration.ofHours(8));
+        return issueNamed(subject, agency, List.of("WORKER"), Duration.ofHours(8));
     }
 
     public String coordinator(String subject) {
-        return issue(subject, null, List.of(Role.COORDINATOR), Duration.ofHours(8));
+        return issueNamed(subject, null, List.of("COORDINATOR"), Duration.ofHours(8));
     }
 
     public String analyst(String subject) {
-        return issue(subject, null, List.of(Role.ANALYST), Duration.ofHours(8));
+        return issueNamed(subject, null, List.of("ANALYST"), Duration.ofHours(8));
     }
 
     /** Correctly signed, but its {@code exp} lies an hour in the past. */
-    public String expired(String subject, UUID agency, Collection<Role> roles) {
+    public String expired(String subject, UUID agency, Collection<? extends Enum<?>> roles) {
         Instant expiredAt = Instant.now().minus(EXPIRED_FOR);
-        return sign(claims(subject, agency, roles)
+        return sign(claims(subject, agency, names(roles))
                 .issueTime(Date.from(expiredAt.minus(Duration.ofHours(8))))
                 .expirationTime(Date.from(expiredAt)));
     }
 
     /** Correctly signed, but without {@code exp}: it would never expire. */
-    public String withoutExpiry(String subject, UUID agency, Collection<Role> roles) {
-        return sign(claims(subject, agency, roles));
+    public String withoutExpiry(String subject, UUID agency, Collection<? extends Enum<?>> roles) {
+        return sign(claims(subject, agency, names(roles)));
     }
 
     /** Correctly signed and valid for an hour, but naming no worker ({@code sub} absent). */
-    public String withoutSubject(UUID agency, Collection<Role> roles) {
-        return sign(claims(null, agency, roles).expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))));
+    public String withoutSubject(UUID agency, Collection<? extends Enum<?>> roles) {
+        return sign(claims(null, agency, names(roles)).expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))));
     }
 
     /** The same claims as {@link #issue} would sign, signed with a random secret that is not this one. */
-    public String forged(String subject, UUID agency, Collection<Role> roles) {
+    public String forged(String subject, UUID agency, Collection<? extends Enum<?>> roles) {
         byte[] other = new byte[32];
         RANDOM.nextBytes(other);
         return new LocalTokens(Base64.getUrlEncoder().withoutPadding().encodeToString(other))
                 .issue(subject, agency, roles, Duration.ofHours(1));
     }
 
-    private static JWTClaimsSet.Builder claims(String subject, UUID agency, Collection<Role> roles) {
+    private static List<String> names(Collection<? extends Enum<?>> roles) {
+        return roles.stream().<String>map(Enum::name).toList();
+    }
+
+    private static JWTClaimsSet.Builder claims(String subject, UUID agency, Collection<String> roles) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issueTime(new Date())
-                .claim(JwtClaims.ROLES, roles.stream().map(Role::name).toList());
+                .claim(ROLES_CLAIM, List.copyOf(roles));
         if (subject != null) {
             claims.subject(subject);
         }
         if (agency != null) {
-            claims.claim(JwtClaims.AGENCY, agency.toString());
+            claims.claim(AGENCY_CLAIM, agency.toString());
         }
         return claims;
     }

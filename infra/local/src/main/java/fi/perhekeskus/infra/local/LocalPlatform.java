@@ -1,6 +1,6 @@
 package fi.perhekeskus.infra.local;
 
-import fi.perhekeskus.infra.security.Role;
+import fi.perhekeskus.infra.security.LocalTokens;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,17 +22,17 @@ import java.util.UUID;
 /**
  * The launcher behind {@code ./run}: starts the local infrastructure in this JVM, then the three
  * services as separate processes, waits until each reports healthy, prints the URLs and stops
- * everything on Ctrl-C. Also mints local tokens ({@code ./run token}).
+ * everything on Ctrl-C. Also mints local tokens ({@code ./run token}). The other commands of
+ * {@code ./run} (demo, rebuild, bench, chaos) are infra/tools, which starts this launcher as a library.
  */
 public final class LocalPlatform {
 
-    private record ServiceSpec(String name, int port, String database) {
-    }
+    private record ServiceSpec(String name, int port, String database, String readDatabase) {
 
-    private static final List<ServiceSpec> SERVICES = List.of(
-            new ServiceSpec("referral-service", 8081, "referral"),
-            new ServiceSpec("meeting-service", 8082, "meeting"),
-            new ServiceSpec("reporting-service", 8083, null));
+        static ServiceSpec of(PlatformLayout.Service service) {
+            return new ServiceSpec(service.name(), service.port(), service.database(), service.readDatabase());
+        }
+    }
 
     /** Exit status when the launcher refuses to start (a port or the data is in use). */
     static final int REFUSED = 2;
@@ -44,22 +44,6 @@ public final class LocalPlatform {
         List<String> arguments = Arrays.asList(args);
         if (!arguments.isEmpty() && arguments.get(0).equals("token")) {
             System.out.println(token(arguments.subList(1, arguments.size())));
-            return;
-        }
-        if (!arguments.isEmpty() && arguments.get(0).equals("demo")) {
-            DemoData.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
-            return;
-        }
-        if (!arguments.isEmpty() && arguments.get(0).equals("bench")) {
-            fi.perhekeskus.infra.bench.Benchmark.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
-            return;
-        }
-        if (!arguments.isEmpty() && arguments.get(0).equals("chaos")) {
-            fi.perhekeskus.infra.bench.Chaos.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
-            return;
-        }
-        if (!arguments.isEmpty() && arguments.get(0).equals("rebuild")) {
-            RebuildCommand.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
             return;
         }
         Path root = Path.of(System.getProperty("perhekeskus.root", ".")).toAbsolutePath().normalize();
@@ -91,13 +75,13 @@ public final class LocalPlatform {
     public record Options(Path dataDir, int portOffset, List<String> services) {
 
         public static Options defaults(Path dataDir) {
-            return new Options(dataDir, 0, SERVICES.stream().map(ServiceSpec::name).toList());
+            return new Options(dataDir, 0, PlatformLayout.serviceNames());
         }
 
         static Options parse(List<String> args) {
             Path dataDir = LocalSecrets.dataDirectory();
             int offset = 0;
-            List<String> services = SERVICES.stream().map(ServiceSpec::name).toList();
+            List<String> services = PlatformLayout.serviceNames();
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--wipe" -> { }
@@ -111,32 +95,30 @@ public final class LocalPlatform {
                 }
             }
             for (String service : services) {
-                if (SERVICES.stream().noneMatch(s -> s.name().equals(service))) {
+                if (!PlatformLayout.serviceNames().contains(service)) {
                     throw new IllegalArgumentException("unknown service " + service + "; one of "
-                            + SERVICES.stream().map(ServiceSpec::name).toList());
+                            + PlatformLayout.serviceNames());
                 }
             }
             return new Options(dataDir, offset, services);
         }
 
+        /** The platform's services and ports, shifted by {@code --port-offset}. */
+        public PlatformLayout layout() {
+            return new PlatformLayout(portOffset);
+        }
+
         LocalInfrastructure.Ports infrastructurePorts() {
-            LocalInfrastructure.Ports d = LocalInfrastructure.Ports.defaults();
-            return new LocalInfrastructure.Ports(d.kafka() + portOffset, d.kafkaController() + portOffset,
-                    d.postgres() + portOffset, d.mongo() + portOffset);
+            return layout().infrastructure();
         }
 
         List<ServiceSpec> specs() {
-            return SERVICES.stream().filter(s -> services.contains(s.name()))
-                    .map(s -> new ServiceSpec(s.name(), s.port() + portOffset, s.database())).toList();
+            return layout().services().stream().filter(s -> services.contains(s.name())).map(ServiceSpec::of).toList();
         }
 
         /** Every port the platform listens on, services and infrastructure. */
         public List<Integer> ports() {
-            LocalInfrastructure.Ports p = infrastructurePorts();
-            List<Integer> ports = new ArrayList<>();
-            SERVICES.forEach(s -> ports.add(s.port() + portOffset));
-            ports.addAll(List.of(p.postgres(), p.kafka(), p.kafkaController(), p.mongo()));
-            return ports;
+            return layout().ports();
         }
     }
 
@@ -178,11 +160,12 @@ public final class LocalPlatform {
         private final DataLock lock;
         private final Process watchdog;
         private final long startMillis;
+        private final PlatformLayout layout;
         private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Running(Path root, Path dataDir, LocalInfrastructure infrastructure, LocalSecrets secrets,
                         ChildProcesses children, List<ServiceProcess> services, DataLock lock, Process watchdog,
-                        long startMillis) {
+                        long startMillis, PlatformLayout layout) {
             this.root = root;
             this.dataDir = dataDir;
             this.infrastructure = infrastructure;
@@ -192,6 +175,7 @@ public final class LocalPlatform {
             this.lock = lock;
             this.watchdog = watchdog;
             this.startMillis = startMillis;
+            this.layout = layout;
         }
 
         public LocalInfrastructure infrastructure() {
@@ -221,6 +205,11 @@ public final class LocalPlatform {
 
         public int port(String service) {
             return find(service).spec.port();
+        }
+
+        /** Where the platform's services listen (also those not started). */
+        public PlatformLayout layout() {
+            return layout;
         }
 
         /** Kills a service with SIGKILL, as a crash would. */
@@ -313,7 +302,7 @@ public final class LocalPlatform {
                 awaitHealthy(service.spec, service.process, dataDir);
             }
             return new Running(root, dataDir, infrastructure, secrets, children, services, lock, watchdog,
-                    (System.nanoTime() - started) / 1_000_000);
+                    (System.nanoTime() - started) / 1_000_000, options.layout());
         } catch (Exception | Error e) {
             services.forEach(s -> s.process.destroyForcibly());
             if (infrastructure != null) {
@@ -351,7 +340,7 @@ public final class LocalPlatform {
             System.out.printf("  %-18s http://127.0.0.1:%d/swagger-ui.html%n", service.name(), service.port());
         }
         if (options.services().contains("reporting-service")) {
-            System.out.println("  dashboard          http://127.0.0.1:" + (8083 + options.portOffset()) + "/");
+            System.out.println("  dashboard          " + options.layout().reporting().url() + "/");
         }
         System.out.println("  a token:           ./run token --roles COORDINATOR");
         System.out.println("  demo data:         ./run demo");
@@ -379,8 +368,7 @@ public final class LocalPlatform {
             command.add("--spring.datasource.url=" + infrastructure.jdbcUrl(service.database()));
             command.add("--spring.datasource.username=" + LocalPostgres.USER);
         }
-        String readDatabase = "perhekeskus_" + service.name().replace("-service", "");
-        command.add("--spring.data.mongodb.uri=" + infrastructure.mongoUri(readDatabase));
+        command.add("--spring.data.mongodb.uri=" + infrastructure.mongoUri(service.readDatabase()));
         Path log = dataDir.resolve("logs").resolve(service.name() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -417,13 +405,17 @@ public final class LocalPlatform {
 
     static String token(List<String> args) {
         UUID agency = null;
-        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Set<String> roles = new LinkedHashSet<>();
         String subject = "local-worker";
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--agency" -> agency = UUID.fromString(args.get(++i));
-                case "--roles" -> Arrays.stream(args.get(++i).split(","))
-                        .map(String::trim).map(Role::valueOf).forEach(roles::add);
+                case "--roles" -> Arrays.stream(args.get(++i).split(",")).map(String::trim).forEach(role -> {
+                    if (!LocalTokens.ROLES.contains(role)) {
+                        throw new IllegalArgumentException("unknown role " + role + "; one of " + LocalTokens.ROLES);
+                    }
+                    roles.add(role);
+                });
                 case "--sub" -> subject = args.get(++i);
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i)
                         + "; usage: token [--agency <uuid>] --roles WORKER|COORDINATOR|ANALYST[,...] [--sub <id>]");
@@ -432,7 +424,7 @@ public final class LocalPlatform {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("--roles is required");
         }
-        return LocalSecrets.ofInstallation().tokens().issue(subject, agency, roles, Duration.ofHours(12));
+        return LocalSecrets.ofInstallation().tokens().issueNamed(subject, agency, roles, Duration.ofHours(12));
     }
 
     private static void wipe(Path dataDir) throws IOException {
