@@ -18,17 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Family data keys in the service's own PostgreSQL, apart from the events, each wrapped (AES-GCM)
  * under the master key. Erasure overwrites the wrapped key with NULL; the row stays so the family
  * can never get a new key and reads say "[erased]". Unwrapped keys are cached in memory and dropped
- * from the cache on erasure.
+ * from the cache on erasure. The table is made by the platform's migration
+ * {@code db/migration/platform/V3__family_keys.sql}.
  */
 public class JdbcFamilySealer implements FamilySealer {
-
-    public static final String TABLE_DDL = """
-            CREATE TABLE IF NOT EXISTS family_keys (
-                family_id   UUID PRIMARY KEY,
-                wrapped_key BYTEA,
-                created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
-                erased_at   TIMESTAMPTZ
-            )""";
 
     private final JdbcTemplate jdbc;
     private final SecretKey masterKey;
@@ -37,10 +30,6 @@ public class JdbcFamilySealer implements FamilySealer {
     public JdbcFamilySealer(JdbcTemplate jdbc, SecretKey masterKey) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
-    }
-
-    public void createTable() {
-        jdbc.execute(TABLE_DDL);
     }
 
     @Override

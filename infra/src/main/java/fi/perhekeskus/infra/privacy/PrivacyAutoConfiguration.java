@@ -21,8 +21,6 @@ public class PrivacyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(FamilySealer.class)
     public JdbcFamilySealer familySealer(JdbcTemplate jdbc, PrivacySettings settings) {
-        JdbcFamilySealer sealer = new JdbcFamilySealer(jdbc, AesGcm.key(settings.masterKeyBytes()));
-        sealer.createTable();
-        return sealer;
+        return new JdbcFamilySealer(jdbc, AesGcm.key(settings.masterKeyBytes()));
     }
 }

@@ -6,6 +6,7 @@ import fi.perhekeskus.infra.local.FreePorts;
 import fi.perhekeskus.infra.local.LocalPostgres;
 import fi.perhekeskus.privacy.AesGcm;
 import fi.perhekeskus.privacy.SealBrokenException;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class JdbcFamilySealerTest {
     static void start() {
         postgres = LocalPostgres.start(dir.resolve("pg"), FreePorts.next(), List.of("keys"));
         jdbc = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl("keys"), LocalPostgres.USER, ""));
-        new JdbcFamilySealer(jdbc, MASTER).createTable();
+        Flyway.configure().dataSource(jdbc.getDataSource()).locations("classpath:db/migration/platform").load().migrate();
     }
 
     @AfterAll

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The agencies, families and consents of the network as meeting-service has learnt them from the
  * referral topic, in its own PostgreSQL: ids, agency ids and dates only, never personal data.
  * Written by {@link ReferralTopicParties}; every write is idempotent, so redelivery changes nothing.
+ * Tables: migration {@code db/migration/meeting/V4__known_parties.sql}.
  */
 @Component
 public class KnownParties implements FamilyConsents, RegisteredAgencies {
@@ -34,25 +35,6 @@ public class KnownParties implements FamilyConsents, RegisteredAgencies {
     public KnownParties(JdbcTemplate jdbc, FamilySealer sealer) {
         this.jdbc = jdbc;
         this.sealer = sealer;
-        jdbc.execute("""
-                CREATE TABLE IF NOT EXISTS known_agency (
-                    agency_id     UUID PRIMARY KEY,
-                    registered_at TIMESTAMPTZ
-                );
-                CREATE TABLE IF NOT EXISTS known_family (
-                    family_id              UUID PRIMARY KEY,
-                    registered_by_agency_id UUID,
-                    registered_at          TIMESTAMPTZ,
-                    erased_at              TIMESTAMPTZ
-                );
-                CREATE TABLE IF NOT EXISTS known_consent (
-                    consent_id   UUID PRIMARY KEY,
-                    family_id    UUID NOT NULL,
-                    agency_ids   UUID[] NOT NULL,
-                    valid_until  DATE,
-                    withdrawn_at TIMESTAMPTZ
-                );
-                CREATE INDEX IF NOT EXISTS known_consent_family ON known_consent (family_id)""");
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Which programme a session belongs to, and a service's programmes by start: written in the same
  * transaction that stores ProgrammeScheduled (a subscribing handler), so commands addressed by
- * session id or driven by a referral never wait for a view to catch up.
+ * session id or driven by a referral never wait for a view to catch up. Tables: migration
+ * {@code db/migration/meeting/V5__programme_index.sql}.
  */
 @Component
 @ProcessingGroup(ProgrammeIndex.GROUP)
@@ -27,17 +28,6 @@ public class ProgrammeIndex {
 
     public ProgrammeIndex(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        jdbc.execute("""
-                CREATE TABLE IF NOT EXISTS programme_index (
-                    programme_id  UUID PRIMARY KEY,
-                    service_id    UUID NOT NULL,
-                    first_session TIMESTAMPTZ NOT NULL
-                );
-                CREATE INDEX IF NOT EXISTS programme_index_service ON programme_index (service_id, first_session);
-                CREATE TABLE IF NOT EXISTS session_index (
-                    session_id   UUID PRIMARY KEY,
-                    programme_id UUID NOT NULL
-                )""");
     }
 
     @EventHandler

@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * The Client Data Act's usage and disclosure log (703/2023): who used a family's data, when, on what
  * basis, and to which agency it was disclosed. Append-only: the table refuses updates and deletes.
- * Holds ids and bases, never personal data, so it survives the family's erasure.
+ * Holds ids and bases, never personal data, so it survives the family's erasure. The table and its
+ * append-only trigger: migration {@code db/migration/referral/V4__access_log.sql}.
  */
 @Component
 public class AccessLog {
@@ -24,40 +25,10 @@ public class AccessLog {
                         String basis, Outcome outcome, UUID toAgencyId, UUID referralId) {
     }
 
-    private static final String DDL = """
-            CREATE TABLE IF NOT EXISTS access_log (
-                id           BIGSERIAL PRIMARY KEY,
-                at           TIMESTAMPTZ NOT NULL,
-                kind         VARCHAR(20) NOT NULL,
-                family_id    UUID NOT NULL,
-                worker       TEXT,
-                agency_id    UUID,
-                purpose      TEXT NOT NULL,
-                basis        TEXT,
-                outcome      VARCHAR(20) NOT NULL,
-                to_agency_id UUID,
-                referral_id  UUID,
-                event_id     VARCHAR(64) UNIQUE
-            );
-            -- Free text of any length the API accepts (a token's sub, a purpose, a 2,000-character legal
-            -- basis with its prefix): tables made with narrower columns are widened in place.
-            ALTER TABLE access_log ALTER COLUMN worker TYPE TEXT, ALTER COLUMN purpose TYPE TEXT,
-                ALTER COLUMN basis TYPE TEXT;
-            CREATE INDEX IF NOT EXISTS access_log_family ON access_log (family_id, at);
-            CREATE OR REPLACE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                RAISE EXCEPTION 'the access log is append-only';
-            END $$;
-            DROP TRIGGER IF EXISTS access_log_no_change ON access_log;
-            CREATE TRIGGER access_log_no_change BEFORE UPDATE OR DELETE ON access_log
-                FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
-            """;
-
     private final JdbcTemplate jdbc;
 
     public AccessLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        jdbc.execute(DDL);
     }
 
     /** A read of the family's personal data, allowed or refused. */

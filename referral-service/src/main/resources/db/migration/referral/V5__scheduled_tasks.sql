@@ -1,4 +1,4 @@
--- db-scheduler's table (persistent deadlines). Created before the scheduler starts.
+-- db-scheduler's table (persistent deadlines: service levels), as db-scheduler's postgresql_tables.sql.
 CREATE TABLE IF NOT EXISTS scheduled_tasks (
     task_name            TEXT NOT NULL,
     task_instance        TEXT NOT NULL,
