@@ -1,15 +1,8 @@
 package fi.perhekeskus.referral.hsds;
 
 import fi.perhekeskus.domain.UnknownException;
-import fi.perhekeskus.infra.web.InvalidFieldException;
-import fi.perhekeskus.infra.web.Limits;
-import fi.perhekeskus.infra.web.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,10 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,11 +20,9 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/hsds")
 @Tag(name = "Public directory (Open Referral HSDS 3.0)")
-@Validated
 public class HsdsController {
 
     static final String VERSION = "3.0";
-    private static final int PAGE_MAX = 100_000;
 
     private final HsdsDirectory directory;
 
@@ -53,15 +40,16 @@ public class HsdsController {
     @GetMapping("/services")
     @Operation(summary = "Services (withdrawn ones as inactive), by name, with their one-to-one fields")
     public Hsds.Page<Hsds.ServiceSummary> services(
-            @RequestParam(required = false) @Size(max = Limits.QUERY_TEXT) String search,
+            @RequestParam(required = false) String search,
             @RequestParam(name = "taxonomy_term_id", required = false) UUID taxonomyTermId,
             @RequestParam(name = "taxonomy_id", required = false) UUID taxonomyId,
             @RequestParam(name = "organization_id", required = false) UUID organizationId,
-            @RequestParam(name = "modified_after", required = false) @Size(max = 64) String modifiedAfter,
-            @RequestParam(defaultValue = "1") @Min(1) @Max(PAGE_MAX) long page,
-            @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int perPage) {
+            @RequestParam(name = "modified_after", required = false) String modifiedAfter,
+            @RequestParam(defaultValue = "1") long page,
+            @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
+        HsdsParameters.check(search, page, perPage);
         return directory.services(new HsdsDirectory.ServiceQuery(search, taxonomyTermId, taxonomyId, organizationId,
-                instant("modified_after", modifiedAfter)), page, perPage);
+                HsdsParameters.instant("modified_after", modifiedAfter)), page, perPage);
     }
 
     @GetMapping("/services/{id}")
@@ -73,9 +61,10 @@ public class HsdsController {
     @GetMapping("/organizations")
     @Operation(summary = "The network's agencies, by name")
     public Hsds.Page<Hsds.OrganizationSummary> organizations(
-            @RequestParam(required = false) @Size(max = Limits.QUERY_TEXT) String search,
-            @RequestParam(defaultValue = "1") @Min(1) @Max(PAGE_MAX) long page,
-            @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int perPage) {
+            @RequestParam(required = false) String search,
+            @RequestParam(defaultValue = "1") long page,
+            @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
+        HsdsParameters.check(search, page, perPage);
         return directory.organizations(search, page, perPage);
     }
 
@@ -88,9 +77,10 @@ public class HsdsController {
     @GetMapping("/taxonomies")
     @Operation(summary = "The platform's taxonomies: need level (traffic-light model) and service kind")
     public Hsds.Page<Hsds.Taxonomy> taxonomies(
-            @RequestParam(required = false) @Size(max = Limits.QUERY_TEXT) String search,
-            @RequestParam(defaultValue = "1") @Min(1) @Max(PAGE_MAX) long page,
-            @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int perPage) {
+            @RequestParam(required = false) String search,
+            @RequestParam(defaultValue = "1") long page,
+            @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
+        HsdsParameters.check(search, page, perPage);
         return directory.taxonomies(search, page, perPage);
     }
 
@@ -103,11 +93,12 @@ public class HsdsController {
     @GetMapping("/taxonomy_terms")
     @Operation(summary = "The terms of the platform's taxonomies (all top-level)")
     public Hsds.Page<Hsds.TaxonomyTerm> taxonomyTerms(
-            @RequestParam(required = false) @Size(max = Limits.QUERY_TEXT) String search,
+            @RequestParam(required = false) String search,
             @RequestParam(name = "taxonomy_id", required = false) UUID taxonomyId,
             @RequestParam(name = "parent_id", required = false) UUID parentId,
-            @RequestParam(defaultValue = "1") @Min(1) @Max(PAGE_MAX) long page,
-            @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int perPage) {
+            @RequestParam(defaultValue = "1") long page,
+            @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
+        HsdsParameters.check(search, page, perPage);
         return directory.taxonomyTerms(search, taxonomyId, parentId, page, perPage);
     }
 
@@ -119,22 +110,5 @@ public class HsdsController {
 
     private static <T> T found(Optional<T> item) {
         return item.orElseThrow(() -> new UnknownException("no such item in the directory"));
-    }
-
-    /** An RFC 3339 date-time with offset; a '+' sent unencoded arrives as a space and is read as meant. */
-    static Instant instant(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            OffsetDateTime at = OffsetDateTime.parse(value.trim().replace(' ', '+'));
-            int year = at.withOffsetSameInstant(ZoneOffset.UTC).getYear();
-            if (year < PlausibleDate.EARLIEST.getYear() || year > PlausibleDate.LATEST.getYear()) {
-                throw new InvalidFieldException(field, "must be between 1900 and 2200");
-            }
-            return at.toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be a date-time with an offset, e.g. 2026-01-31T12:00:00Z");
-        }
     }
 }
