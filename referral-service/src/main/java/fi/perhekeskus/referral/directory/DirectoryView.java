@@ -7,6 +7,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.directory.AgencyRegistered;
 import fi.perhekeskus.contract.directory.NeedLevel;
+import fi.perhekeskus.contract.directory.OrganizerType;
 import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
@@ -18,16 +19,23 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The service directory: agencies and their listed services, searchable. */
@@ -45,34 +53,43 @@ public class DirectoryView {
         this.services = readDatabase.getCollection("directory_services");
     }
 
+    // modifiedAt is the stored event's own timestamp, so a replay writes the same value again.
+
     @EventHandler
-    void on(AgencyRegistered event, @SequenceNumber long sequence) {
+    void on(AgencyRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         BatchedDocuments.apply(agencies, event.agencyId().toString(), sequence, Updates.combine(
                 Updates.set("name", event.name()),
                 Updates.set("organizerType", event.organizerType().name()),
-                Updates.set("municipality", event.municipality())));
+                Updates.set("organizerName", event.organizerName()),
+                Updates.set("municipality", event.municipality()),
+                Updates.set("servedMunicipalities", event.servedMunicipalities()),
+                Updates.set("modifiedAt", Date.from(at))));
     }
 
     @EventHandler
-    void on(ServiceListed event, @SequenceNumber long sequence) {
+    void on(ServiceListed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         BatchedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
                 Updates.set("agencyId", event.agencyId().toString()),
                 Updates.set("agencyName", agencyName(event.agencyId())),
                 describe(event.name(), event.kind(), event.needLevel(), event.ageFromMonths(), event.ageToMonths(),
                         event.municipalities(), event.languages(), event.description()),
-                Updates.set("withdrawn", false)));
+                Updates.set("withdrawn", false),
+                Updates.set("modifiedAt", Date.from(at))));
     }
 
     @EventHandler
-    void on(ServiceUpdated event, @SequenceNumber long sequence) {
-        BatchedDocuments.apply(services, event.serviceId().toString(), sequence,
+    void on(ServiceUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        BatchedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
                 describe(event.name(), event.kind(), event.needLevel(), event.ageFromMonths(), event.ageToMonths(),
-                        event.municipalities(), event.languages(), event.description()));
+                        event.municipalities(), event.languages(), event.description()),
+                Updates.set("modifiedAt", Date.from(at))));
     }
 
     @EventHandler
-    void on(ServiceWithdrawn event, @SequenceNumber long sequence) {
-        BatchedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.set("withdrawn", true));
+    void on(ServiceWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        BatchedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
+                Updates.set("withdrawn", true),
+                Updates.set("modifiedAt", Date.from(at))));
     }
 
     @ResetHandler
@@ -123,6 +140,121 @@ public class DirectoryView {
     public Optional<ServiceView> service(UUID id) {
         catchUp.await(ReadModels.GROUP);
         return Optional.ofNullable(services.find(Filters.eq("_id", id.toString())).first()).map(DirectoryView::view);
+    }
+
+    /**
+     * The whole directory, withdrawn services included (the public HSDS listing shows them as
+     * inactive), in a stable order (name, then id) so that pages do not overlap.
+     */
+    public DirectoryPage<DirectoryEntry> listing(DirectoryListing query, long offset, int limit) {
+        catchUp.await(ReadModels.GROUP);
+        List<Bson> filters = new ArrayList<>();
+        if (query.agencyId() != null) {
+            filters.add(Filters.eq("agencyId", query.agencyId().toString()));
+        }
+        if (query.needLevel() != null) {
+            filters.add(Filters.eq("needLevel", query.needLevel().name()));
+        }
+        if (query.kind() != null) {
+            filters.add(Filters.eq("kind", query.kind().name()));
+        }
+        if (query.modifiedSince() != null) {
+            filters.add(Filters.gte("modifiedAt", Date.from(query.modifiedSince())));
+        }
+        Predicate<Document> text = containing(query.text(), "searchText");
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        return page(services.find(filter).sort(Sorts.ascending("name", "_id")), text, offset, limit,
+                DirectoryView::entry);
+    }
+
+    /** A service as the directory holds it, withdrawn or not. */
+    public Optional<DirectoryEntry> entry(UUID id) {
+        catchUp.await(ReadModels.GROUP);
+        return Optional.ofNullable(services.find(Filters.eq("_id", id.toString())).first()).map(DirectoryView::entry);
+    }
+
+    /** The network's agencies, by name, matching a free text (name or organiser) when one is given. */
+    public DirectoryPage<AgencyView> agencies(String text, long offset, int limit) {
+        catchUp.await(ReadModels.GROUP);
+        Predicate<Document> matches = containing(text, "name", "organizerName");
+        return page(agencies.find().sort(Sorts.ascending("name", "_id")), matches, offset, limit,
+                DirectoryView::agency);
+    }
+
+    public Optional<AgencyView> agency(UUID id) {
+        catchUp.await(ReadModels.GROUP);
+        return Optional.ofNullable(agencies.find(Filters.eq("_id", id.toString())).first()).map(DirectoryView::agency);
+    }
+
+    /** The agencies of the given ids that are registered (no wait: for a page just read). */
+    public Map<UUID, AgencyView> agencies(Collection<UUID> ids) {
+        Map<UUID, AgencyView> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (Document d : agencies.find(Filters.in("_id", ids.stream().map(UUID::toString).distinct().toList()))) {
+            AgencyView agency = agency(d);
+            found.put(agency.id(), agency);
+        }
+        return found;
+    }
+
+    /** Every service of an agency, withdrawn ones included, by name. */
+    public List<DirectoryEntry> servicesOf(UUID agencyId) {
+        catchUp.await(ReadModels.GROUP);
+        List<DirectoryEntry> found = new ArrayList<>();
+        for (Document d : services.find(Filters.eq("agencyId", agencyId.toString())).sort(Sorts.ascending("name", "_id"))) {
+            found.add(entry(d));
+        }
+        return found;
+    }
+
+    private static <T> DirectoryPage<T> page(Iterable<Document> sorted, Predicate<Document> matches, long offset,
+                                            int limit, java.util.function.Function<Document, T> view) {
+        // The total needs every match counted; free text is matched here, as in search().
+        List<T> items = new ArrayList<>();
+        long total = 0;
+        for (Document d : sorted) {
+            if (!matches.test(d)) {
+                continue;
+            }
+            if (total >= offset && items.size() < limit) {
+                items.add(view.apply(d));
+            }
+            total++;
+        }
+        return new DirectoryPage<>(total, items);
+    }
+
+    private static Predicate<Document> containing(String text, String... fields) {
+        if (text == null || text.isBlank()) {
+            return d -> true;
+        }
+        String needle = text.toLowerCase(Locale.ROOT);
+        return d -> {
+            for (String field : fields) {
+                String value = d.getString(field);
+                if (value != null && value.toLowerCase(Locale.ROOT).contains(needle)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private static DirectoryEntry entry(Document d) {
+        Date modified = d.getDate("modifiedAt");
+        return new DirectoryEntry(view(d), d.getBoolean("withdrawn", false),
+                modified == null ? null : modified.toInstant());
+    }
+
+    private static AgencyView agency(Document d) {
+        Date modified = d.getDate("modifiedAt");
+        String type = d.getString("organizerType");
+        return new AgencyView(UUID.fromString(d.getString("_id")), d.getString("name"),
+                type == null ? null : OrganizerType.valueOf(type), d.getString("organizerName"),
+                d.getString("municipality"), d.getList("servedMunicipalities", String.class),
+                modified == null ? null : modified.toInstant());
     }
 
     private String agencyName(UUID agencyId) {
