@@ -272,17 +272,19 @@ class FhirIT {
     @Test
     void aReceiverWhoseConsentWasWithdrawnGetsTheResourcesWithoutTheFamilysText() {
         UUID other = api.family(clinic, MARKER + "Toinen", MARKER, "131052-308T", "1952-10-13");
-        UUID consent = api.consent(other, clinic, List.of(counselling), LocalDate.now().plusYears(1).toString());
-        UUID service = api.service(counselling, "Pariterapia", "INDIVIDUAL");
+        // A receiver of its own: the other tests count counselling's Tasks.
+        UUID couples = api.agency("Tampereen pariterapia", "Tampere");
+        UUID consent = api.consent(other, clinic, List.of(couples), LocalDate.now().plusYears(1).toString());
+        UUID service = api.service(couples, "Pariterapia", "INDIVIDUAL");
         UUID referral = api.created(HttpMethod.POST, "/api/v1/referrals", worker(clinic), Map.of("familyId", other,
                 "serviceId", service, "reason", "Riitoja kotona", "needLevel", "RED", "priority", "ROUTINE"));
-        move(referral, "receive", counselling, null);
-        move(referral, "decline", counselling, Map.of("reason", "Ei resursseja"));
+        move(referral, "receive", couples, null);
+        move(referral, "decline", couples, Map.of("reason", "Ei resursseja"));
         assertThat(api.call(HttpMethod.DELETE, "/api/v1/families/" + other + "/consents/" + consent, worker(clinic),
                 null).getStatusCode().value()).isEqualTo(204);
 
-        Task task = task(referral, counselling);
-        ServiceRequest request = serviceRequest(referral, counselling);
+        Task task = task(referral, couples);
+        ServiceRequest request = serviceRequest(referral, couples);
         assertThat(task.getStatus()).isEqualTo(TaskStatus.REJECTED);
         assertThat(task.hasStatusReason()).isFalse();
         assertThat(request.hasReasonCode()).isFalse();
