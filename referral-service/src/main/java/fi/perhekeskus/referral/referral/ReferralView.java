@@ -148,6 +148,19 @@ public class ReferralView {
                 .into(new ArrayList<>());
     }
 
+    /**
+     * Referrals to {@code receiverAgencyId}, newest first; when {@code senderAgencyId} is given, only
+     * those it sent (the FHIR search by owner, for a requester).
+     */
+    public List<Document> toReceiver(UUID receiverAgencyId, UUID senderAgencyId, int limit, int offset) {
+        Bson filter = Filters.eq("receiverAgencyId", receiverAgencyId.toString());
+        if (senderAgencyId != null) {
+            filter = Filters.and(filter, Filters.eq("senderAgencyId", senderAgencyId.toString()));
+        }
+        return referrals.find(filter).sort(Sorts.descending("madeAt")).skip(offset).limit(limit)
+                .into(new ArrayList<>());
+    }
+
     private static String ciphertext(Sealed value) {
         return value == null ? null : value.ciphertext();
     }
