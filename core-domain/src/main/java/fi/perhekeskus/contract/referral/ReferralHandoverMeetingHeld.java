@@ -17,6 +17,7 @@ import java.util.UUID;
 @EventType(domain = EventCatalog.REFERRAL)
 public record ReferralHandoverMeetingHeld(
         UUID referralId,
+        UUID meetingId,
         LocalDate heldOn,
         boolean familyPresent,
         @Nullable Sealed note,
