@@ -81,9 +81,10 @@ class SenderLearnsWhatCameOfItIT {
     @Test
     void holdResumeRedirectOfWorkInProgressAndAHandOverBothPartiesSee() throws Exception {
         network("Hervannan");
-        String id = refer(homeHelpService);
-        String r = "/api/v1/referrals/" + id;
+        String id;
         try (TopicWatch watch = new TopicWatch(Topics.REFERRAL_EVENTS)) {
+            id = refer(homeHelpService);
+            String r = "/api/v1/referrals/" + id;
             api.ok(HttpMethod.POST, r + "/receive", worker(homeHelp), null);
             ResponseEntity<Map> handover = api.call(HttpMethod.POST, r + "/handover-meeting", worker(clinic),
                     Map.of("heldOn", LocalDate.now().minusDays(1).toString(), "familyPresent", true,
