@@ -26,9 +26,12 @@ import fi.perhekeskus.contract.referral.ReferralCancelled;
 import fi.perhekeskus.contract.referral.ReferralCompleted;
 import fi.perhekeskus.contract.referral.ReferralDeclined;
 import fi.perhekeskus.contract.referral.ReferralEscalated;
+import fi.perhekeskus.contract.referral.ReferralHandoverMeetingHeld;
 import fi.perhekeskus.contract.referral.ReferralMade;
+import fi.perhekeskus.contract.referral.ReferralPutOnHold;
 import fi.perhekeskus.contract.referral.ReferralReceived;
 import fi.perhekeskus.contract.referral.ReferralRedirected;
+import fi.perhekeskus.contract.referral.ReferralResumed;
 import fi.perhekeskus.contract.referral.ReferralStarted;
 
 import java.util.List;
@@ -49,7 +52,8 @@ public final class EventCatalog {
             FamilyRegistered.class, ConsentGiven.class, ConsentWithdrawn.class, FamilyErased.class,
             ReferralMade.class, ReferralReceived.class, ReferralAccepted.class, ReferralDeclined.class,
             ReferralRedirected.class, ReferralStarted.class, ReferralCompleted.class,
-            ReferralCancelled.class, ReferralEscalated.class,
+            ReferralCancelled.class, ReferralEscalated.class, ReferralPutOnHold.class, ReferralResumed.class,
+            ReferralHandoverMeetingHeld.class,
             ProgrammeScheduled.class, GroupSessionRescheduled.class, GroupSessionCancelled.class,
             FamilyEnrolled.class, FamilyWaitlisted.class, EnrolmentCancelled.class,
             GroupSessionHeld.class, FeedbackGiven.class,

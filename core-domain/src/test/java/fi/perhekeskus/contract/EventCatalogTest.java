@@ -45,7 +45,9 @@ class EventCatalogTest {
         assertThat(referral).containsExactlyInAnyOrder("AgencyRegistered", "ServiceListed", "ServiceUpdated",
                 "ServiceWithdrawn", "FamilyRegistered", "ConsentGiven", "ConsentWithdrawn", "FamilyErased",
                 "ReferralMade", "ReferralReceived", "ReferralAccepted", "ReferralDeclined", "ReferralRedirected",
-                "ReferralStarted", "ReferralCompleted", "ReferralCancelled", "ReferralEscalated");
+                "ReferralStarted", "ReferralCompleted", "ReferralCancelled", "ReferralEscalated",
+                // second wave: hold and resume, the warm hand-over
+                "ReferralPutOnHold", "ReferralResumed", "ReferralHandoverMeetingHeld");
         assertThat(meeting).contains("ProgrammeScheduled", "FamilyEnrolled", "FamilyWaitlisted",
                 "EnrolmentCancelled", "GroupSessionHeld", "FeedbackGiven", "NetworkMeetingHeld",
                 "OpenPlaceVisitsRecorded");

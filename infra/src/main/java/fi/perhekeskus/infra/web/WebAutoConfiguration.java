@@ -55,6 +55,14 @@ public class WebAutoConfiguration {
         };
     }
 
+    /** Right after the body limit: a JSON body in another charset than UTF-8 is never read. */
+    @Bean
+    public FilterRegistrationBean<JsonCharset> jsonCharset(ProblemWriter problems) {
+        FilterRegistrationBean<JsonCharset> registration = new FilterRegistrationBean<>(new JsonCharset(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     public RequestRejectedHandler firewallRejections(ProblemWriter problems) {
         return new FirewallRejections(problems);

@@ -40,6 +40,15 @@ public class EventSourcedFamilyConsents implements FamilyConsents {
     }
 
     @Override
+    public boolean isWithdrawn(UUID familyId, UUID consentId) {
+        try {
+            return families.load(familyId.toString()).invoke(f -> f.isWithdrawn(consentId));
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
     public Optional<String> municipality(UUID familyId) {
         try {
             return Optional.ofNullable(families.load(familyId.toString()).invoke(Family::municipality));

@@ -122,6 +122,11 @@ public class Family {
         return consents.containsKey(consentId);
     }
 
+    public boolean isWithdrawn(UUID consentId) {
+        Consent consent = consents.get(consentId);
+        return consent != null && consent.withdrawn();
+    }
+
     public String municipality() {
         return municipality;
     }

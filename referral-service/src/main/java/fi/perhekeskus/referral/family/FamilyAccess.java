@@ -28,4 +28,9 @@ public class FamilyAccess {
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         return WriteModel.read("family-access", () -> consents.basisFor(familyId, agencyId, null, today));
     }
+
+    /** Whether the family withdrew this consent: what rested on it stops at once. */
+    public boolean isWithdrawn(UUID familyId, UUID consentId) {
+        return WriteModel.read("family-consent", () -> consents.isWithdrawn(familyId, consentId));
+    }
 }

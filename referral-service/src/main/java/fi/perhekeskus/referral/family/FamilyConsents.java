@@ -13,6 +13,9 @@ public interface FamilyConsents {
     /** Whether the family holds the consent (valid, expired or withdrawn). */
     boolean hasConsent(UUID familyId, UUID consentId);
 
+    /** Whether the family withdrew the consent (false for one it never gave). */
+    boolean isWithdrawn(UUID familyId, UUID consentId);
+
     /** The family's municipality (not personal data: reports are filtered by it). */
     Optional<String> municipality(UUID familyId);
 }

@@ -73,6 +73,7 @@ final class ReferralTask {
             case DECLINED -> r.declineReason();
             case REDIRECTED -> r.redirectNote();
             case CANCELLED -> r.cancelReason();
+            case ON_HOLD -> r.onHoldReason();
             case REQUESTED, RECEIVED, ACCEPTED, IN_PROGRESS, COMPLETED -> null;
         };
     }

@@ -9,10 +9,13 @@ import fi.perhekeskus.contract.referral.ReferralCancelled;
 import fi.perhekeskus.contract.referral.ReferralCompleted;
 import fi.perhekeskus.contract.referral.ReferralDeclined;
 import fi.perhekeskus.contract.referral.ReferralEscalated;
+import fi.perhekeskus.contract.referral.ReferralHandoverMeetingHeld;
 import fi.perhekeskus.contract.referral.ReferralMade;
 import fi.perhekeskus.contract.referral.ReferralOutcome;
+import fi.perhekeskus.contract.referral.ReferralPutOnHold;
 import fi.perhekeskus.contract.referral.ReferralReceived;
 import fi.perhekeskus.contract.referral.ReferralRedirected;
+import fi.perhekeskus.contract.referral.ReferralResumed;
 import fi.perhekeskus.contract.referral.ReferralStarted;
 import fi.perhekeskus.contract.referral.ReferralStatus;
 import fi.perhekeskus.domain.IllegalTransitionException;
@@ -34,8 +37,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,13 +51,25 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * One referral and its closed loop back to the sender (DESIGN.md):
  * REQUESTED → RECEIVED → ACCEPTED → IN_PROGRESS → COMPLETED, or DECLINED, REDIRECTED (a new
  * referral carries the family on, the loop stays with the original sender) or CANCELLED by the
- * sender from any open state. Only the receiving agency moves it forward and only the sender
- * cancels; an agency that is neither does not learn that it exists.
+ * sender from any open state. The receiver may put an ACCEPTED or IN_PROGRESS referral ON_HOLD and
+ * resume it to the state it was held in, and may redirect it from RECEIVED, ACCEPTED, IN_PROGRESS or
+ * ON_HOLD. Either party records the warm hand-over meeting while it is open. Only the receiving agency
+ * moves it forward and only the sender cancels; an agency that is neither does not learn that it exists.
+ *
+ * <p>Service levels: a hold cancels every service-level deadline still scheduled, so none fires while
+ * it is held, and a resume schedules none again. Both service levels (received, then decided) end
+ * with the acceptance, which comes before any hold: what a held referral still had scheduled could
+ * only have fired as a no-op, and there is no remaining time to resume.
  */
 @Aggregate
 public class Referral {
 
     static final String SLA_DEADLINE = "referral-sla";
+    /** Hand-over dates are the family centre's own calendar days. */
+    static final ZoneId LOCAL_ZONE = ZoneId.of("Europe/Helsinki");
+    private static final Set<ReferralStatus> REDIRECTABLE = EnumSet.of(ReferralStatus.RECEIVED,
+            ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+    private static final Set<ReferralStatus> HOLDABLE = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS);
 
     @AggregateIdentifier
     private UUID referralId;
@@ -65,11 +82,13 @@ public class Referral {
     private Sealed reason;
     private Sealed legalBasis;
     private ReferralStatus status;
+    private ReferralStatus heldIn;
     private UUID redirectedFrom;
     private UUID redirectedTo;
     private ReferralOutcome outcome;
     private Sealed responsibleWorker;
     private final Set<EscalationStage> escalated = EnumSet.noneOf(EscalationStage.class);
+    private final Set<UUID> handoverMeetings = new HashSet<>();
 
     protected Referral() {
         // for Axon
@@ -97,8 +116,7 @@ public class Referral {
                 command.senderAgencyId(), offer.agencyId(), familyMunicipality, command.needLevel(),
                 command.priority(), command.reason(), basis.consentId(), basis.legalBasis(),
                 command.redirectedFrom(), redirectedByAgencyId, command.requestedBy(), command.requestedAt()));
-        AggregateScopeDescriptor scope = new AggregateScopeDescriptor(Referral.class.getSimpleName(),
-                command.referralId().toString());
+        AggregateScopeDescriptor scope = scope(command.referralId());
         deadlines.schedule(command.receiveBy(), SLA_DEADLINE,
                 new EscalationDue(EscalationStage.NOT_RECEIVED, command.receiveBy()), scope);
         deadlines.schedule(command.decideBy(), SLA_DEADLINE,
@@ -133,9 +151,9 @@ public class Referral {
 
     @CommandHandler
     public ReferralState handle(RedirectReferral command, FamilyConsents families, ServiceCatalog services,
-                                DeadlineManager deadlines) throws Exception {
+                                DeadlineManager deadlines, ReferralSla sla) throws Exception {
         requireReceiver(command.actingAgencyId());
-        requireStatus(ReferralStatus.RECEIVED, "redirect");
+        requireStatus(REDIRECTABLE, "redirect");
         if (command.toServiceId().equals(serviceId)) {
             throw new RuleViolationException("a redirect goes to another service");
         }
@@ -148,9 +166,48 @@ public class Referral {
         // The loop stays with whoever started it: the new referral keeps the original sender.
         MakeReferral forward = new MakeReferral(command.newReferralId(), familyId, command.toServiceId(),
                 senderAgencyId, needLevel, priority, reason, null, legalBasis, referralId,
-                command.receiveBy(), command.decideBy(), command.requestedBy(), command.requestedAt());
+                sla.receiveBy(priority, command.requestedAt()), sla.decideBy(priority, command.requestedAt()),
+                command.requestedBy(), command.requestedAt());
         UUID redirectingAgency = receiverAgencyId;
         createNew(Referral.class, () -> new Referral(forward, redirectingAgency, families, services, deadlines));
+        return state();
+    }
+
+    @CommandHandler
+    public ReferralState handle(HoldReferral command, DeadlineManager deadlines) {
+        requireReceiver(command.actingAgencyId());
+        requireStatus(HOLDABLE, "hold");
+        requirePresent(command.reason(), "a referral put on hold needs a reason for the sender");
+        apply(new ReferralPutOnHold(referralId, status, command.reason(), command.requestedBy(), command.requestedAt()));
+        deadlines.cancelAllWithinScope(SLA_DEADLINE, scope(referralId));
+        return state();
+    }
+
+    @CommandHandler
+    public ReferralState handle(ResumeReferral command) {
+        requireReceiver(command.actingAgencyId());
+        requireStatus(ReferralStatus.ON_HOLD, "resume");
+        apply(new ReferralResumed(referralId, heldIn, command.requestedBy(), command.requestedAt()));
+        return state();
+    }
+
+    @CommandHandler
+    public ReferralState handle(RecordHandoverMeeting command) {
+        requireParty(command.actingAgencyId());
+        if (!status.isOpen()) {
+            throw new IllegalTransitionException("a hand-over meeting of a " + status + " referral cannot be recorded");
+        }
+        if (command.heldOn() == null) {
+            throw new RuleViolationException("a hand-over meeting has the date it was held on");
+        }
+        if (command.heldOn().isAfter(command.requestedAt().atZone(LOCAL_ZONE).toLocalDate())) {
+            throw new RuleViolationException("a hand-over meeting is recorded once it was held, not before");
+        }
+        if (handoverMeetings.contains(command.meetingId())) {
+            throw new IllegalTransitionException("hand-over meeting " + command.meetingId() + " is recorded already");
+        }
+        apply(new ReferralHandoverMeetingHeld(referralId, command.meetingId(), command.heldOn(), command.familyPresent(), command.note(),
+                command.actingAgencyId(), command.requestedBy(), command.requestedAt()));
         return state();
     }
 
@@ -200,6 +257,11 @@ public class Referral {
         }
     }
 
+    /** Whether the hand-over meeting is recorded (an Idempotency-Key's replay). */
+    public boolean hasHandoverMeeting(UUID meetingId) {
+        return handoverMeetings.contains(meetingId);
+    }
+
     /** Who may see this referral at all: the two parties. */
     public boolean isParty(UUID agencyId) {
         return agencyId.equals(senderAgencyId) || agencyId.equals(receiverAgencyId);
@@ -208,6 +270,10 @@ public class Referral {
     public ReferralState state() {
         return new ReferralState(referralId, status, familyId, serviceId, senderAgencyId, receiverAgencyId,
                 redirectedFrom, redirectedTo, outcome, responsibleWorker);
+    }
+
+    private static AggregateScopeDescriptor scope(UUID referralId) {
+        return new AggregateScopeDescriptor(Referral.class.getSimpleName(), referralId.toString());
     }
 
     private static ServiceOffer openOffer(ServiceCatalog services, UUID serviceId) {
@@ -244,7 +310,11 @@ public class Referral {
     }
 
     private void requireStatus(ReferralStatus expected, String move) {
-        if (status != expected) {
+        requireStatus(EnumSet.of(expected), move);
+    }
+
+    private void requireStatus(Set<ReferralStatus> expected, String move) {
+        if (!expected.contains(status)) {
             throw new IllegalTransitionException("cannot " + move + " a " + status + " referral");
         }
     }
@@ -290,6 +360,23 @@ public class Referral {
     void on(ReferralRedirected event) {
         status = ReferralStatus.REDIRECTED;
         redirectedTo = event.newReferralId();
+    }
+
+    @EventSourcingHandler
+    void on(ReferralPutOnHold event) {
+        heldIn = event.heldIn();
+        status = ReferralStatus.ON_HOLD;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralResumed event) {
+        status = event.resumedTo();
+        heldIn = null;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralHandoverMeetingHeld event) {
+        handoverMeetings.add(event.meetingId());
     }
 
     @EventSourcingHandler

@@ -80,8 +80,9 @@ public class ReferralController {
                     Instant now = clock.instant();
                     commands.sendAndWait(new MakeReferral(id, request.familyId(), request.serviceId(), agency,
                             request.needLevel(), request.priority(), sealer.seal(request.familyId(), request.reason()),
-                            request.consentId(), sealedOrNull(request.familyId(), request.legalBasis()), null, sla.receiveBy(now),
-                            sla.decideBy(now), caller.workerId(), now));
+                            request.consentId(), sealedOrNull(request.familyId(), request.legalBasis()), null,
+                            sla.receiveBy(request.priority(), now), sla.decideBy(request.priority(), now),
+                            caller.workerId(), now));
                     return ReferralStatus.REQUESTED;
                 }, id -> WriteModel.read("referral-replay",
                         () -> referrals.load(id.toString()).invoke(Referral::state).status())));
@@ -117,7 +118,8 @@ public class ReferralController {
     }
 
     @PostMapping("/{id}/redirect")
-    @Operation(summary = "The receiver forwards the family to a better service; answers with redirectedTo")
+    @Operation(summary = "The receiver forwards the family to a better service (from RECEIVED, ACCEPTED, IN_PROGRESS "
+            + "or ON_HOLD); answers with redirectedTo. The new referral keeps the original sender and this one's priority")
     public Map<String, Object> redirect(@PathVariable UUID id, @Valid @RequestBody ReferralRequests.Redirect request,
                                         Caller caller) {
         UUID familyId = familyOf(id, caller);
@@ -125,7 +127,7 @@ public class ReferralController {
         Instant now = clock.instant();
         ReferralState state = commands.sendAndWait(new RedirectReferral(id, caller.agencyId(), newReferral,
                 request.serviceId(), request.note() == null ? null : sealer.seal(familyId, request.note()),
-                sla.receiveBy(now), sla.decideBy(now), caller.workerId(), now));
+                caller.workerId(), now));
         return Map.of("id", state.id(), "status", state.status(), "redirectedTo", state.redirectedTo());
     }
 
@@ -143,6 +145,57 @@ public class ReferralController {
         return answer(commands.sendAndWait(new CompleteReferral(id, caller.agencyId(), request.outcome(),
                 request.note() == null ? null : sealer.seal(familyId, request.note()), caller.workerId(),
                 clock.instant())));
+    }
+
+    @PostMapping("/{id}/hold")
+    @Operation(summary = "The receiver pauses an ACCEPTED or IN_PROGRESS referral, with a reason for the sender. "
+            + "Every service-level deadline still scheduled is cancelled: none fires while it is held")
+    public ReferralStateResponse hold(@PathVariable UUID id, @Valid @RequestBody ReferralRequests.Hold request,
+                                      Caller caller) {
+        UUID familyId = familyOf(id, caller);
+        return answer(commands.sendAndWait(new HoldReferral(id, caller.agencyId(), sealer.seal(familyId, request.reason()),
+                caller.workerId(), clock.instant())));
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "The receiver resumes a held referral: it is back in the state it was held in. No "
+            + "service level is rescheduled: both end with the acceptance, before any hold")
+    public ReferralStateResponse resume(@PathVariable UUID id, Caller caller) {
+        return answer(commands.sendAndWait(new ResumeReferral(id, caller.agencyId(), caller.workerId(), clock.instant())));
+    }
+
+    @PostMapping("/{id}/handover-meeting")
+    @Operation(summary = "The sender or the receiver records the warm hand-over meeting (family, sender and receiver "
+            + "together) of an open referral; its history shows HANDOVER_MEETING. The same Idempotency-Key answers "
+            + "with the meeting it recorded; with another body it is 422")
+    public ResponseEntity<Map<String, Object>> handoverMeeting(
+            @PathVariable UUID id, @Valid @RequestBody ReferralRequests.HandoverMeeting request, Caller caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        UUID familyId = familyOf(id, caller);
+        IdempotentCreation.Outcome<ReferralStatus> outcome = idempotency.create(
+                "POST /api/v1/referrals/" + id + "/handover-meeting", caller, key, request, UUID::randomUUID,
+                new IdempotentCreation.Resource<>() {
+                    @Override
+                    public boolean exists(UUID meetingId) {
+                        return WriteModel.read("referral-handover", () -> referrals.load(id.toString())
+                                .invoke(r -> r.hasHandoverMeeting(meetingId)));
+                    }
+
+                    @Override
+                    public ReferralStatus create(UUID meetingId) {
+                        return commands.<ReferralState>sendAndWait(new RecordHandoverMeeting(id, caller.agencyId(),
+                                meetingId, request.heldOn(), request.familyPresent(),
+                                sealedOrNull(familyId, request.note()), caller.workerId(), clock.instant())).status();
+                    }
+
+                    @Override
+                    public ReferralStatus replay(UUID meetingId) {
+                        return WriteModel.read("referral-replay",
+                                () -> referrals.load(id.toString()).invoke(Referral::state).status());
+                    }
+                });
+        return outcome.created("/api/v1/referrals/" + id).body(Map.of("id", outcome.id(), "referralId", id,
+                "status", outcome.body()));
     }
 
     @PostMapping("/{id}/cancel")

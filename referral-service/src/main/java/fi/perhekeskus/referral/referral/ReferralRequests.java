@@ -37,4 +37,11 @@ public final class ReferralRequests {
 
     public record Cancel(@NotBlank @Size(max = Limits.TEXT) String reason) {
     }
+
+    public record Hold(@NotBlank @Size(max = Limits.TEXT) String reason) {
+    }
+
+    public record HandoverMeeting(@NotNull @PlausibleDate LocalDate heldOn, @NotNull Boolean familyPresent,
+                                  @Size(max = Limits.TEXT) String note) {
+    }
 }

@@ -12,9 +12,12 @@ import fi.perhekeskus.contract.referral.ReferralCancelled;
 import fi.perhekeskus.contract.referral.ReferralCompleted;
 import fi.perhekeskus.contract.referral.ReferralDeclined;
 import fi.perhekeskus.contract.referral.ReferralEscalated;
+import fi.perhekeskus.contract.referral.ReferralHandoverMeetingHeld;
 import fi.perhekeskus.contract.referral.ReferralMade;
+import fi.perhekeskus.contract.referral.ReferralPutOnHold;
 import fi.perhekeskus.contract.referral.ReferralReceived;
 import fi.perhekeskus.contract.referral.ReferralRedirected;
+import fi.perhekeskus.contract.referral.ReferralResumed;
 import fi.perhekeskus.contract.referral.ReferralStarted;
 import fi.perhekeskus.contract.referral.ReferralStatus;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
@@ -37,8 +40,8 @@ import java.util.UUID;
 /**
  * Every referral with its whole history (who did what, when, and the status after it): the
  * sender's outbox and the receiver's inbox. Every free text (reason, legal basis, responsible worker,
- * decline reason, redirect and completion notes, cancel reason) stays sealed here; ReferralReader
- * opens it for the parties.
+ * decline reason, redirect and completion notes, cancel and hold reasons, hand-over notes) stays
+ * sealed here; ReferralReader opens it for the parties.
  */
 @Component
 @ProcessingGroup(ReadModels.GROUP)
@@ -102,6 +105,33 @@ public class ReferralView {
                 Updates.combine(Updates.set("redirectedTo", e.newReferralId().toString()),
                         Updates.set("redirectNote", ciphertext(e.note()))),
                 "redirected to referral " + e.newReferralId());
+    }
+
+    @EventHandler
+    void on(ReferralPutOnHold e, @SequenceNumber long seq) {
+        apply(e.referralId(), seq, ReferralStatus.ON_HOLD, e.heldBy(), null, e.heldAt(), "ON_HOLD",
+                Updates.set("onHoldReason", e.reason().ciphertext()), "held in " + e.heldIn());
+    }
+
+    @EventHandler
+    void on(ReferralResumed e, @SequenceNumber long seq) {
+        // The reason is of the hold that ended; the history keeps that there was one.
+        apply(e.referralId(), seq, e.resumedTo(), e.resumedBy(), null, e.resumedAt(), "RESUMED",
+                Updates.set("onHoldReason", null), null);
+    }
+
+    @EventHandler
+    void on(ReferralHandoverMeetingHeld e, @SequenceNumber long seq) {
+        Document meeting = new Document("meetingId", e.meetingId().toString())
+                .append("heldOn", e.heldOn().toString())
+                .append("familyPresent", e.familyPresent())
+                .append("recordedByAgencyId", e.recordedByAgencyId().toString());
+        if (e.note() != null) {
+            meeting.append("note", e.note().ciphertext());
+        }
+        apply(e.referralId(), seq, null, e.recordedBy(), e.recordedByAgencyId(), e.recordedAt(), "HANDOVER_MEETING",
+                Updates.push("handoverMeetings", meeting),
+                "held on " + e.heldOn() + (e.familyPresent() ? ", family present" : ", family not present"));
     }
 
     @EventHandler

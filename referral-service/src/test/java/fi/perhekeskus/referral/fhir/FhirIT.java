@@ -110,6 +110,10 @@ class FhirIT {
         move(completed, "complete", counselling, Map.of("outcome", "PARTLY_MET", "note", "Kolme tapaamista"));
         UUID cancelled = make(service, "ROUTINE");
         move(cancelled, "cancel", clinic, Map.of("reason", "Perhe muutti"));
+        UUID onHold = make(service, "ROUTINE");
+        move(onHold, "receive", counselling, null);
+        move(onHold, "accept", counselling, Map.of());
+        move(onHold, "hold", counselling, Map.of("reason", "Perhe pyysi taukoa"));
 
         expect("sent", sent, TaskStatus.REQUESTED, ServiceRequestStatus.ACTIVE, "REQUESTED");
         expect("received", received, TaskStatus.RECEIVED, ServiceRequestStatus.ACTIVE, "RECEIVED");
@@ -120,6 +124,7 @@ class FhirIT {
         expect("forwarded", forwarded, TaskStatus.REQUESTED, ServiceRequestStatus.ACTIVE, "REQUESTED");
         expect("completed", completed, TaskStatus.COMPLETED, ServiceRequestStatus.COMPLETED, "COMPLETED");
         expect("cancelled", cancelled, TaskStatus.CANCELLED, ServiceRequestStatus.REVOKED, "CANCELLED");
+        expect("on hold", onHold, TaskStatus.ONHOLD, ServiceRequestStatus.ONHOLD, "ON_HOLD");
     }
 
     @AfterAll

@@ -169,6 +169,11 @@ class RequestBoundsIT {
         cases.add(asReceiver("complete", HttpMethod.POST, r + "/complete", Map.of("outcome", "GOAL_MET"), "note", TEXT_OVER));
         cases.add(asReceiver("complete", HttpMethod.POST, r + "/complete", Map.of("note", "x"), "outcome", "FINE"));
         cases.add(asSender("cancel", HttpMethod.POST, r + "/cancel", Map.of("reason", "x"), "reason", TEXT_OVER));
+        cases.add(asReceiver("hold", HttpMethod.POST, r + "/hold", Map.of("reason", "x"), "reason", TEXT_OVER));
+        Map<String, Object> handover = Map.of("heldOn", "2026-01-02", "familyPresent", true, "note", "x");
+        cases.add(asSender("hand-over meeting", HttpMethod.POST, r + "/handover-meeting", handover, "note", TEXT_OVER));
+        cases.add(asSender("hand-over meeting", HttpMethod.POST, r + "/handover-meeting", handover, "heldOn", "1899-12-31"));
+        cases.add(asSender("hand-over meeting", HttpMethod.POST, r + "/handover-meeting", handover, "familyPresent", "often"));
         return cases.stream();
     }
 

@@ -29,8 +29,9 @@ class EscalationIT {
         return ReferralServiceApplication.builder()
                 .initializers(new LocalInfrastructureInitializer())
                 // Arguments, not default properties: those lose to the service's own server.port.
-                .run("--server.port=0", "--perhekeskus.referral.sla.receive=PT3S",
-                        "--perhekeskus.referral.sla.decide=PT6S", "--db-scheduler.polling-interval=500ms");
+                // The referrals below are URGENT: their own service levels apply, not the routine ones.
+                .run("--server.port=0", "--perhekeskus.referral.sla.urgent-receive=PT3S",
+                        "--perhekeskus.referral.sla.urgent-decide=PT6S", "--db-scheduler.polling-interval=500ms");
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -10,10 +10,13 @@ import fi.perhekeskus.contract.referral.ReferralCancelled;
 import fi.perhekeskus.contract.referral.ReferralCompleted;
 import fi.perhekeskus.contract.referral.ReferralDeclined;
 import fi.perhekeskus.contract.referral.ReferralEscalated;
+import fi.perhekeskus.contract.referral.ReferralHandoverMeetingHeld;
 import fi.perhekeskus.contract.referral.ReferralMade;
 import fi.perhekeskus.contract.referral.ReferralOutcome;
+import fi.perhekeskus.contract.referral.ReferralPutOnHold;
 import fi.perhekeskus.contract.referral.ReferralReceived;
 import fi.perhekeskus.contract.referral.ReferralRedirected;
+import fi.perhekeskus.contract.referral.ReferralResumed;
 import fi.perhekeskus.contract.referral.ReferralStarted;
 import fi.perhekeskus.contract.referral.ReferralStatus;
 import fi.perhekeskus.domain.IllegalTransitionException;
@@ -48,7 +51,8 @@ import java.util.stream.Stream;
 
 /**
  * The referral's state machine, edge by edge: every legal move, every move in a wrong state
- * (409), by the other party (403) and by an agency that is no party (404).
+ * (409), by the other party (403) and by an agency that is no party (404). ON_HOLD is reached from
+ * IN_PROGRESS in {@link #history}; holds from ACCEPTED are covered where they matter (resume).
  */
 class ReferralTest {
 
@@ -68,6 +72,11 @@ class ReferralTest {
     static final Sealed REASON = new Sealed("v1.cmVhc29u");
     static final Sealed LEGAL_BASIS = new Sealed("v1.bGVnYWwtYmFzaXM");
     static final Sealed WORKER = new Sealed("v1.d29ya2Vy");
+    static final Sealed HOLD_REASON = new Sealed("v1.aG9sZA");
+    static final Sealed NOTE = new Sealed("v1.bm90ZQ");
+    static final UUID MEETING = UUID.fromString("00000000-0000-0000-0000-00000000e001");
+    static final LocalDate MET_ON = LocalDate.parse("2026-03-01");
+    static final ReferralSla SLA = ReferralSla.defaults();
 
     private AggregateTestFixture<Referral> fixture;
     private final Map<UUID, SharingBasis> receiverBasis = new HashMap<>();
@@ -98,6 +107,11 @@ class ReferralTest {
             }
 
             @Override
+            public boolean isWithdrawn(UUID familyId, UUID consentId) {
+                return false;
+            }
+
+            @Override
             public Optional<String> municipality(UUID familyId) {
                 return Optional.of("Tampere");
             }
@@ -105,6 +119,7 @@ class ReferralTest {
         ServiceCatalog services = id -> Optional.ofNullable(offers.get(id));
         fixture.registerInjectableResource(consents);
         fixture.registerInjectableResource(services);
+        fixture.registerInjectableResource(SLA);
     }
 
     static MakeReferral make(UUID consentId, Sealed legalBasis) {
@@ -122,6 +137,10 @@ class ReferralTest {
             LocalDate.parse("2026-03-05"), "worker-2", NOW.plusSeconds(120));
     static final ReferralStarted STARTED = new ReferralStarted(REFERRAL, "worker-2", NOW.plusSeconds(180));
 
+    static ReferralPutOnHold heldIn(ReferralStatus state) {
+        return new ReferralPutOnHold(REFERRAL, state, HOLD_REASON, "worker-2", NOW.plusSeconds(240));
+    }
+
     /** The events that lead to each state. */
     static List<Object> history(ReferralStatus state) {
         List<Object> events = new ArrayList<>(List.of(made()));
@@ -137,6 +156,7 @@ class ReferralTest {
             case REDIRECTED -> events.addAll(List.of(RECEIVED,
                     new ReferralRedirected(REFERRAL, NEW_REFERRAL, OTHER_SERVICE, THIRD, null, "worker-2", NOW)));
             case CANCELLED -> events.add(new ReferralCancelled(REFERRAL, REASON, "nurse-1", NOW));
+            case ON_HOLD -> events.addAll(List.of(RECEIVED, ACCEPTED, STARTED, heldIn(ReferralStatus.IN_PROGRESS)));
         }
         return events;
     }
@@ -145,11 +165,14 @@ class ReferralTest {
         RECEIVE(RECEIVER, a -> new ReceiveReferral(REFERRAL, a, "w", NOW)),
         ACCEPT(RECEIVER, a -> new AcceptReferral(REFERRAL, a, WORKER, null, "w", NOW)),
         DECLINE(RECEIVER, a -> new DeclineReferral(REFERRAL, a, REASON, "w", NOW)),
-        REDIRECT(RECEIVER, a -> new RedirectReferral(REFERRAL, a, NEW_REFERRAL, OTHER_SERVICE, null, RECEIVE_BY,
-                DECIDE_BY, "w", NOW)),
+        REDIRECT(RECEIVER, a -> new RedirectReferral(REFERRAL, a, NEW_REFERRAL, OTHER_SERVICE, null, "w", NOW)),
         START(RECEIVER, a -> new StartReferral(REFERRAL, a, "w", NOW)),
         COMPLETE(RECEIVER, a -> new CompleteReferral(REFERRAL, a, ReferralOutcome.PARTLY_MET, null, "w", NOW)),
-        CANCEL(SENDER, a -> new CancelReferral(REFERRAL, a, REASON, "w", NOW));
+        CANCEL(SENDER, a -> new CancelReferral(REFERRAL, a, REASON, "w", NOW)),
+        HOLD(RECEIVER, a -> new HoldReferral(REFERRAL, a, HOLD_REASON, "w", NOW)),
+        RESUME(RECEIVER, a -> new ResumeReferral(REFERRAL, a, "w", NOW)),
+        /** Either party records it: there is no other party to refuse. */
+        HANDOVER(RECEIVER, a -> new RecordHandoverMeeting(REFERRAL, a, MEETING, MET_ON, true, NOTE, "w", NOW));
 
         final UUID party;
         final Function<UUID, Object> command;
@@ -166,12 +189,20 @@ class ReferralTest {
         Set<ReferralStatus> legalIn() {
             return switch (this) {
                 case RECEIVE -> EnumSet.of(ReferralStatus.REQUESTED);
-                case ACCEPT, DECLINE, REDIRECT -> EnumSet.of(ReferralStatus.RECEIVED);
+                case ACCEPT, DECLINE -> EnumSet.of(ReferralStatus.RECEIVED);
+                case REDIRECT -> EnumSet.of(ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
+                        ReferralStatus.ON_HOLD);
                 case START -> EnumSet.of(ReferralStatus.ACCEPTED);
                 case COMPLETE -> EnumSet.of(ReferralStatus.IN_PROGRESS);
-                case CANCEL -> EnumSet.of(ReferralStatus.REQUESTED, ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED,
-                        ReferralStatus.IN_PROGRESS);
+                case CANCEL, HANDOVER -> EnumSet.of(ReferralStatus.REQUESTED, ReferralStatus.RECEIVED,
+                        ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+                case HOLD -> EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS);
+                case RESUME -> EnumSet.of(ReferralStatus.ON_HOLD);
             };
+        }
+
+        boolean byEitherParty() {
+            return this == HANDOVER;
         }
     }
 
@@ -197,6 +228,18 @@ class ReferralTest {
         return cases.stream();
     }
 
+    static Stream<Arguments> legalStatesOfOneParty() {
+        return legalStates().filter(a -> !((Move) a.get()[0]).byEitherParty());
+    }
+
+    @ParameterizedTest(name = "{0} in {1} is a legal edge")
+    @MethodSource("legalStates")
+    void everyLegalEdgeIsTaken(Move move, ReferralStatus state) {
+        fixture.given(history(state))
+                .when(move.command.apply(move.party))
+                .expectSuccessfulHandlerExecution();
+    }
+
     @ParameterizedTest(name = "{0} in {1} is refused with 409")
     @MethodSource("illegalStates")
     void aMoveInTheWrongStateIsRefusedAndChangesNothing(Move move, ReferralStatus state) {
@@ -207,7 +250,7 @@ class ReferralTest {
     }
 
     @ParameterizedTest(name = "{0} in {1} by the other party is refused with 403")
-    @MethodSource("legalStates")
+    @MethodSource("legalStatesOfOneParty")
     void aMoveByTheOtherPartyIsRefused(Move move, ReferralStatus state) {
         fixture.given(history(state))
                 .when(move.command.apply(move.otherParty()))
@@ -271,8 +314,7 @@ class ReferralTest {
             ReferralMade onLegalBasis = new ReferralMade(REFERRAL, FAMILY, SERVICE, SENDER, RECEIVER, "Tampere",
                     NeedLevel.YELLOW, Priority.ROUTINE, REASON, null, LEGAL_BASIS, null, null, "nurse-1", NOW);
             fixture.given(onLegalBasis, RECEIVED)
-                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, RECEIVE_BY,
-                            DECIDE_BY, "worker-2", NOW))
+                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, "worker-2", NOW))
                     .expectEvents(
                             new ReferralRedirected(REFERRAL, NEW_REFERRAL, OTHER_SERVICE, THIRD, null, "worker-2", NOW),
                             new ReferralMade(NEW_REFERRAL, FAMILY, OTHER_SERVICE, SENDER, THIRD, "Tampere",
@@ -288,8 +330,7 @@ class ReferralTest {
             ReferralMade legacy = new ReferralMade(REFERRAL, FAMILY, SERVICE, SENDER, RECEIVER, "Tampere",
                     NeedLevel.YELLOW, Priority.ROUTINE, REASON, null, Sealed.DROPPED, null, null, "nurse-1", NOW);
             fixture.given(legacy, RECEIVED)
-                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, RECEIVE_BY,
-                            DECIDE_BY, "worker-2", NOW))
+                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, "worker-2", NOW))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -356,8 +397,7 @@ class ReferralTest {
         @Test
         void aRedirectForwardsTheFamilyAndKeepsTheOriginalSender() {
             fixture.given(history(ReferralStatus.RECEIVED))
-                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, RECEIVE_BY,
-                            DECIDE_BY, "worker-2", NOW))
+                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, "worker-2", NOW))
                     .expectEvents(
                             new ReferralRedirected(REFERRAL, NEW_REFERRAL, OTHER_SERVICE, THIRD, null, "worker-2", NOW),
                             new ReferralMade(NEW_REFERRAL, FAMILY, OTHER_SERVICE, SENDER, THIRD, "Tampere",
@@ -369,8 +409,7 @@ class ReferralTest {
         void aRedirectNeedsConsentForTheNewReceiver() {
             receiverBasis.remove(THIRD);
             fixture.given(history(ReferralStatus.RECEIVED))
-                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, RECEIVE_BY,
-                            DECIDE_BY, "worker-2", NOW))
+                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, "worker-2", NOW))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -378,8 +417,7 @@ class ReferralTest {
         @Test
         void aRedirectGoesToAnotherService() {
             fixture.given(history(ReferralStatus.RECEIVED))
-                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, SERVICE, null, RECEIVE_BY, DECIDE_BY,
-                            "worker-2", NOW))
+                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, SERVICE, null, "worker-2", NOW))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -404,6 +442,240 @@ class ReferralTest {
             fixture.given(history(state))
                     .when(new CancelReferral(REFERRAL, SENDER, REASON, "nurse-1", NOW))
                     .expectEvents(new ReferralCancelled(REFERRAL, REASON, "nurse-1", NOW));
+        }
+    }
+
+    static Stream<ReferralStatus> holdableStates() {
+        return Stream.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS);
+    }
+
+    static Stream<ReferralStatus> redirectableStates() {
+        return Stream.of(ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
+                ReferralStatus.ON_HOLD);
+    }
+
+    static List<Object> heldFrom(ReferralStatus state) {
+        List<Object> events = history(state);
+        events.add(heldIn(state));
+        return events;
+    }
+
+    @Nested
+    class Holding {
+
+        @ParameterizedTest(name = "the receiver puts a {0} referral on hold")
+        @MethodSource("fi.perhekeskus.referral.referral.ReferralTest#holdableStates")
+        void theReceiverPutsAReferralOnHoldWithASealedReason(ReferralStatus state) {
+            fixture.given(history(state))
+                    .when(new HoldReferral(REFERRAL, RECEIVER, HOLD_REASON, "worker-2", NOW.plusSeconds(240)))
+                    .expectEvents(heldIn(state))
+                    .expectResultMessagePayload(new ReferralState(REFERRAL, ReferralStatus.ON_HOLD, FAMILY, SERVICE,
+                            SENDER, RECEIVER, null, null, null, WORKER));
+        }
+
+        @Test
+        void aHoldWithoutReasonIsRefused() {
+            fixture.given(history(ReferralStatus.ACCEPTED))
+                    .when(new HoldReferral(REFERRAL, RECEIVER, null, "worker-2", NOW))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest(name = "a referral held in {0} resumes to {0}")
+        @MethodSource("fi.perhekeskus.referral.referral.ReferralTest#holdableStates")
+        void aResumeReturnsToTheStateItWasHeldIn(ReferralStatus state) {
+            fixture.given(heldFrom(state))
+                    .when(new ResumeReferral(REFERRAL, RECEIVER, "worker-2", NOW.plusSeconds(300)))
+                    .expectEvents(new ReferralResumed(REFERRAL, state, "worker-2", NOW.plusSeconds(300)))
+                    .expectResultMessagePayload(new ReferralState(REFERRAL, state, FAMILY, SERVICE, SENDER, RECEIVER,
+                            null, null, null, WORKER));
+        }
+
+        @Test
+        void aResumedReferralMovesOnFromWhereItWas() {
+            // Held straight after acceptance, it is started after the resume, not completed.
+            fixture.given(heldFrom(ReferralStatus.ACCEPTED))
+                    .andGiven(new ReferralResumed(REFERRAL, ReferralStatus.ACCEPTED, "worker-2", NOW))
+                    .when(new StartReferral(REFERRAL, RECEIVER, "worker-2", NOW))
+                    .expectEvents(new ReferralStarted(REFERRAL, "worker-2", NOW));
+            fixture.given(heldFrom(ReferralStatus.ACCEPTED))
+                    .andGiven(new ReferralResumed(REFERRAL, ReferralStatus.ACCEPTED, "worker-2", NOW))
+                    .when(new CompleteReferral(REFERRAL, RECEIVER, ReferralOutcome.GOAL_MET, null, "worker-2", NOW))
+                    .expectException(IllegalTransitionException.class);
+        }
+
+        @Test
+        void aHeldReferralCanBeHeldAgainOnlyAfterItResumed() {
+            fixture.given(heldFrom(ReferralStatus.IN_PROGRESS))
+                    .when(new HoldReferral(REFERRAL, RECEIVER, HOLD_REASON, "worker-2", NOW))
+                    .expectException(IllegalTransitionException.class)
+                    .expectNoEvents();
+            fixture.given(heldFrom(ReferralStatus.IN_PROGRESS))
+                    .andGiven(new ReferralResumed(REFERRAL, ReferralStatus.IN_PROGRESS, "worker-2", NOW))
+                    .when(new HoldReferral(REFERRAL, RECEIVER, HOLD_REASON, "worker-2", NOW))
+                    .expectEvents(new ReferralPutOnHold(REFERRAL, ReferralStatus.IN_PROGRESS, HOLD_REASON, "worker-2", NOW));
+        }
+
+        @Test
+        void aHoldCancelsEveryServiceLevelDeadlineSoNoneFiresWhileHeld() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(make(null, null), new ReceiveReferral(REFERRAL, RECEIVER, "worker-2", NOW),
+                            new AcceptReferral(REFERRAL, RECEIVER, WORKER, null, "worker-2", NOW))
+                    .when(new HoldReferral(REFERRAL, RECEIVER, HOLD_REASON, "worker-2", NOW))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void beforeTheHoldTheDeadlinesWereStillScheduled() {
+            // The counterpart of the test above: without the hold, both deadlines are pending.
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(make(null, null), new ReceiveReferral(REFERRAL, RECEIVER, "worker-2", NOW))
+                    .when(new AcceptReferral(REFERRAL, RECEIVER, WORKER, null, "worker-2", NOW))
+                    .expectScheduledDeadline(RECEIVE_BY, new EscalationDue(EscalationStage.NOT_RECEIVED, RECEIVE_BY))
+                    .expectScheduledDeadline(DECIDE_BY, new EscalationDue(EscalationStage.NOT_DECIDED, DECIDE_BY));
+        }
+
+        @Test
+        void aResumeSchedulesNoDeadlineAgainAndNothingEscalatesAfterIt() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(make(null, null), new ReceiveReferral(REFERRAL, RECEIVER, "worker-2", NOW),
+                            new AcceptReferral(REFERRAL, RECEIVER, WORKER, null, "worker-2", NOW),
+                            new HoldReferral(REFERRAL, RECEIVER, HOLD_REASON, "worker-2", NOW))
+                    .when(new ResumeReferral(REFERRAL, RECEIVER, "worker-2", NOW))
+                    .expectNoScheduledDeadlines();
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(make(null, null), new ReceiveReferral(REFERRAL, RECEIVER, "worker-2", NOW),
+                            new AcceptReferral(REFERRAL, RECEIVER, WORKER, null, "worker-2", NOW),
+                            new HoldReferral(REFERRAL, RECEIVER, HOLD_REASON, "worker-2", NOW))
+                    .whenThenTimeAdvancesTo(DECIDE_BY.plusSeconds(1))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RedirectingLater {
+
+        @ParameterizedTest(name = "the receiver redirects a {0} referral")
+        @MethodSource("fi.perhekeskus.referral.referral.ReferralTest#redirectableStates")
+        void aRedirectFromEveryRedirectableStateForwardsTheFamilyToTheOriginalSender(ReferralStatus state) {
+            fixture.given(history(state))
+                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, NOTE, "worker-2", NOW))
+                    .expectEvents(
+                            new ReferralRedirected(REFERRAL, NEW_REFERRAL, OTHER_SERVICE, THIRD, NOTE, "worker-2", NOW),
+                            new ReferralMade(NEW_REFERRAL, FAMILY, OTHER_SERVICE, SENDER, THIRD, "Tampere",
+                                    NeedLevel.YELLOW, Priority.ROUTINE, REASON, CONSENT, null, REFERRAL, RECEIVER,
+                                    "worker-2", NOW))
+                    .expectResultMessagePayload(new ReferralState(REFERRAL, ReferralStatus.REDIRECTED, FAMILY, SERVICE,
+                            SENDER, RECEIVER, null, NEW_REFERRAL, null,
+                            state == ReferralStatus.RECEIVED ? null : WORKER));
+        }
+    }
+
+    @Nested
+    class UrgentServiceLevels {
+
+        static final Instant URGENT_RECEIVE_BY = NOW.plus(Duration.ofDays(1));
+        static final Instant URGENT_DECIDE_BY = NOW.plus(Duration.ofDays(2));
+
+        @Test
+        void theDefaultsAreOneDayToReceiveAndTwoToDecideForUrgentAndTwoAndSevenForRoutine() {
+            org.assertj.core.api.Assertions.assertThat(SLA.receiveBy(Priority.URGENT, NOW)).isEqualTo(URGENT_RECEIVE_BY);
+            org.assertj.core.api.Assertions.assertThat(SLA.decideBy(Priority.URGENT, NOW)).isEqualTo(URGENT_DECIDE_BY);
+            org.assertj.core.api.Assertions.assertThat(SLA.receiveBy(Priority.ROUTINE, NOW)).isEqualTo(RECEIVE_BY);
+            org.assertj.core.api.Assertions.assertThat(SLA.decideBy(Priority.ROUTINE, NOW)).isEqualTo(DECIDE_BY);
+        }
+
+        @Test
+        void anUrgentReferralIsScheduledWithTheUrgentDeadlines() {
+            fixture.givenNoPriorActivity()
+                    .when(urgent())
+                    .expectScheduledDeadline(URGENT_RECEIVE_BY,
+                            new EscalationDue(EscalationStage.NOT_RECEIVED, URGENT_RECEIVE_BY))
+                    .expectScheduledDeadline(URGENT_DECIDE_BY,
+                            new EscalationDue(EscalationStage.NOT_DECIDED, URGENT_DECIDE_BY));
+        }
+
+        @Test
+        void anUrgentReferralNotReceivedInADayIsEscalated() {
+            fixture.givenCurrentTime(NOW)
+                    .andGivenCommands(urgent())
+                    .whenThenTimeAdvancesTo(URGENT_RECEIVE_BY)
+                    .expectEvents(new ReferralEscalated(REFERRAL, EscalationStage.NOT_RECEIVED, URGENT_RECEIVE_BY,
+                            URGENT_RECEIVE_BY));
+        }
+
+        @Test
+        void aRedirectedUrgentReferralKeepsTheUrgentServiceLevelsFromTheRedirect() {
+            Instant later = NOW.plus(Duration.ofHours(5));
+            ReferralMade urgentMade = new ReferralMade(REFERRAL, FAMILY, SERVICE, SENDER, RECEIVER, "Tampere",
+                    NeedLevel.YELLOW, Priority.URGENT, REASON, CONSENT, null, null, null, "nurse-1", NOW);
+            fixture.given(urgentMade, RECEIVED)
+                    .when(new RedirectReferral(REFERRAL, RECEIVER, NEW_REFERRAL, OTHER_SERVICE, null, "worker-2", later))
+                    .expectScheduledDeadline(later.plus(Duration.ofDays(1)),
+                            new EscalationDue(EscalationStage.NOT_RECEIVED, later.plus(Duration.ofDays(1))))
+                    .expectScheduledDeadline(later.plus(Duration.ofDays(2)),
+                            new EscalationDue(EscalationStage.NOT_DECIDED, later.plus(Duration.ofDays(2))));
+        }
+
+        private MakeReferral urgent() {
+            return new MakeReferral(REFERRAL, FAMILY, SERVICE, SENDER, NeedLevel.YELLOW, Priority.URGENT, REASON,
+                    null, null, null, SLA.receiveBy(Priority.URGENT, NOW), SLA.decideBy(Priority.URGENT, NOW),
+                    "nurse-1", NOW);
+        }
+    }
+
+    @Nested
+    class HandoverMeeting {
+
+        static Stream<Arguments> partiesInOpenStates() {
+            return openStates().flatMap(state -> Stream.of(Arguments.of(SENDER, state), Arguments.of(RECEIVER, state)));
+        }
+
+        @ParameterizedTest(name = "{0} records the hand-over of a {1} referral")
+        @MethodSource("partiesInOpenStates")
+        void eitherPartyRecordsTheWarmHandOverWithASealedNoteAndTheStateStays(UUID party, ReferralStatus state) {
+            fixture.given(history(state))
+                    .when(new RecordHandoverMeeting(REFERRAL, party, MEETING, MET_ON, true, NOTE, "worker-9", NOW))
+                    .expectEvents(new ReferralHandoverMeetingHeld(REFERRAL, MEETING, MET_ON, true, NOTE, party,
+                            "worker-9", NOW))
+                    .expectResultMessagePayload(new ReferralState(REFERRAL, state, FAMILY, SERVICE, SENDER, RECEIVER,
+                            null, null, null,
+                            EnumSet.of(ReferralStatus.REQUESTED, ReferralStatus.RECEIVED).contains(state) ? null : WORKER));
+        }
+
+        @Test
+        void aHandOverWithoutTheFamilyAndWithoutANoteIsRecordedToo() {
+            fixture.given(history(ReferralStatus.RECEIVED))
+                    .when(new RecordHandoverMeeting(REFERRAL, SENDER, MEETING, MET_ON, false, null, "nurse-1", NOW))
+                    .expectEvents(new ReferralHandoverMeetingHeld(REFERRAL, MEETING, MET_ON, false, null, SENDER,
+                            "nurse-1", NOW));
+        }
+
+        @Test
+        void aMeetingThatHasNotYetBeenHeldIsRefused() {
+            LocalDate tomorrow = NOW.atZone(Referral.LOCAL_ZONE).toLocalDate().plusDays(1);
+            fixture.given(history(ReferralStatus.ACCEPTED))
+                    .when(new RecordHandoverMeeting(REFERRAL, SENDER, MEETING, tomorrow, true, null, "nurse-1", NOW))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMeetingHeldTodayInFinlandIsAcceptedEvenWhileItIsYesterdayInUtc() {
+            Instant earlyMorning = Instant.parse("2026-03-02T22:30:00Z"); // 00:30 on 3 March in Helsinki
+            fixture.given(history(ReferralStatus.ACCEPTED))
+                    .when(new RecordHandoverMeeting(REFERRAL, SENDER, MEETING, LocalDate.parse("2026-03-03"), true,
+                            null, "nurse-1", earlyMorning))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void theSameMeetingIsRecordedOnce() {
+            fixture.given(history(ReferralStatus.ACCEPTED))
+                    .andGiven(new ReferralHandoverMeetingHeld(REFERRAL, MEETING, MET_ON, true, null, SENDER, "nurse-1", NOW))
+                    .when(new RecordHandoverMeeting(REFERRAL, RECEIVER, MEETING, MET_ON, true, null, "worker-2", NOW))
+                    .expectException(IllegalTransitionException.class)
+                    .expectNoEvents();
         }
     }
 

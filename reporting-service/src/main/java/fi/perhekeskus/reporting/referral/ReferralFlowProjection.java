@@ -9,9 +9,12 @@ import fi.perhekeskus.contract.referral.ReferralCancelled;
 import fi.perhekeskus.contract.referral.ReferralCompleted;
 import fi.perhekeskus.contract.referral.ReferralDeclined;
 import fi.perhekeskus.contract.referral.ReferralEscalated;
+import fi.perhekeskus.contract.referral.ReferralHandoverMeetingHeld;
 import fi.perhekeskus.contract.referral.ReferralMade;
+import fi.perhekeskus.contract.referral.ReferralPutOnHold;
 import fi.perhekeskus.contract.referral.ReferralReceived;
 import fi.perhekeskus.contract.referral.ReferralRedirected;
+import fi.perhekeskus.contract.referral.ReferralResumed;
 import fi.perhekeskus.contract.referral.ReferralStarted;
 import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
@@ -94,6 +97,23 @@ public class ReferralFlowProjection {
     @EventHandler
     void on(ReferralCancelled e, @SequenceNumber long seq) {
         step(e.referralId().toString(), seq, "CANCELLED", "cancelledAt", e.cancelledAt());
+    }
+
+    /** {@code heldAt}: the referral was put on hold at least once (the last hold's time). */
+    @EventHandler
+    void on(ReferralPutOnHold e, @SequenceNumber long seq) {
+        step(e.referralId().toString(), seq, "ON_HOLD", "heldAt", e.heldAt());
+    }
+
+    @EventHandler
+    void on(ReferralResumed e, @SequenceNumber long seq) {
+        apply(e.referralId().toString(), seq, Updates.set("status", e.resumedTo().name()));
+    }
+
+    /** {@code handoverAt}: the referral had a warm hand-over meeting (the last one's time); no note, no family. */
+    @EventHandler
+    void on(ReferralHandoverMeetingHeld e, @SequenceNumber long seq) {
+        apply(e.referralId().toString(), seq, Updates.set("handoverAt", date(e.recordedAt())));
     }
 
     @EventHandler

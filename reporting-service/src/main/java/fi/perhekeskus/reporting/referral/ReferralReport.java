@@ -21,7 +21,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What happens to referrals, per receiving agency, service or month: counts of each outcome, the
+ * What happens to referrals, per receiving agency, service or month: counts of each step, of the
+ * completed ones by outcome (goalMet, partlyMet, notMet, familyWithdrew add up to completed), of those
+ * ever put on hold (onHold) and of those with a warm hand-over meeting (handovers), the
  * acceptance rate (accepted of those decided: accepted, declined or redirected), median hours from
  * made to received and to accepted, and the traffic-light mix of need levels.
  */
@@ -31,8 +33,13 @@ public class ReferralReport {
     public enum GroupBy { AGENCY, SERVICE, MONTH }
 
     public static final List<String> COLUMNS = List.of("group", "label", "made", "received", "accepted", "declined",
-            "redirected", "completed", "cancelled", "escalated", "acceptanceRate", "medianHoursToReceive",
-            "medianHoursToAccept", "needGreen", "needYellow", "needRed");
+            "redirected", "completed", "cancelled", "escalated", "goalMet", "partlyMet", "notMet", "familyWithdrew",
+            "onHold", "handovers", "acceptanceRate", "medianHoursToReceive", "medianHoursToAccept", "needGreen",
+            "needYellow", "needRed");
+
+    private static final List<String> COUNTS = List.of("made", "received", "accepted", "declined", "redirected",
+            "completed", "cancelled", "escalated", "goalMet", "partlyMet", "notMet", "familyWithdrew", "onHold",
+            "handovers");
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
@@ -77,13 +84,17 @@ public class ReferralReport {
                 .count("cancelled", cancelled).count("escalated", escalated)
                 .count("needGreen", level(docs, "GREEN")).count("needYellow", level(docs, "YELLOW"))
                 .count("needRed", level(docs, "RED"))
+                .count("goalMet", outcome(docs, "GOAL_MET")).count("partlyMet", outcome(docs, "PARTLY_MET"))
+                .count("notMet", outcome(docs, "NOT_MET")).count("familyWithdrew", outcome(docs, "FAMILY_WITHDREW"))
+                .count("onHold", count(docs, "heldAt")).count("handovers", count(docs, "handoverAt"))
                 .sum("made", "needGreen", "needYellow", "needRed")
+                // Every completed referral has exactly one outcome: the outcomes partition completed.
+                .sum("completed", "goalMet", "partlyMet", "notMet", "familyWithdrew")
                 .shown();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("group", group);
         row.put("label", label);
-        for (String count : List.of("made", "received", "accepted", "declined", "redirected", "completed",
-                "cancelled", "escalated")) {
+        for (String count : COUNTS) {
             row.put(count, c.count(count));
         }
         // The rate with accepted shown gives the decided total: with declined or redirected shown too,
@@ -109,6 +120,10 @@ public class ReferralReport {
 
     private static long count(List<Document> docs, String field) {
         return docs.stream().filter(d -> d.get(field) != null).count();
+    }
+
+    private static long outcome(List<Document> docs, String outcome) {
+        return docs.stream().filter(d -> d.get("completedAt") != null && outcome.equals(d.getString("outcome"))).count();
     }
 
     private static long level(List<Document> docs, String level) {
