@@ -1,6 +1,7 @@
 package fi.perhekeskus.infra.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -25,8 +26,8 @@ public class IdempotencyAutoConfiguration {
             )""";
 
     @Bean
-    public IdempotentCreation idempotentCreation(JdbcTemplate jdbc, ObjectMapper mapper) {
-        return new IdempotentCreation(jdbc, mapper);
+    public IdempotentCreation idempotentCreation(JdbcTemplate jdbc, ObjectMapper mapper, EventStore eventStore) {
+        return new IdempotentCreation(jdbc, mapper, eventStore);
     }
 
     @Bean
