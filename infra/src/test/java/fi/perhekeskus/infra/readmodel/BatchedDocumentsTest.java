@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -117,14 +118,7 @@ class BatchedDocumentsTest {
 
     @Test
     void aBatchWithoutTheInterceptorIsWrittenWhenItCommits() {
-        List<EventMessage<?>> messages = LIFE.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
-        unitOfWork.executeWithResult(() -> {
-            Change c = (Change) CurrentUnitOfWork.get().getMessage().getPayload();
-            BatchedDocuments.apply(views, c.id(), c.seq(), c.update());
-            assertThat(views.countDocuments()).as("queued, not yet written").isZero();
-            return null;
-        });
+        batchWithoutInterceptor(c -> assertThat(views.countDocuments()).as("queued, not yet written").isZero());
 
         List<Document> committed = all();
         views.deleteMany(new Document());
@@ -134,15 +128,10 @@ class BatchedDocumentsTest {
 
     @Test
     void aBatchThatFailsWritesNothing() {
-        List<EventMessage<?>> messages = LIFE.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
-        unitOfWork.executeWithResult(() -> {
-            Change c = (Change) CurrentUnitOfWork.get().getMessage().getPayload();
-            BatchedDocuments.apply(views, c.id(), c.seq(), c.update());
+        batchWithoutInterceptor(c -> {
             if (c.id().equals("b") && c.seq() == 1) {
                 throw new IllegalStateException("handler failed");
             }
-            return null;
         });
 
         assertThat(views.countDocuments()).isZero();
@@ -176,6 +165,17 @@ class BatchedDocumentsTest {
             processor.shutDown();
             events.shutDown();
         }
+    }
+
+    /** Runs {@link #LIFE} as one processor batch with no interceptor; {@code after} runs after each update. */
+    private static void batchWithoutInterceptor(Consumer<Change> after) {
+        List<EventMessage<?>> messages = LIFE.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
+        new BatchingUnitOfWork<>(messages).executeWithResult(() -> {
+            Change c = (Change) CurrentUnitOfWork.get().getMessage().getPayload();
+            BatchedDocuments.apply(views, c.id(), c.seq(), c.update());
+            after.accept(c);
+            return null;
+        });
     }
 
     /** Runs the changes as one processor batch through the flushing interceptor. */
