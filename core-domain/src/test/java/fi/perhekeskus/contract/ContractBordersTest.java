@@ -19,7 +19,15 @@ class ContractBordersTest {
     void coreDomainUsesNoSpringNoAxonAndNoPersistence() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "org.axonframework..", "jakarta.persistence..",
-                        "com.mongodb..", "org.bson..", "java.sql..", "org.apache.kafka..")
+                        "com.mongodb..", "org.bson..", "java.sql..", "javax.sql..", "org.apache.kafka..")
+                .check(core);
+    }
+
+    /** The same border infra's PlatformBorders keeps (infra depends on this module, not the other way). */
+    @Test
+    void coreDomainKnowsNoServiceAndNoInfra() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("fi.perhekeskus.infra..",
+                        "fi.perhekeskus.referral..", "fi.perhekeskus.meeting..", "fi.perhekeskus.reporting..")
                 .check(core);
     }
 

@@ -1,6 +1,7 @@
 package fi.perhekeskus.infra.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
@@ -17,7 +18,7 @@ public class IdempotencyAutoConfiguration {
 
 
     @Bean
-    public IdempotentCreation idempotentCreation(JdbcTemplate jdbc, ObjectMapper mapper) {
-        return new IdempotentCreation(jdbc, mapper);
+    public IdempotentCreation idempotentCreation(JdbcTemplate jdbc, ObjectMapper mapper, EventStore eventStore) {
+        return new IdempotentCreation(jdbc, mapper, eventStore);
     }
 }

@@ -38,10 +38,12 @@ public class IdempotentCreation {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final EventStore eventStore;
 
-    public IdempotentCreation(JdbcTemplate jdbc, ObjectMapper mapper) {
+    public IdempotentCreation(JdbcTemplate jdbc, ObjectMapper mapper, EventStore eventStore) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.eventStore = eventStore;
     }
 
     /** What an operation does to create its resource, to tell that it exists and to answer again. */
@@ -56,9 +58,9 @@ public class IdempotentCreation {
 
     /**
      * A resource that is an aggregate of its own, created by one command: it exists once the event
-     * store holds an event of it.
+     * store holds an event of it. (Here, so that controllers need not hold the event store.)
      */
-    public static <T> Resource<T> newAggregate(EventStore eventStore, Function<UUID, T> create, Function<UUID, T> replay) {
+    public <T> Resource<T> newAggregate(Function<UUID, T> create, Function<UUID, T> replay) {
         return new Resource<>() {
             @Override
             public boolean exists(UUID id) {

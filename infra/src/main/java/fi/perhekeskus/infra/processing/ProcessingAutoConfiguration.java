@@ -3,6 +3,7 @@ package fi.perhekeskus.infra.processing;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -11,10 +12,15 @@ import org.springframework.context.annotation.Import;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Operations for every service's streaming processors: lag, dead letters, stuck detection. */
+/** Every service's streaming processors: how consumers are wired, and lag, dead letters, stuck detection. */
 @AutoConfiguration(after = AxonAutoConfiguration.class)
 @Import({DeadLetterController.class, ProcessorAdminController.class})
 public class ProcessingAutoConfiguration {
+
+    @Bean
+    public ConsumingProcessors consumingProcessors(ListableBeanFactory beans) {
+        return new ConsumingProcessors(beans);
+    }
 
     @Bean(destroyMethod = "close")
     public ProcessorLag processorLag(Configuration axon,

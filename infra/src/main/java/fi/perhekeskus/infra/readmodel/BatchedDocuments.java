@@ -39,7 +39,13 @@ import java.util.Optional;
  * ({@link FoldedUpdate}), so a replay writes each document about once per batch, and a document
  * that does not exist yet is inserted whole (an insert costs the local server far less than an
  * upsert). Only for views with a single writer per document (its aggregate's events go to one thread) whose
- * handlers do not read what they wrote earlier in the same batch. Register {@link #flushAtEndOfBatch()}.
+ * handlers do not read what they wrote earlier in the same batch.
+ *
+ * <p>The queued updates are written when the unit of work commits, once, whether or not the
+ * processor registered anything, so no write is lost to a forgotten registration. Consuming
+ * processors also get {@link #flushAtEndOfBatch()} ({@code ConsumingProcessors}), which writes them
+ * while the batch's last event is handled: a pooled processor stores its token first at commit,
+ * and in a store without transactions a failed write there would already have moved the token.
  */
 public final class BatchedDocuments {
 
@@ -72,7 +78,10 @@ public final class BatchedDocuments {
     }
 
     private static void flush(UnitOfWork<?> unitOfWork) {
-        Map<MongoCollection<Document>, List<Update>> pending = pending(unitOfWork);
+        Map<MongoCollection<Document>, List<Update>> pending = unitOfWork.getResource(PENDING);
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
         for (Map.Entry<MongoCollection<Document>, List<Update>> entry : pending.entrySet()) {
             MongoCollection<Document> collection = entry.getKey();
             Map<String, Long> applied = new HashMap<>();
@@ -143,7 +152,11 @@ public final class BatchedDocuments {
         }
     }
 
+    /** The unit of work's queue; the first update queued also registers its flush at commit. */
     private static Map<MongoCollection<Document>, List<Update>> pending(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getOrComputeResource(PENDING, key -> new LinkedHashMap<>());
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
+            unitOfWork.onPrepareCommit(BatchedDocuments::flush);
+            return new LinkedHashMap<>();
+        });
     }
 }

@@ -7,6 +7,14 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterAll;
@@ -16,14 +24,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A processor batch against the real Mongo-protocol server: updates of one document fold into one
- * write with the same result as applying them one by one, and a redelivered batch changes nothing.
+ * write with the same result as applying them one by one, a redelivered batch changes nothing, and
+ * a batch is written when it commits even where no flush was registered.
  */
 class BatchedDocumentsTest {
 
@@ -101,6 +114,68 @@ class BatchedDocumentsTest {
         batch(twice);
 
         assertThat(all().get(0)).containsEntry("moves", 2).containsEntry("_seq", 2L);
+    }
+
+    @Test
+    void aBatchWithoutTheInterceptorIsWrittenWhenItCommits() {
+        batchWithoutInterceptor(c -> assertThat(views.countDocuments()).as("queued, not yet written").isZero());
+
+        List<Document> committed = all();
+        views.deleteMany(new Document());
+        batch(LIFE);
+        assertThat(committed).hasSize(2).isEqualTo(all());
+    }
+
+    @Test
+    void aBatchThatFailsWritesNothing() {
+        batchWithoutInterceptor(c -> {
+            if (c.id().equals("b") && c.seq() == 1) {
+                throw new IllegalStateException("handler failed");
+            }
+        });
+
+        assertThat(views.countDocuments()).isZero();
+    }
+
+    @Test
+    void aStreamingProcessorWithNoFlushRegisteredWritesItsViews() {
+        EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        Object projection = new Object() {
+            @EventHandler
+            void on(Change c) {
+                BatchedDocuments.apply(views, c.id(), c.seq(), c.update());
+            }
+        };
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name("no-flush-registered")
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection).build())
+                .messageSource(events)
+                .tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.instance())
+                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
+                .workerExecutor(Executors.newSingleThreadScheduledExecutor())
+                .batchSize(100)
+                .build();
+        processor.start();
+        try {
+            events.publish(LIFE.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(all()).hasSize(2)
+                    .first().satisfies(a -> assertThat(a).containsEntry("status", "ACCEPTED").containsEntry("_seq", 4L)));
+        } finally {
+            processor.shutDown();
+            events.shutDown();
+        }
+    }
+
+    /** Runs {@link #LIFE} as one processor batch with no interceptor; {@code after} runs after each update. */
+    private static void batchWithoutInterceptor(Consumer<Change> after) {
+        List<EventMessage<?>> messages = LIFE.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
+        new BatchingUnitOfWork<>(messages).executeWithResult(() -> {
+            Change c = (Change) CurrentUnitOfWork.get().getMessage().getPayload();
+            BatchedDocuments.apply(views, c.id(), c.seq(), c.update());
+            after.accept(c);
+            return null;
+        });
     }
 
     /** Runs the changes as one processor batch through the flushing interceptor. */

@@ -1,6 +1,5 @@
 package fi.perhekeskus.meeting.enrolment;
 
-import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.contract.family.FamilyErased;
 import fi.perhekeskus.contract.referral.ReferralAccepted;
 import fi.perhekeskus.domain.IllegalTransitionException;
@@ -74,13 +73,6 @@ public class ReferralEnrolmentPolicy {
         } catch (IllegalTransitionException alreadyThere) {
             // placed by an earlier delivery of this event
         }
-    }
-
-    /** Parked with the referral's later events until fixed and retried through the dead-letter endpoint. */
-    @EventHandler
-    void on(UnreadableEvent unreadable) {
-        throw new UnreadableEventException("cannot read " + unreadable.type() + " " + unreadable.eventId()
-                + ": " + unreadable.problem());
     }
 
     /** Personal values sealed here (network meeting actions) become unreadable with the family's erasure. */

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,13 +39,11 @@ public class NetworkMeetingController {
     private final Clock clock;
 
     private final IdempotentCreation idempotency;
-    private final EventStore eventStore;
 
-    public NetworkMeetingController(CommandGateway commands, IdempotentCreation idempotency, EventStore eventStore,
-                                    NetworkMeetingView view, FamilySealer sealer, Clock clock) {
+    public NetworkMeetingController(CommandGateway commands, IdempotentCreation idempotency, NetworkMeetingView view,
+                                    FamilySealer sealer, Clock clock) {
         this.commands = commands;
         this.idempotency = idempotency;
-        this.eventStore = eventStore;
         this.view = view;
         this.sealer = sealer;
         this.clock = clock;
@@ -62,7 +59,7 @@ public class NetworkMeetingController {
                 .map(a -> new NetworkMeeting.PlannedAction(a.agencyId(), a.action(), a.due()))
                 .toList();
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/network-meetings", caller, key,
-                request, UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                request, UUID::randomUUID, idempotency.newAggregate(id -> {
                     commands.sendAndWait(new NetworkMeeting.RecordNetworkMeeting(id, request.familyId(),
                             request.agencyIds(), request.heldOn(), request.needsAssessed(), actions, request.legalBasis(),
                             caller.agencyId(), caller.workerId(), clock.instant()));

@@ -6,13 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.Optional;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -40,16 +31,14 @@ public class OpenPlaceController {
     private final Clock clock;
 
     private final IdempotentCreation idempotency;
-    private final EventStore eventStore;
 
-    private final Repository<OpenPlace> places;
+    private final OpenPlaceVisits visits;
 
-    public OpenPlaceController(CommandGateway commands, IdempotentCreation idempotency, EventStore eventStore,
-                               @Lazy Repository<OpenPlace> places, Clock clock) {
+    public OpenPlaceController(CommandGateway commands, IdempotentCreation idempotency, OpenPlaceVisits visits,
+                               Clock clock) {
         this.commands = commands;
-        this.places = places;
+        this.visits = visits;
         this.idempotency = idempotency;
-        this.eventStore = eventStore;
         this.clock = clock;
     }
 
@@ -60,7 +49,7 @@ public class OpenPlaceController {
                                                       Caller caller,
                                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/open-places", caller, key, request,
-                UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                UUID::randomUUID, idempotency.newAggregate(id -> {
                     commands.sendAndWait(new OpenPlace.RegisterOpenPlace(id, request.name(), request.agencyId(),
                             request.municipality(), request.address(), request.openingHours(), caller.workerId(),
                             clock.instant()));
@@ -84,7 +73,7 @@ public class OpenPlaceController {
                 new IdempotentCreation.Resource<>() {
                     @Override
                     public boolean exists(UUID id) {
-                        return recorded(placeId, request.date()).isPresent();
+                        return visits.recorded(placeId, request.date()).isPresent();
                     }
 
                     @Override
@@ -97,29 +86,12 @@ public class OpenPlaceController {
 
                     @Override
                     public Map<String, Object> replay(UUID id) {
-                        OpenPlace.Visits now = recorded(placeId, request.date()).orElseThrow();
+                        OpenPlace.Visits now = visits.recorded(placeId, request.date()).orElseThrow();
                         return Map.of("placeId", placeId, "date", request.date(), "families", now.families(),
                                 "adults", now.adults(), "children", now.children());
                     }
                 });
         return outcome.status(ResponseEntity.status(201)).body(outcome.body());
-    }
-
-    /** The day's counts as the place's own events have them (not a view: never behind). */
-    private Optional<OpenPlace.Visits> recorded(UUID placeId, LocalDate date) {
-        ResultMessage<Optional<OpenPlace.Visits>> result = DefaultUnitOfWork
-                .startAndGet(GenericCommandMessage.asCommandMessage("open-place-visits"))
-                .executeWithResult(() -> {
-                    try {
-                        return places.load(placeId.toString()).invoke(place -> place.visitsOn(date));
-                    } catch (AggregateNotFoundException unknown) {
-                        return Optional.<OpenPlace.Visits>empty();
-                    }
-                });
-        if (result.isExceptional()) {
-            throw new IllegalStateException(result.exceptionResult());
-        }
-        return result.getPayload();
     }
 
     @PutMapping("/{placeId}/visits")

@@ -1,13 +1,11 @@
 package fi.perhekeskus.meeting.parties;
 
-import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.contract.directory.AgencyRegistered;
 import fi.perhekeskus.contract.family.ConsentGiven;
 import fi.perhekeskus.contract.family.ConsentWithdrawn;
 import fi.perhekeskus.contract.family.FamilyErased;
 import fi.perhekeskus.contract.family.FamilyRegistered;
 import fi.perhekeskus.meeting.ReadModels;
-import fi.perhekeskus.meeting.enrolment.UnreadableEventException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -49,12 +47,5 @@ public class ReferralTopicParties {
     @EventHandler
     void on(FamilyErased e) {
         parties.familyErased(e.familyId(), e.erasedAt());
-    }
-
-    /** A withdrawal must not be skipped: parked with its family's later events until fixed and retried. */
-    @EventHandler
-    void on(UnreadableEvent unreadable) {
-        throw new UnreadableEventException("cannot read " + unreadable.type() + " " + unreadable.eventId()
-                + ": " + unreadable.problem());
     }
 }

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,19 +34,16 @@ public class ProgrammeController {
 
     private final CommandGateway commands;
     private final IdempotentCreation idempotency;
-    private final EventStore eventStore;
     private final ProgrammeMapper mapper;
     private final ProgrammeView view;
     private final ProgrammeIndex index;
     private final ProgrammeNotes notes;
     private final Clock clock;
 
-    public ProgrammeController(CommandGateway commands, IdempotentCreation idempotency, EventStore eventStore,
-                               ProgrammeMapper mapper, ProgrammeView view, ProgrammeIndex index, ProgrammeNotes notes,
-                               Clock clock) {
+    public ProgrammeController(CommandGateway commands, IdempotentCreation idempotency, ProgrammeMapper mapper,
+                               ProgrammeView view, ProgrammeIndex index, ProgrammeNotes notes, Clock clock) {
         this.commands = commands;
         this.idempotency = idempotency;
-        this.eventStore = eventStore;
         this.mapper = mapper;
         this.view = view;
         this.index = index;
@@ -62,7 +58,7 @@ public class ProgrammeController {
                                                         Caller caller,
                                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<List<UUID>> outcome = idempotency.create("POST /api/v1/programmes", caller, key,
-                request, UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                request, UUID::randomUUID, idempotency.newAggregate(id -> {
                     ProgrammeCommands.ScheduleProgramme command = mapper.toCommand(request, id, caller.workerId(),
                             clock.instant());
                     commands.sendAndWait(command);

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,14 +27,11 @@ public class AgencyController {
     private final CommandGateway commands;
     private final AgencyMapper mapper;
     private final IdempotentCreation idempotency;
-    private final EventStore eventStore;
     private final Clock clock;
 
-    public AgencyController(CommandGateway commands, AgencyMapper mapper, IdempotentCreation idempotency,
-                            EventStore eventStore, Clock clock) {
+    public AgencyController(CommandGateway commands, AgencyMapper mapper, IdempotentCreation idempotency, Clock clock) {
         this.commands = commands;
         this.idempotency = idempotency;
-        this.eventStore = eventStore;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -46,7 +42,7 @@ public class AgencyController {
     public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody RegisterAgencyRequest request, Caller caller,
                                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/agencies", caller, key, request,
-                UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                UUID::randomUUID, idempotency.newAggregate(id -> {
                     commands.sendAndWait(mapper.toCommand(request, id, caller.workerId(), clock.instant()));
                     return id;
                 }, id -> id));

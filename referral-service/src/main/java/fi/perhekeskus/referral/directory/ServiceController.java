@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -44,14 +43,12 @@ public class ServiceController {
     private final ServiceMapper mapper;
     private final DirectoryView directory;
     private final IdempotentCreation idempotency;
-    private final EventStore eventStore;
     private final Clock clock;
 
     public ServiceController(CommandGateway commands, ServiceMapper mapper, DirectoryView directory,
-                             IdempotentCreation idempotency, EventStore eventStore, Clock clock) {
+                             IdempotentCreation idempotency, Clock clock) {
         this.commands = commands;
         this.idempotency = idempotency;
-        this.eventStore = eventStore;
         this.mapper = mapper;
         this.directory = directory;
         this.clock = clock;
@@ -66,7 +63,7 @@ public class ServiceController {
             throw new InvalidFieldException("agencyId", "must not be null");
         }
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/services", caller, key, request,
-                UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                UUID::randomUUID, idempotency.newAggregate(id -> {
                     commands.sendAndWait(mapper.toListCommand(request, id, caller.workerId(), clock.instant()));
                     return id;
                 }, id -> id));

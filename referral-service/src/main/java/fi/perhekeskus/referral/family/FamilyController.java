@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import fi.perhekeskus.referral.WriteModel;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -50,16 +49,13 @@ public class FamilyController {
     private final AccessLog accessLog;
     private final ObjectMapper json;
     private final IdempotentCreation idempotency;
-    private final EventStore eventStore;
     private final FamilyConsents consents;
     private final Clock clock;
 
     public FamilyController(CommandGateway commands, FamilySealer sealer, FamilyReader reader, AccessLog accessLog,
-                            ObjectMapper json, IdempotentCreation idempotency, EventStore eventStore,
-                            FamilyConsents consents, Clock clock) {
+                            ObjectMapper json, IdempotentCreation idempotency, FamilyConsents consents, Clock clock) {
         this.commands = commands;
         this.idempotency = idempotency;
-        this.eventStore = eventStore;
         this.consents = consents;
         this.sealer = sealer;
         this.reader = reader;
@@ -74,7 +70,7 @@ public class FamilyController {
     public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody FamilyRequest request, Caller caller,
                                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/families", caller, key, request,
-                UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, familyId -> {
+                UUID::randomUUID, idempotency.newAggregate(familyId -> {
                     List<FamilyRegistered.Member> members = request.members().stream()
                             .map(m -> new FamilyRegistered.Member(UUID.randomUUID(), m.role(),
                                     sealer.seal(familyId, toJson(new PersonalData(m.givenName(), m.familyName(),

@@ -7,7 +7,6 @@ import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import fi.perhekeskus.infra.privacy.FamilySealer;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.infra.web.Limits;
-import fi.perhekeskus.referral.WriteModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -16,10 +15,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -49,22 +44,19 @@ public class ReferralController {
     private final CommandGateway commands;
     private final FamilySealer sealer;
     private final IdempotentCreation idempotency;
-    private final EventStore eventStore;
     private final ReferralReader reader;
+    private final ReferralStates states;
     private final ReferralSla sla;
-    private final Repository<Referral> referrals;
     private final Clock clock;
 
     public ReferralController(CommandGateway commands, FamilySealer sealer, IdempotentCreation idempotency,
-                              EventStore eventStore, ReferralReader reader, ReferralSla sla,
-                              @Lazy Repository<Referral> referrals, Clock clock) {
+                              ReferralReader reader, ReferralStates states, ReferralSla sla, Clock clock) {
         this.commands = commands;
         this.sealer = sealer;
         this.idempotency = idempotency;
-        this.eventStore = eventStore;
         this.reader = reader;
+        this.states = states;
         this.sla = sla;
-        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -76,7 +68,7 @@ public class ReferralController {
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         UUID agency = caller.agencyId();
         IdempotentCreation.Outcome<ReferralStatus> outcome = idempotency.create("POST /api/v1/referrals", caller, key,
-                request, UUID::randomUUID, IdempotentCreation.newAggregate(eventStore, id -> {
+                request, UUID::randomUUID, idempotency.newAggregate(id -> {
                     Instant now = clock.instant();
                     commands.sendAndWait(new MakeReferral(id, request.familyId(), request.serviceId(), agency,
                             request.needLevel(), request.priority(), sealer.seal(request.familyId(), request.reason()),
@@ -84,8 +76,7 @@ public class ReferralController {
                             sla.receiveBy(request.priority(), now), sla.decideBy(request.priority(), now),
                             caller.workerId(), now));
                     return ReferralStatus.REQUESTED;
-                }, id -> WriteModel.read("referral-replay",
-                        () -> referrals.load(id.toString()).invoke(Referral::state).status())));
+                }, id -> states.find(id, "referral-replay").orElseThrow().status()));
         return outcome.created("/api/v1/referrals/" + outcome.id()).body(Map.of("id", outcome.id(), "status", outcome.body()));
     }
 
@@ -177,8 +168,7 @@ public class ReferralController {
                 new IdempotentCreation.Resource<>() {
                     @Override
                     public boolean exists(UUID meetingId) {
-                        return WriteModel.read("referral-handover", () -> referrals.load(id.toString())
-                                .invoke(r -> r.hasHandoverMeeting(meetingId)));
+                        return states.hasHandoverMeeting(id, meetingId);
                     }
 
                     @Override
@@ -190,8 +180,7 @@ public class ReferralController {
 
                     @Override
                     public ReferralStatus replay(UUID meetingId) {
-                        return WriteModel.read("referral-replay",
-                                () -> referrals.load(id.toString()).invoke(Referral::state).status());
+                        return states.find(id, "referral-replay").orElseThrow().status();
                     }
                 });
         return outcome.created("/api/v1/referrals/" + id).body(Map.of("id", outcome.id(), "referralId", id,
@@ -225,18 +214,12 @@ public class ReferralController {
 
     /** The family of a referral, whose key seals the mover's free text; unknown to agencies that are no party. */
     private UUID familyOf(UUID referralId, Caller caller) {
-        return WriteModel.read("referral-family", () -> {
-            ReferralState state;
-            try {
-                state = referrals.load(referralId.toString()).invoke(Referral::state);
-            } catch (AggregateNotFoundException e) {
-                throw new UnknownException("no such referral");
-            }
-            if (!caller.agencyId().equals(state.senderAgencyId()) && !caller.agencyId().equals(state.receiverAgencyId())) {
-                throw new UnknownException("no such referral");
-            }
-            return state.familyId();
-        });
+        ReferralState state = states.find(referralId, "referral-family")
+                .orElseThrow(() -> new UnknownException("no such referral"));
+        if (!caller.agencyId().equals(state.senderAgencyId()) && !caller.agencyId().equals(state.receiverAgencyId())) {
+            throw new UnknownException("no such referral");
+        }
+        return state.familyId();
     }
 
     private ReferralStateResponse answer(ReferralState state) {

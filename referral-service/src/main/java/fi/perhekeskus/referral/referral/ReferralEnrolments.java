@@ -5,7 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
-import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.contract.programme.EnrolmentCancelled;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
@@ -63,13 +62,6 @@ public class ReferralEnrolments {
     void on(EnrolmentCancelled e) {
         enrolments.deleteMany(Filters.and(Filters.eq("programmeId", e.programmeId().toString()),
                 Filters.eq("familyId", e.familyId().toString())));
-    }
-
-    /** A placement must not be skipped: parked with its programme's later events until fixed and retried. */
-    @EventHandler
-    void on(UnreadableEvent unreadable) {
-        throw new IllegalStateException("cannot read " + unreadable.type() + " " + unreadable.eventId()
-                + ": " + unreadable.problem());
     }
 
     @ResetHandler

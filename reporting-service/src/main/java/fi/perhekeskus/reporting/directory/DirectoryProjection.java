@@ -8,7 +8,6 @@ import fi.perhekeskus.contract.directory.AgencyRegistered;
 import fi.perhekeskus.contract.directory.OrganizerType;
 import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
-import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.reporting.Projections;
 import org.axonframework.config.ProcessingGroup;
@@ -64,12 +63,6 @@ public class DirectoryProjection {
     void on(ServiceUpdated event, @SequenceNumber long sequence) {
         BatchedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
                 Updates.set("name", event.name()), Updates.set("kind", event.kind().name())));
-    }
-
-    /** Parked in the dead-letter queue with its aggregate's later events, until fixed and retried. */
-    @EventHandler
-    void on(UnreadableEvent unreadable) {
-        throw new IllegalStateException("cannot read " + unreadable.type() + " " + unreadable.eventId());
     }
 
     @ResetHandler

@@ -5,7 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.gathering.NetworkMeetingHeld;
 import fi.perhekeskus.contract.gathering.OpenPlaceVisitsRecorded;
-import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.reporting.Projections;
 import org.axonframework.config.ProcessingGroup;
@@ -46,12 +45,6 @@ public class GatheringProjection {
                 Updates.inc("years." + year + ".families", e.families()),
                 Updates.inc("years." + year + ".adults", e.adults()),
                 Updates.inc("years." + year + ".children", e.children())));
-    }
-
-    /** Parked in the dead-letter queue with its aggregate's later events, until fixed and retried. */
-    @EventHandler
-    void on(UnreadableEvent unreadable) {
-        throw new IllegalStateException("cannot read " + unreadable.type() + " " + unreadable.eventId());
     }
 
     @ResetHandler

@@ -10,7 +10,6 @@ import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
-import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.reporting.Projections;
 import org.axonframework.config.ProcessingGroup;
@@ -95,12 +94,6 @@ public class ProgrammeProjection {
                 Updates.inc("feedback.timingSuited." + e.timingSuited(), 1),
                 Updates.inc("feedback.contentMetNeeds." + e.contentMetNeeds(), 1),
                 Updates.inc("feedback.infoMatchedChildAge." + e.infoMatchedChildAge(), 1)));
-    }
-
-    /** Parked in the dead-letter queue with its aggregate's later events, until fixed and retried. */
-    @EventHandler
-    void on(UnreadableEvent unreadable) {
-        throw new IllegalStateException("cannot read " + unreadable.type() + " " + unreadable.eventId());
     }
 
     @ResetHandler

@@ -16,7 +16,6 @@ import fi.perhekeskus.contract.referral.ReferralReceived;
 import fi.perhekeskus.contract.referral.ReferralRedirected;
 import fi.perhekeskus.contract.referral.ReferralResumed;
 import fi.perhekeskus.contract.referral.ReferralStarted;
-import fi.perhekeskus.contract.UnreadableEvent;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.reporting.Projections;
 import org.axonframework.config.ProcessingGroup;
@@ -119,12 +118,6 @@ public class ReferralFlowProjection {
     @EventHandler
     void on(ReferralEscalated e, @SequenceNumber long seq) {
         apply(e.referralId().toString(), seq, Updates.push("escalations", e.stage().name()));
-    }
-
-    /** Parked in the dead-letter queue with its aggregate's later events, until fixed and retried. */
-    @EventHandler
-    void on(UnreadableEvent unreadable) {
-        throw new IllegalStateException("cannot read " + unreadable.type() + " " + unreadable.eventId());
     }
 
     @ResetHandler
