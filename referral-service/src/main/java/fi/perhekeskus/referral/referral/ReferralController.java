@@ -81,7 +81,7 @@ public class ReferralController {
                     commands.sendAndWait(new MakeReferral(id, request.familyId(), request.serviceId(), agency,
                             request.needLevel(), request.priority(), sealer.seal(request.familyId(), request.reason()),
                             request.consentId(), sealedOrNull(request.familyId(), request.legalBasis()), null, sla.receiveBy(now),
-                            sla.decideBy(now), caller.workerId(), now));
+                            sla.decideBy(now), caller.workerId(), now, request.memberIds()));
                     return ReferralStatus.REQUESTED;
                 }, id -> WriteModel.read("referral-replay",
                         () -> referrals.load(id.toString()).invoke(Referral::state).status())));
