@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,25 +60,35 @@ public class AccessReportController {
         this.clock = clock;
     }
 
-    @GetMapping(produces = "text/csv")
-    public ResponseEntity<String> csv(@PathVariable UUID id, @RequestParam(required = false) String lang,
-                                      Caller caller) {
-        ReportLanguage language = ReportLanguage.of(lang);
-        AccessReport report = report(id, caller, "csv");
-        return ResponseEntity.ok().contentType(CSV).cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-report-" + id + ".csv\"")
-                .body(AccessReportPage.csv(report, language));
-    }
-
+    /** One handler, the format chosen here: CSV only when the caller asks for it, else the printable page. */
     @GetMapping
-    public ResponseEntity<String> html(@PathVariable UUID id, @RequestParam(required = false) String lang,
-                                       Caller caller) {
+    public ResponseEntity<String> report(@PathVariable UUID id, @RequestParam(required = false) String lang,
+                                         @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                                         Caller caller) {
         ReportLanguage language = ReportLanguage.of(lang);
+        if (wantsCsv(accept)) {
+            AccessReport report = report(id, caller, "csv");
+            return ResponseEntity.ok().contentType(CSV).cacheControl(CacheControl.noStore())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-report-" + id + ".csv\"")
+                    .body(AccessReportPage.csv(report, language));
+        }
         AccessReport report = report(id, caller, "html");
         return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore())
                 .header("Content-Security-Policy", AccessReportPage.CONTENT_SECURITY_POLICY)
                 .header("Referrer-Policy", "no-referrer")
                 .body(AccessReportPage.html(report, language));
+    }
+
+    private static boolean wantsCsv(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(m -> "text".equals(m.getType()) && "csv".equals(m.getSubtype()));
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return false;
+        }
     }
 
     private AccessReport report(UUID familyId, Caller caller, String format) {
