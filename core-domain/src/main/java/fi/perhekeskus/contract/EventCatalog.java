@@ -6,8 +6,11 @@ import fi.perhekeskus.contract.directory.ServiceUpdated;
 import fi.perhekeskus.contract.directory.ServiceWithdrawn;
 import fi.perhekeskus.contract.family.ConsentGiven;
 import fi.perhekeskus.contract.family.ConsentWithdrawn;
+import fi.perhekeskus.contract.family.FamilyDetailsChanged;
 import fi.perhekeskus.contract.family.FamilyErased;
+import fi.perhekeskus.contract.family.FamilyMemberAdded;
 import fi.perhekeskus.contract.family.FamilyRegistered;
+import fi.perhekeskus.contract.family.ResponsibleWorkerAssigned;
 import fi.perhekeskus.contract.gathering.NetworkMeetingHeld;
 import fi.perhekeskus.contract.gathering.NetworkMeetingLegalBasisRecorded;
 import fi.perhekeskus.contract.gathering.OpenPlaceRegistered;
@@ -49,7 +52,8 @@ public final class EventCatalog {
 
     private static final List<Class<?>> EVENTS = List.of(
             AgencyRegistered.class, ServiceListed.class, ServiceUpdated.class, ServiceWithdrawn.class,
-            FamilyRegistered.class, ConsentGiven.class, ConsentWithdrawn.class, FamilyErased.class,
+            FamilyRegistered.class, FamilyMemberAdded.class, FamilyDetailsChanged.class,
+            ResponsibleWorkerAssigned.class, ConsentGiven.class, ConsentWithdrawn.class, FamilyErased.class,
             ReferralMade.class, ReferralReceived.class, ReferralAccepted.class, ReferralDeclined.class,
             ReferralRedirected.class, ReferralStarted.class, ReferralCompleted.class,
             ReferralCancelled.class, ReferralEscalated.class, ReferralPutOnHold.class, ReferralResumed.class,

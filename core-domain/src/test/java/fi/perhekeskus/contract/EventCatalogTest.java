@@ -43,7 +43,8 @@ class EventCatalogTest {
                 .map(EventCatalog::nameOf).collect(Collectors.toSet());
 
         assertThat(referral).containsExactlyInAnyOrder("AgencyRegistered", "ServiceListed", "ServiceUpdated",
-                "ServiceWithdrawn", "FamilyRegistered", "ConsentGiven", "ConsentWithdrawn", "FamilyErased",
+                "ServiceWithdrawn", "FamilyRegistered", "FamilyMemberAdded", "FamilyDetailsChanged",
+                "ResponsibleWorkerAssigned", "ConsentGiven", "ConsentWithdrawn", "FamilyErased",
                 "ReferralMade", "ReferralReceived", "ReferralAccepted", "ReferralDeclined", "ReferralRedirected",
                 "ReferralStarted", "ReferralCompleted", "ReferralCancelled", "ReferralEscalated",
                 // second wave: hold and resume, the warm hand-over

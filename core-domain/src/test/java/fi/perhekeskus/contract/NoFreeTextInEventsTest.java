@@ -5,6 +5,7 @@ import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.gathering.OpenPlaceRegistered;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
 import fi.perhekeskus.contract.directory.ServiceWithdrawn;
+import fi.perhekeskus.contract.family.FamilyDetailsChanged;
 import fi.perhekeskus.contract.family.FamilyRegistered;
 import fi.perhekeskus.contract.gathering.NetworkMeetingHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
@@ -36,6 +37,7 @@ class NoFreeTextInEventsTest {
             // The agency's published statement why its service left the directory: no family's data.
             Map.entry(ServiceWithdrawn.class, Set.of("reason")),
             Map.entry(FamilyRegistered.class, Set.of("municipality", "languages")),
+            Map.entry(FamilyDetailsChanged.class, Set.of("municipality", "languages")),
             Map.entry(ReferralMade.class, Set.of("municipality")),
             // Need codes: the API accepts only ^[A-Z_]{2,40}$ there.
             Map.entry(NetworkMeetingHeld.class, Set.of("needsAssessed")),

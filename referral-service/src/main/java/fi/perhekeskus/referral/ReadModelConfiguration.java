@@ -1,6 +1,7 @@
 package fi.perhekeskus.referral;
 
 import fi.perhekeskus.infra.processing.ConsumingProcessors;
+import fi.perhekeskus.referral.accessreport.MeetingDisclosures;
 import fi.perhekeskus.referral.referral.ReferralSla;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,13 +17,14 @@ import org.springframework.context.annotation.Configuration;
 public class ReadModelConfiguration {
 
     /**
-     * What group referrals led to, read from meeting-service's topic by a processor of its own, its
-     * token in this service's database; a poison event is parked (in this service's PostgreSQL) with
-     * its programme's later events while other programmes keep flowing.
+     * The processors reading meeting-service's topic, each with its own token in this service's
+     * database: what group referrals led to (the sender's view), and meeting-service's disclosures
+     * of families into the access log. A poison event is parked (in this service's PostgreSQL) with
+     * its aggregate's later events while the others keep flowing.
      */
     @Bean
-    public ConfigurerModule enrolmentProcessor(ConsumingProcessors processors) {
-        return processors.readingPublicTopics(ReadModels.ENROLMENTS)
+    public ConfigurerModule meetingTopicProcessors(ConsumingProcessors processors) {
+        return processors.readingPublicTopics(ReadModels.ENROLMENTS, MeetingDisclosures.GROUP)
                 .batchSize(100)
                 .deadLettersInJdbc()
                 .module();

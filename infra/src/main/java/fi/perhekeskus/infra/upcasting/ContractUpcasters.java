@@ -13,6 +13,7 @@ public final class ContractUpcasters {
 
     private static final List<JsonUpcaster> ALL = List.of(new AgencyRegistered1to2Upcaster(),
             PlainTextDroppingUpcaster.consentGiven1to2(), PlainTextDroppingUpcaster.referralMade1to2(),
+            new ReferralMade2to3Upcaster(),
             PlainTextDroppingUpcaster.referralAccepted1to2(), SessionChangeReasonUpcaster.groupSessionCancelled1to2(),
             SessionChangeReasonUpcaster.groupSessionRescheduled1to2());
     private static final Pattern TYPE = Pattern.compile("^fi\\.perhekeskus\\.(\\w+)\\.(\\w+)\\.v(\\d+)$");

@@ -106,14 +106,15 @@ class PlainTextDroppingUpcastersTest {
                 Stream.of(new InitialEventRepresentation(stored, serializer))).toList();
 
         assertThat(loaded).hasSize(1);
-        assertThat(loaded.get(0).getType().getRevision()).isEqualTo("2");
+        // Through every later step too (ReferralMade v2 → v3).
+        assertThat(loaded.get(0).getType().getRevision()).isEqualTo(String.valueOf(EventCatalog.versionOf(c.event())));
         assertThat((Object) serializer.deserialize(loaded.get(0).getData())).isEqualTo(c.expected());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void aVersion1RecordOnTheTopicReadsAsVersion2(Case c) throws IOException {
-        String v1 = EventCatalog.typeOf(c.event()).replace(".v2", ".v1");
+        String v1 = EventCatalog.typeOf(c.event()).replaceAll("\\.v\\d+$", ".v1");
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         headers.add("ce_id", "e-1".getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The family's consents from its own events, in the caller's unit of work, without taking its lock. */
@@ -57,4 +58,12 @@ public class EventSourcedFamilyConsents implements FamilyConsents {
         }
     }
 
+    @Override
+    public Set<UUID> memberIds(UUID familyId) {
+        try {
+            return families.load(familyId.toString()).invoke(Family::memberIds);
+        } catch (AggregateNotFoundException e) {
+            return Set.of();
+        }
+    }
 }

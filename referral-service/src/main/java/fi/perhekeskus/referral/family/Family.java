@@ -1,21 +1,30 @@
 package fi.perhekeskus.referral.family;
 
+import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.family.ConsentGiven;
 import fi.perhekeskus.contract.family.ConsentWithdrawn;
+import fi.perhekeskus.contract.family.FamilyDetailsChanged;
 import fi.perhekeskus.contract.family.FamilyErased;
+import fi.perhekeskus.contract.family.FamilyMemberAdded;
 import fi.perhekeskus.contract.family.FamilyRegistered;
+import fi.perhekeskus.contract.family.MemberRole;
+import fi.perhekeskus.contract.family.ResponsibleWorkerAssigned;
 import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.RuleViolationException;
 import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.infra.privacy.FamilySealer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +38,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Family {
 
+    /** A family grows by members one at a time, to the same bound as at registration (API.md). */
+    static final int MAX_MEMBERS = fi.perhekeskus.infra.web.Limits.MEMBERS;
+
     private record Consent(Set<UUID> agencyIds, LocalDate validUntil, boolean withdrawn) {
 
         boolean covers(UUID agencyId, LocalDate today) {
@@ -40,6 +52,10 @@ public class Family {
     private UUID familyId;
     private UUID registeringAgencyId;
     private String municipality;
+    private List<String> languages = List.of();
+    private final Map<UUID, MemberRole> members = new LinkedHashMap<>();
+    private UUID responsibleAgencyId;
+    private Sealed responsibleWorker;
     private final Map<UUID, Consent> consents = new HashMap<>();
     private boolean erased;
 
@@ -87,6 +103,59 @@ public class Family {
     }
 
     @CommandHandler
+    public UUID handle(AddFamilyMember command) {
+        requireNotErased();
+        requireMayAct(command.actingAgencyId(), today(command.requestedAt()));
+        if (members.containsKey(command.memberId())) {
+            throw new IllegalTransitionException("member " + command.memberId() + " exists already");
+        }
+        if (members.size() >= MAX_MEMBERS) {
+            throw new RuleViolationException("a family has at most " + MAX_MEMBERS + " members");
+        }
+        apply(new FamilyMemberAdded(familyId, command.memberId(), command.role(), command.personalData(),
+                command.actingAgencyId(), command.requestedBy(), command.requestedAt()));
+        return command.memberId();
+    }
+
+    @CommandHandler
+    public FamilyDetails handle(ChangeFamilyDetails command) {
+        requireNotErased();
+        requireMayAct(command.actingAgencyId(), today(command.requestedAt()));
+        String newMunicipality = Objects.equals(command.municipality(), municipality) ? null : command.municipality();
+        List<String> newLanguages = command.languages() == null || command.languages().equals(languages) ? null
+                : List.copyOf(command.languages());
+        // Nothing that differs (sealed contact details always count: they cannot be compared here).
+        if (newMunicipality != null || newLanguages != null || command.contact() != null) {
+            apply(new FamilyDetailsChanged(familyId, newMunicipality, newLanguages, command.contact(),
+                    command.actingAgencyId(), command.requestedBy(), command.requestedAt()));
+        }
+        return new FamilyDetails(familyId, municipality, languages);
+    }
+
+    /**
+     * Names the family's responsible worker; the previous one hands the family over. The worker's
+     * agency must itself have a basis for the family's data. The same worker again changes nothing
+     * (PUT): the sealed ids are compared opened, with the family's key.
+     */
+    @CommandHandler
+    public boolean handle(AssignResponsibleWorker command, FamilySealer sealer) {
+        requireNotErased();
+        LocalDate today = today(command.requestedAt());
+        requireMayAct(command.actingAgencyId(), today);
+        if (basisFor(command.agencyId(), null, today).isEmpty()) {
+            throw new RuleViolationException("the family shares no data with agency " + command.agencyId()
+                    + ": its responsible worker must be of an agency the family registered with or consented to");
+        }
+        if (command.agencyId().equals(responsibleAgencyId) && responsibleWorker != null
+                && sealer.open(familyId, responsibleWorker).equals(sealer.open(familyId, command.worker()))) {
+            return false;
+        }
+        apply(new ResponsibleWorkerAssigned(familyId, command.agencyId(), command.worker(), responsibleAgencyId,
+                command.actingAgencyId(), command.requestedBy(), command.requestedAt()));
+        return true;
+    }
+
+    @CommandHandler
     public boolean handle(EraseFamily command) {
         if (erased) {
             // Erasure is idempotent: the key may still need destroying after a failed attempt.
@@ -118,6 +187,15 @@ public class Family {
                 .findFirst();
     }
 
+    /** The ids of the family's members (pseudonymous; roles only, no personal data). */
+    public Set<UUID> memberIds() {
+        return Set.copyOf(members.keySet());
+    }
+
+    public boolean hasMember(UUID memberId) {
+        return members.containsKey(memberId);
+    }
+
     public boolean hasConsent(UUID consentId) {
         return consents.containsKey(consentId);
     }
@@ -142,6 +220,10 @@ public class Family {
         }
     }
 
+    private static LocalDate today(java.time.Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
     private void requireNotErased() {
         if (erased) {
             throw new IllegalTransitionException("the family's data was erased");
@@ -153,6 +235,29 @@ public class Family {
         familyId = event.familyId();
         registeringAgencyId = event.registeredByAgencyId();
         municipality = event.municipality();
+        languages = List.copyOf(event.languages());
+        event.members().forEach(m -> members.put(m.memberId(), m.role()));
+    }
+
+    @EventSourcingHandler
+    void on(FamilyMemberAdded event) {
+        members.put(event.memberId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(FamilyDetailsChanged event) {
+        if (event.municipality() != null) {
+            municipality = event.municipality();
+        }
+        if (event.languages() != null) {
+            languages = List.copyOf(event.languages());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ResponsibleWorkerAssigned event) {
+        responsibleAgencyId = event.agencyId();
+        responsibleWorker = event.worker();
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package fi.perhekeskus.referral.family;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Asks a family's own aggregate, inside the calling unit of work, whether it shares with an agency. */
@@ -18,4 +19,12 @@ public interface FamilyConsents {
 
     /** The family's municipality (not personal data: reports are filtered by it). */
     Optional<String> municipality(UUID familyId);
+
+    /**
+     * The ids of the family's members (empty when the family is unknown); a referral names among them
+     * the children it concerns. A default so that stand-ins for tests that name no members need not.
+     */
+    default Set<UUID> memberIds(UUID familyId) {
+        return Set.of();
+    }
 }

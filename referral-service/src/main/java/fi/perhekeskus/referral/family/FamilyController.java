@@ -2,10 +2,13 @@ package fi.perhekeskus.referral.family;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.family.FamilyRegistered;
 import fi.perhekeskus.infra.privacy.FamilySealer;
 import fi.perhekeskus.infra.security.Caller;
+import fi.perhekeskus.infra.web.InvalidFieldException;
 import fi.perhekeskus.infra.web.Limits;
+import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.referral.privacy.AccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +24,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,11 +55,14 @@ public class FamilyController {
     private final ObjectMapper json;
     private final IdempotentCreation idempotency;
     private final FamilyConsents consents;
+    private final FamilyAccess access;
     private final Clock clock;
 
     public FamilyController(CommandGateway commands, FamilySealer sealer, FamilyReader reader, AccessLog accessLog,
-                            ObjectMapper json, IdempotentCreation idempotency, FamilyConsents consents, Clock clock) {
+                            ObjectMapper json, IdempotentCreation idempotency, FamilyConsents consents,
+                            FamilyAccess access, Clock clock) {
         this.commands = commands;
+        this.access = access;
         this.idempotency = idempotency;
         this.consents = consents;
         this.sealer = sealer;
@@ -91,6 +99,79 @@ public class FamilyController {
     public FamilyResponse read(@PathVariable UUID id, Caller caller,
                                @RequestParam(defaultValue = "family record") @Size(max = Limits.NAME) String purpose) {
         return reader.read(id, caller, purpose);
+    }
+
+    /** A new member (a new baby); sealed like the members registered with the family. */
+    @PostMapping("/{id}/members")
+    @PreAuthorize("hasRole('WORKER')")
+    public ResponseEntity<Map<String, UUID>> addMember(@PathVariable UUID id,
+                                                       @Valid @RequestBody FamilyRequest.MemberRequest request,
+                                                       Caller caller,
+                                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        SharingBasis basis = requireAccess(id, caller);
+        IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/families/" + id + "/members",
+                caller, key, request, UUID::randomUUID, new IdempotentCreation.Resource<>() {
+                    @Override
+                    public boolean exists(UUID memberId) {
+                        return WriteModel.read("member-exists", () -> consents.memberIds(id).contains(memberId));
+                    }
+
+                    @Override
+                    public UUID create(UUID memberId) {
+                        Sealed data = sealer.seal(id, toJson(new PersonalData(request.givenName(), request.familyName(),
+                                request.birthDate(), request.personalIdentityCode())));
+                        commands.sendAndWait(new AddFamilyMember(id, memberId, request.role(), data, caller.agencyId(),
+                                caller.workerId(), clock.instant()));
+                        accessLog.usage(id, caller.workerId(), caller.agencyId(), "added member " + memberId,
+                                basis.describe(), AccessLog.Outcome.ALLOWED, clock.instant());
+                        return memberId;
+                    }
+
+                    @Override
+                    public UUID replay(UUID memberId) {
+                        return memberId;
+                    }
+                });
+        return outcome.created("/api/v1/families/" + id).body(Map.of("memberId", outcome.id()));
+    }
+
+    /** Municipality, languages and contact details; an absent field is left as it is. */
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasRole('WORKER')")
+    public FamilyDetails change(@PathVariable UUID id, @Valid @RequestBody FamilyChangeRequest request, Caller caller) {
+        if (request.changesNothing()) {
+            throw new InvalidFieldException("municipality", "give at least one of municipality, languages, contact");
+        }
+        SharingBasis basis = requireAccess(id, caller);
+        Sealed contact = request.contact() == null ? null
+                : sealer.seal(id, toJson(new Contact(blankToNull(request.contact().email()),
+                blankToNull(request.contact().phone()))));
+        FamilyDetails details = commands.sendAndWait(new ChangeFamilyDetails(id, request.municipality() == null ? null
+                : request.municipality().strip(), request.languages(), contact, caller.agencyId(), caller.workerId(),
+                clock.instant()));
+        accessLog.usage(id, caller.workerId(), caller.agencyId(), "changed family details", basis.describe(),
+                AccessLog.Outcome.ALLOWED, clock.instant());
+        return details;
+    }
+
+    /**
+     * The family's own worker across services (oma työntekijä); the previous one is kept in the
+     * family's history with the dates of their time. The worker id is sealed with the family's key.
+     */
+    @PutMapping("/{id}/responsible-worker")
+    @PreAuthorize("hasRole('WORKER')")
+    public Map<String, Object> assignResponsibleWorker(@PathVariable UUID id,
+                                                       @Valid @RequestBody ResponsibleWorkerRequest request,
+                                                       Caller caller) {
+        SharingBasis basis = requireAccess(id, caller);
+        boolean changed = commands.sendAndWait(new AssignResponsibleWorker(id, request.agencyId(),
+                sealer.seal(id, request.workerId().strip()), caller.agencyId(), caller.workerId(), clock.instant()));
+        if (changed) {
+            accessLog.usage(id, caller.workerId(), caller.agencyId(), "assigned responsible worker of agency "
+                    + request.agencyId(), basis.describe(), AccessLog.Outcome.ALLOWED, clock.instant());
+        }
+        return Map.of("familyId", id, "agencyId", request.agencyId(), "workerId", request.workerId().strip(),
+                "changed", changed);
     }
 
     @PostMapping("/{id}/consents")
@@ -149,7 +230,20 @@ public class FamilyController {
         return accessLog.of(id);
     }
 
-    private String toJson(PersonalData data) {
+    /**
+     * Before anything is sealed (which would give an unknown id a key): an agency without a basis —
+     * the family unknown, erased, or not sharing with it — is answered as if the family did not exist.
+     */
+    private SharingBasis requireAccess(UUID familyId, Caller caller) {
+        return caller.agency().flatMap(agency -> access.basisFor(familyId, agency))
+                .orElseThrow(() -> new UnknownException("no such family"));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private String toJson(Object data) {
         try {
             return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {

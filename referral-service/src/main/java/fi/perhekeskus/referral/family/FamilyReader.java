@@ -81,8 +81,32 @@ public class FamilyReader {
                         opened(familyId, c.getString("purpose")), givenBy, c.getString("validUntil"), c.getBoolean("withdrawn")));
             }
         }
+        List<FamilyResponse.ResponsibleWorker> workers = new ArrayList<>();
+        List<Document> assigned = family.getList("responsibleWorkers", Document.class, List.of());
+        for (int i = 0; i < assigned.size(); i++) {
+            Document w = assigned.get(i);
+            String until = i + 1 < assigned.size() ? assigned.get(i + 1).getString("since") : null;
+            String worker = w.getString("worker") == null ? FamilySealer.ERASED : opened(familyId, w.getString("worker"));
+            workers.add(new FamilyResponse.ResponsibleWorker(UUID.fromString(w.getString("agencyId")), worker,
+                    w.getString("since"), until));
+        }
         return new FamilyResponse(familyId, family.getString("municipality"),
-                family.getList("languages", String.class), family.getBoolean("erased", false), members, consents);
+                family.getList("languages", String.class), family.getBoolean("erased", false), members, consents,
+                contact(familyId, family.getString("contact")), workers.isEmpty() ? null : workers.get(workers.size() - 1),
+                workers);
+    }
+
+    private Contact contact(UUID familyId, String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        return sealer.open(familyId, new Sealed(sealed)).map(text -> {
+            try {
+                return json.readValue(text, Contact.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the family's sealed contact details are not readable", e);
+            }
+        }).orElse(new Contact(FamilySealer.ERASED, FamilySealer.ERASED));
     }
 
     private String opened(UUID familyId, String sealed) {

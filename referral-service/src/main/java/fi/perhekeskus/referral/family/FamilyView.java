@@ -6,8 +6,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.family.ConsentGiven;
 import fi.perhekeskus.contract.family.ConsentWithdrawn;
+import fi.perhekeskus.contract.family.FamilyDetailsChanged;
 import fi.perhekeskus.contract.family.FamilyErased;
+import fi.perhekeskus.contract.family.FamilyMemberAdded;
 import fi.perhekeskus.contract.family.FamilyRegistered;
+import fi.perhekeskus.contract.family.ResponsibleWorkerAssigned;
+import org.bson.conversions.Bson;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
 import fi.perhekeskus.referral.ReadModels;
 import org.axonframework.config.ProcessingGroup;
@@ -17,6 +21,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,15 +73,54 @@ public class FamilyView {
     }
 
     @EventHandler
+    void on(FamilyMemberAdded event, @SequenceNumber long sequence) {
+        BatchedDocuments.apply(families, event.familyId().toString(), sequence, Updates.push("members",
+                new Document("memberId", event.memberId().toString()).append("role", event.role().name())
+                        .append("personalData", event.personalData().ciphertext())));
+    }
+
+    @EventHandler
+    void on(FamilyDetailsChanged event, @SequenceNumber long sequence) {
+        List<Bson> changes = new ArrayList<>();
+        if (event.municipality() != null) {
+            changes.add(Updates.set("municipality", event.municipality()));
+        }
+        if (event.languages() != null) {
+            changes.add(Updates.set("languages", event.languages()));
+        }
+        if (event.contact() != null) {
+            changes.add(Updates.set("contact", event.contact().ciphertext()));
+        }
+        if (!changes.isEmpty()) {
+            BatchedDocuments.apply(families, event.familyId().toString(), sequence, Updates.combine(changes));
+        }
+    }
+
+    /** The history of responsible workers, oldest first; each one's time ends where the next one's begins. */
+    @EventHandler
+    void on(ResponsibleWorkerAssigned event, @SequenceNumber long sequence) {
+        BatchedDocuments.apply(families, event.familyId().toString(), sequence, Updates.push("responsibleWorkers",
+                new Document("agencyId", event.agencyId().toString()).append("worker", event.worker().ciphertext())
+                        .append("since", event.assignedAt().toString())));
+    }
+
+    @EventHandler
     void on(FamilyErased event, @SequenceNumber long sequence) {
         // Roles stay (the family's history keeps its shape); the sealed values go.
         List<Document> skeleton = family(event.familyId()).map(f -> f.getList("members", Document.class, List.of()))
                 .orElse(List.of()).stream()
                 .map(m -> new Document("memberId", m.getString("memberId")).append("role", m.getString("role")))
                 .toList();
+        // The responsible workers' agencies and dates stay; who they were goes with the key.
+        List<Document> workers = family(event.familyId())
+                .map(f -> f.getList("responsibleWorkers", Document.class, List.of())).orElse(List.of()).stream()
+                .map(w -> new Document("agencyId", w.getString("agencyId")).append("since", w.getString("since")))
+                .toList();
         BatchedDocuments.apply(families, event.familyId().toString(), sequence, Updates.combine(
                 Updates.set("erased", true),
                 Updates.set("members", skeleton),
+                Updates.set("responsibleWorkers", workers),
+                Updates.set("contact", null),
                 Updates.set("consents", new Document())));
     }
 

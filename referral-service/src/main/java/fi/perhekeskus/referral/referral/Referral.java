@@ -41,6 +41,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -81,6 +82,7 @@ public class Referral {
     private Priority priority;
     private Sealed reason;
     private Sealed legalBasis;
+    private List<UUID> memberIds = List.of();
     private ReferralStatus status;
     private ReferralStatus heldIn;
     private UUID redirectedFrom;
@@ -109,10 +111,11 @@ public class Referral {
         }
         String familyMunicipality = families.municipality(command.familyId())
                 .orElseThrow(() -> new UnknownException("no such family"));
+        requireMembersOfFamily(families, command.familyId(), command.memberIds());
         ServiceOffer offer = openOffer(services, command.serviceId());
         SharingBasis basis = basisForReceiver(families, command.familyId(), offer.agencyId(), command.consentId(),
                 command.legalBasis(), today);
-        apply(new ReferralMade(command.referralId(), command.familyId(), command.serviceId(),
+        apply(new ReferralMade(command.referralId(), command.familyId(), command.memberIds(), command.serviceId(),
                 command.senderAgencyId(), offer.agencyId(), familyMunicipality, command.needLevel(),
                 command.priority(), command.reason(), basis.consentId(), basis.legalBasis(),
                 command.redirectedFrom(), redirectedByAgencyId, command.requestedBy(), command.requestedAt()));
@@ -167,7 +170,7 @@ public class Referral {
         MakeReferral forward = new MakeReferral(command.newReferralId(), familyId, command.toServiceId(),
                 senderAgencyId, needLevel, priority, reason, null, legalBasis, referralId,
                 sla.receiveBy(priority, command.requestedAt()), sla.decideBy(priority, command.requestedAt()),
-                command.requestedBy(), command.requestedAt());
+                command.requestedBy(), command.requestedAt(), memberIds);
         UUID redirectingAgency = receiverAgencyId;
         createNew(Referral.class, () -> new Referral(forward, redirectingAgency, families, services, deadlines));
         return state();
@@ -285,6 +288,18 @@ public class Referral {
         return offer;
     }
 
+    /** The members a referral concerns belong to its family (ids only: nothing personal is compared). */
+    private static void requireMembersOfFamily(FamilyConsents families, UUID familyId, List<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        Set<UUID> members = families.memberIds(familyId);
+        List<UUID> foreign = memberIds.stream().filter(id -> !members.contains(id)).toList();
+        if (!foreign.isEmpty()) {
+            throw new RuleViolationException("not members of the family: " + foreign);
+        }
+    }
+
     private static SharingBasis basisForReceiver(FamilyConsents families, UUID familyId, UUID receiver,
                                                  UUID consentId, Sealed legalBasis, LocalDate today) {
         if (consentId == null && legalBasis != null) {
@@ -336,6 +351,7 @@ public class Referral {
         priority = event.priority();
         reason = event.reason();
         legalBasis = event.legalBasis();
+        memberIds = event.memberIds();
         redirectedFrom = event.redirectedFrom();
         status = ReferralStatus.REQUESTED;
     }

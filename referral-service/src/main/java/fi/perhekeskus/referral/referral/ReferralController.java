@@ -74,7 +74,7 @@ public class ReferralController {
                             request.needLevel(), request.priority(), sealer.seal(request.familyId(), request.reason()),
                             request.consentId(), sealedOrNull(request.familyId(), request.legalBasis()), null,
                             sla.receiveBy(request.priority(), now), sla.decideBy(request.priority(), now),
-                            caller.workerId(), now));
+                            caller.workerId(), now, request.memberIds()));
                     return ReferralStatus.REQUESTED;
                 }, id -> states.find(id, "referral-replay").orElseThrow().status()));
         return outcome.created("/api/v1/referrals/" + outcome.id()).body(Map.of("id", outcome.id(), "status", outcome.body()));

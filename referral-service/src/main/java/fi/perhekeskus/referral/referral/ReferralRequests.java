@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** The bodies of the referral endpoints (API.md). */
@@ -20,7 +21,9 @@ public final class ReferralRequests {
 
     public record Make(@NotNull UUID familyId, @NotNull UUID serviceId, @NotBlank @Size(max = Limits.TEXT) String reason,
                        @NotNull NeedLevel needLevel, @NotNull Priority priority, UUID consentId,
-                       @Size(max = Limits.TEXT) String legalBasis) {
+                       @Size(max = Limits.TEXT) String legalBasis,
+                       // The children it concerns, by their member ids (at most as many as a family has members).
+                       @Size(max = Limits.MEMBERS) List<@NotNull UUID> memberIds) {
     }
 
     public record Accept(@Size(max = Limits.NAME) String responsibleWorker, @PlausibleDate LocalDate firstContactOn) {
