@@ -159,6 +159,26 @@ public class ProcessorLag implements AutoCloseable {
         if (gap == 0 || gap > PROBED_GAP) {
             return gap;
         }
+        // Health, metrics and catch-up waits ask often; while neither end moves, the answer stands.
+        Probed known = probed.get(partition);
+        if (known != null && known.from() == from && known.end() == end) {
+            return known.unread();
+        }
+        OptionalLong unread = probe(partition, from, end);
+        if (unread.isEmpty()) {
+            // Not read to the end in time: no verdict to keep, count the offsets.
+            return gap;
+        }
+        probed.put(partition, new Probed(from, end, unread.getAsLong()));
+        return unread.getAsLong();
+    }
+
+    private record Probed(long from, long end, long unread) {
+    }
+
+    private final Map<TopicPartition, Probed> probed = new HashMap<>();
+
+    private OptionalLong probe(TopicPartition partition, long from, long end) {
         Consumer<byte[], byte[]> probe = probe();
         probe.assign(List.of(partition));
         probe.seek(partition, from);
@@ -168,7 +188,7 @@ public class ProcessorLag implements AutoCloseable {
             records += probe.poll(Duration.ofMillis(100)).records(partition).stream()
                     .filter(r -> r.offset() < end).count();
         }
-        return probe.position(partition, PROBE_TIME) < end ? gap : records;
+        return probe.position(partition, PROBE_TIME) < end ? OptionalLong.empty() : OptionalLong.of(records);
     }
 
     /** Larger gaps are a real backlog; reading them would only slow the measure down. */

@@ -24,22 +24,20 @@ public class ReferralStates {
 
     /** The state of a referral, or empty when there is no such referral. */
     public Optional<ReferralState> find(UUID referralId, String purpose) {
-        return WriteModel.read(purpose, () -> {
-            try {
-                return Optional.of(referrals.load(referralId.toString()).invoke(Referral::state));
-            } catch (AggregateNotFoundException unknown) {
-                return Optional.empty();
-            }
-        });
+        return read(referralId, purpose, Referral::state);
     }
 
     /** Whether the referral recorded the hand-over meeting {@code meetingId} (a replayed creation). */
     public boolean hasHandoverMeeting(UUID referralId, UUID meetingId) {
-        return WriteModel.read("referral-handover", () -> {
+        return read(referralId, "referral-handover", r -> r.hasHandoverMeeting(meetingId)).orElse(false);
+    }
+
+    private <T> Optional<T> read(UUID referralId, String purpose, java.util.function.Function<Referral, T> question) {
+        return WriteModel.read(purpose, () -> {
             try {
-                return referrals.load(referralId.toString()).invoke(r -> r.hasHandoverMeeting(meetingId));
+                return Optional.of(referrals.load(referralId.toString()).invoke(question));
             } catch (AggregateNotFoundException unknown) {
-                return false;
+                return Optional.empty();
             }
         });
     }
