@@ -9,7 +9,7 @@ import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import fi.perhekeskus.infra.local.LocalSecrets;
-import fi.perhekeskus.reporting.support.DevToolsBrowser;
+import fi.perhekeskus.infra.testing.browser.DevToolsBrowser;
 import fi.perhekeskus.reporting.support.EventPublisher;
 import fi.perhekeskus.reporting.web.SecurityHeaders;
 import org.junit.jupiter.api.Test;

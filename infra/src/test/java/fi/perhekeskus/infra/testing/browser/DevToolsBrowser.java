@@ -1,4 +1,4 @@
-package fi.perhekeskus.reporting.support;
+package fi.perhekeskus.infra.testing.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
