@@ -46,8 +46,6 @@ import java.util.stream.Collectors;
 /** Every public event, and the CloudEvents type name of each. */
 public final class EventCatalog {
 
-    public static final String REFERRAL = "referral";
-    public static final String MEETING = "meeting";
     private static final String TYPE_PREFIX = "fi.perhekeskus.";
 
     private static final List<Class<?>> EVENTS = List.of(

@@ -11,8 +11,8 @@ public final class Topics {
 
     public static String forDomain(String domain) {
         return switch (domain) {
-            case EventCatalog.REFERRAL -> REFERRAL_EVENTS;
-            case EventCatalog.MEETING -> MEETING_EVENTS;
+            case Domains.REFERRAL -> REFERRAL_EVENTS;
+            case Domains.MEETING -> MEETING_EVENTS;
             default -> throw new IllegalArgumentException("unknown event domain " + domain);
         };
     }

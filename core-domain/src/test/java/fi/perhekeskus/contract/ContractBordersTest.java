@@ -36,6 +36,14 @@ class ContractBordersTest {
         classes().that().areAnnotatedWith(EventType.class).should().beRecords().check(core);
     }
 
+    /** The catalog lists the events; an event names its domain from Domains, so no event needs the catalog. */
+    @Test
+    void eventsDoNotDependOnTheirCatalog() {
+        noClasses().that().areAnnotatedWith(EventType.class)
+                .should().dependOnClassesThat().haveFullyQualifiedName(EventCatalog.class.getName())
+                .check(core);
+    }
+
     @Test
     void contractDoesNotDependOnDomainRules() {
         noClasses().that().resideInAPackage("fi.perhekeskus.contract..")

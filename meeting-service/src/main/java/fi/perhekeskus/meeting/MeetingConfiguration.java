@@ -16,7 +16,7 @@ public class MeetingConfiguration {
      */
     @Bean
     public ConfigurerModule referralTopicProcessors(ConsumingProcessors processors) {
-        return processors.readingPublicTopics(ReadModels.REFERRAL_ENROLMENT, ReadModels.PARTIES)
+        return processors.readingPublicTopics(ProcessingGroups.ENROLMENT_POLICY, ProcessingGroups.PARTIES)
                 .batchSize(100)
                 .deadLettersInJdbc()
                 .module();

@@ -168,9 +168,9 @@ class AuthorizationMatrixIT {
                 new Endpoint("record visits", POST, visits, visitsOf(TODAY.minusDays(1), 3), Party.worker(NGO), 403),
                 new Endpoint("correct visits", PUT, visits, visitsOf(TODAY, 7), Party.worker(NGO), 403),
                 new Endpoint("list dead letters", GET, "/api/v1/admin/dead-letters", null, coordinator, 403),
-                new Endpoint("retry dead letters", POST, "/api/v1/admin/dead-letters/" + ReadModels.VIEWS + "/retry",
+                new Endpoint("retry dead letters", POST, "/api/v1/admin/dead-letters/" + ProcessingGroups.VIEWS + "/retry",
                         null, coordinator, 403),
-                new Endpoint("reset processor", POST, "/api/v1/admin/processors/" + ReadModels.VIEWS + "/reset",
+                new Endpoint("reset processor", POST, "/api/v1/admin/processors/" + ProcessingGroups.VIEWS + "/reset",
                         null, coordinator, 403)));
     }
 

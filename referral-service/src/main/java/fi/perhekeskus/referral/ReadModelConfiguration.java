@@ -1,7 +1,7 @@
 package fi.perhekeskus.referral;
 
 import fi.perhekeskus.infra.processing.ConsumingProcessors;
-import fi.perhekeskus.referral.accessreport.MeetingDisclosures;
+import fi.perhekeskus.referral.accessreport.MeetingDisclosureRecorder;
 import fi.perhekeskus.referral.referral.ReferralSla;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,7 +24,7 @@ public class ReadModelConfiguration {
      */
     @Bean
     public ConfigurerModule meetingTopicProcessors(ConsumingProcessors processors) {
-        return processors.readingPublicTopics(ReadModels.ENROLMENTS, MeetingDisclosures.GROUP)
+        return processors.readingPublicTopics(ProcessingGroups.ENROLMENT_OUTCOMES, ProcessingGroups.MEETING_DISCLOSURES)
                 .batchSize(100)
                 .deadLettersInJdbc()
                 .module();

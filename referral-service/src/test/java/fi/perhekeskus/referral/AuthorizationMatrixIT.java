@@ -125,9 +125,9 @@ class AuthorizationMatrixIT {
                         Map.of("reason", "x"), coordinator, 403),
                 new Endpoint("list dead letters", HttpMethod.GET, "/api/v1/admin/dead-letters", null, coordinator, 403),
                 new Endpoint("retry dead letters", HttpMethod.POST,
-                        "/api/v1/admin/dead-letters/" + ReadModels.GROUP + "/retry", null, coordinator, 403),
+                        "/api/v1/admin/dead-letters/" + ProcessingGroups.VIEWS + "/retry", null, coordinator, 403),
                 new Endpoint("reset processor", HttpMethod.POST,
-                        "/api/v1/admin/processors/" + ReadModels.GROUP + "/reset", null, coordinator, 403)));
+                        "/api/v1/admin/processors/" + ProcessingGroups.VIEWS + "/reset", null, coordinator, 403)));
     }
 
     Iterable<Arguments> cells() {

@@ -22,8 +22,8 @@ import java.util.List;
 public class ProjectionProcessing {
 
     /** The projections; each is also the name of its processor. */
-    public static final List<String> PROJECTIONS = List.of(Projections.DIRECTORY, Projections.REFERRAL_FLOW,
-            Projections.PROGRAMMES, Projections.GATHERINGS);
+    public static final List<String> PROJECTIONS = List.of(ProcessingGroups.DIRECTORY, ProcessingGroups.REFERRAL_FLOW,
+            ProcessingGroups.PROGRAMMES, ProcessingGroups.GATHERINGS);
 
     @Bean
     public TokenStore tokenStore(MongoDatabase readDatabase, Serializer serializer) {

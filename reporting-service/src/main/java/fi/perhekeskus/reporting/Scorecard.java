@@ -1,6 +1,6 @@
 package fi.perhekeskus.reporting;
 
-import fi.perhekeskus.reporting.directory.AgencyView;
+import fi.perhekeskus.reporting.directory.AgencySummary;
 import fi.perhekeskus.reporting.directory.DirectoryProjection;
 import fi.perhekeskus.reporting.gathering.GatheringProjection;
 import fi.perhekeskus.reporting.programme.ProgrammeProjection;

@@ -114,7 +114,7 @@ class AuthorizationMatrixIT {
                         && call(GET, "/api/v1/reports/agencies", MediaType.APPLICATION_JSON, tokens.analyst("a"))
                         .getBody().contains(FOREIGN.toString()));
 
-        String projection = "/api/v1/admin/projections/" + Projections.PROGRAMMES;
+        String projection = "/api/v1/admin/projections/" + ProcessingGroups.PROGRAMMES;
         MediaType json = MediaType.APPLICATION_JSON;
         endpoints.addAll(List.of(
                 new Endpoint("programme report", GET, report, json, ANALYST, CLINIC_WORKER),
@@ -131,9 +131,9 @@ class AuthorizationMatrixIT {
                 new Endpoint("projection progress", GET, projection, json, COORDINATOR, ANALYST),
                 new Endpoint("projections", GET, "/api/v1/admin/projections", json, COORDINATOR, ANALYST),
                 new Endpoint("list dead letters", GET, "/api/v1/admin/dead-letters", json, COORDINATOR, ANALYST),
-                new Endpoint("retry dead letters", POST, "/api/v1/admin/dead-letters/" + Projections.PROGRAMMES
+                new Endpoint("retry dead letters", POST, "/api/v1/admin/dead-letters/" + ProcessingGroups.PROGRAMMES
                         + "/retry", json, COORDINATOR, ANALYST),
-                new Endpoint("reset processor", POST, "/api/v1/admin/processors/" + Projections.PROGRAMMES + "/reset",
+                new Endpoint("reset processor", POST, "/api/v1/admin/processors/" + ProcessingGroups.PROGRAMMES + "/reset",
                         json, COORDINATOR, ANALYST)));
     }
 

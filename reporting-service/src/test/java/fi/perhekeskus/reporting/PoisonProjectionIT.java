@@ -58,7 +58,7 @@ class PoisonProjectionIT {
             assertThat(report(healthy)).containsEntry("enrolledFamilies", 1);
             assertThat(report(poisoned)).containsEntry("enrolledFamilies", 1);
             Map<String, Object> parked = deadLetters().stream()
-                    .filter(p -> Projections.PROGRAMMES.equals(p.get("processor"))).findFirst().orElseThrow();
+                    .filter(p -> ProcessingGroups.PROGRAMMES.equals(p.get("processor"))).findFirst().orElseThrow();
             assertThat((List<Map<String, Object>>) parked.get("parked")).extracting(e -> e.get("sequenceNumber"))
                     .containsExactly(2, 3);
         });

@@ -139,9 +139,9 @@ class ReportsIT {
                         "feedback,,infoMatchedChildAge,PARTLY,5,38\r\n");
 
         Map<String, Object> live = get("/api/v1/reports/programmes/" + programme, TOKENS.coordinator("c")).getBody();
-        rebuild.rebuild(Projections.PROGRAMMES);
+        rebuild.rebuild(ProcessingGroups.PROGRAMMES);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            Map<String, Object> progress = rebuild.progress(Projections.PROGRAMMES);
+            Map<String, Object> progress = rebuild.progress(ProcessingGroups.PROGRAMMES);
             assertThat(progress).containsEntry("percent", 100L);
             assertThat(get("/api/v1/reports/programmes/" + programme, TOKENS.coordinator("c")).getBody()).isEqualTo(live);
         });

@@ -4,7 +4,7 @@ import fi.perhekeskus.infra.local.FreePorts;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.local.LocalPostgres;
 import fi.perhekeskus.infra.local.LocalSecrets;
-import fi.perhekeskus.reporting.directory.AgencyView;
+import fi.perhekeskus.reporting.directory.AgencySummary;
 import fi.perhekeskus.reporting.directory.DirectoryProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +72,7 @@ class ServiceCrashIT {
         }
         try {
             await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(directory.agencies().stream()
-                    .map(AgencyView::name).filter(n -> n.startsWith(run + "-")).toList()).containsAll(acknowledged));
+                    .map(AgencySummary::name).filter(n -> n.startsWith(run + "-")).toList()).containsAll(acknowledged));
             long views = directory.agencies().stream().filter(a -> a.name().startsWith(run + "-")).count();
             System.out.printf("service crash: commands acknowledged %d (sent %d), applied in the directory projection %d, "
                     + "lost %d%n", acknowledged.size(), sent, views, acknowledged.stream()

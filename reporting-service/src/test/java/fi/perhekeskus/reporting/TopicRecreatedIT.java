@@ -88,7 +88,7 @@ class TopicRecreatedIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             ResponseEntity<Map> health = health();
             assertThat(health.getStatusCode().value()).isEqualTo(503);
-            Map<String, Object> directory = processor(health, Projections.DIRECTORY);
+            Map<String, Object> directory = processor(health, ProcessingGroups.DIRECTORY);
             assertThat(directory).containsEntry("state", "POSITION_BEYOND_SOURCE");
             assertThat(directory.get("reason").toString())
                     .contains(TOPIC + " partition 0: processed up to offset 4, but the partition");
@@ -102,8 +102,8 @@ class TopicRecreatedIT {
         assertThat(readDatabase.getCollection("directory_agencies").countDocuments(Filters.eq("_id", after.toString())))
                 .isZero();
 
-        for (String processor : Set.of(Projections.DIRECTORY, Projections.REFERRAL_FLOW, Projections.PROGRAMMES,
-                Projections.GATHERINGS)) {
+        for (String processor : Set.of(ProcessingGroups.DIRECTORY, ProcessingGroups.REFERRAL_FLOW, ProcessingGroups.PROGRAMMES,
+                ProcessingGroups.GATHERINGS)) {
             assertThat(reset(processor).getStatusCode().value()).isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.directory;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.UUID;
  * Version 2 added the municipalities the agency serves (a unit of a wellbeing services county
  * often serves several); version 1 events are upcast with its home municipality as the only one.
  */
-@EventType(domain = EventCatalog.REFERRAL, version = 2)
+@EventType(domain = Domains.REFERRAL, version = 2)
 public record AgencyRegistered(
         UUID agencyId,
         String name,

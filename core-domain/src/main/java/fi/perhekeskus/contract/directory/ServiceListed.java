@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.directory;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** An agency listed a service in the directory. */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record ServiceListed(
         UUID serviceId,
         UUID agencyId,

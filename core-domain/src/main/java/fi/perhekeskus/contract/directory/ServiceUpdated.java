@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.directory;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A listed service changed; carries the whole new description of the service. */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record ServiceUpdated(
         UUID serviceId,
         UUID agencyId,

@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.directory;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 
@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A service left the directory; no new referrals can be made to it. */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record ServiceWithdrawn(
         UUID serviceId,
         UUID agencyId,

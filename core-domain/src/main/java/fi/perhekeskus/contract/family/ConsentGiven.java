@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.family;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
@@ -15,7 +15,7 @@ import java.util.UUID;
  * Version 2 seals the purpose, free text that may describe the family, with the family's key; a
  * version 1 purpose (plain text) is upcast to "dropped".
  */
-@EventType(domain = EventCatalog.REFERRAL, version = 2)
+@EventType(domain = Domains.REFERRAL, version = 2)
 public record ConsentGiven(
         UUID familyId,
         UUID consentId,

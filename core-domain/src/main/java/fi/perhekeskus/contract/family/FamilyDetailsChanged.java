@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.family;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
@@ -15,7 +15,7 @@ import java.util.UUID;
  * {@link FamilyRegistered}); the contact details (e-mail, phone) are, so they travel only sealed with
  * the family's key as one JSON value, and a change replaces them as a whole.
  */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record FamilyDetailsChanged(
         UUID familyId,
         @Nullable String municipality,

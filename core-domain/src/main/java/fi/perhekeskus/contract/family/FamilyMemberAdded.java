@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.family;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Sealed;
 
@@ -11,7 +11,7 @@ import java.util.UUID;
  * A member joined a registered family (typically a new baby). As in {@link FamilyRegistered}, the
  * member's names, birth date and identity code travel only sealed with the family's key.
  */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record FamilyMemberAdded(
         UUID familyId,
         UUID memberId,

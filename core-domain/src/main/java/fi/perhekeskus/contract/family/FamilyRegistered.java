@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.family;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Sealed;
 
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A worker registered a family. Members' personal data is sealed with the family's key. */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record FamilyRegistered(
         UUID familyId,
         UUID registeredByAgencyId,

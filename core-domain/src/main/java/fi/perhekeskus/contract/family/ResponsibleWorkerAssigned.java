@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.family;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
@@ -14,7 +14,7 @@ import java.util.UUID;
  * the family's key: it names a person and says that this person works with this family, so it is
  * erased with the family. The agency is not sealed (it is a public unit of the network).
  */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record ResponsibleWorkerAssigned(
         UUID familyId,
         UUID agencyId,

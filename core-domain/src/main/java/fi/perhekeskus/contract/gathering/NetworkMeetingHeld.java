@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.gathering;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Sealed;
 
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Several agencies met one family to assess its needs together and agreed actions. */
-@EventType(domain = EventCatalog.MEETING)
+@EventType(domain = Domains.MEETING)
 public record NetworkMeetingHeld(
         UUID meetingId,
         UUID familyId,

@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.gathering;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Sealed;
 
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The legal basis for agencies of a network meeting that the family's consent does not cover (sealed free text). */
-@EventType(domain = EventCatalog.MEETING)
+@EventType(domain = Domains.MEETING)
 public record NetworkMeetingLegalBasisRecorded(
         UUID meetingId,
         UUID familyId,

@@ -1,13 +1,13 @@
 package fi.perhekeskus.contract.gathering;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** An open meeting place (kohtaamispaikka) joined the registry, run by one agency. No personal data. */
-@EventType(domain = EventCatalog.MEETING)
+@EventType(domain = Domains.MEETING)
 public record OpenPlaceRegistered(
         UUID placeId,
         UUID agencyId,

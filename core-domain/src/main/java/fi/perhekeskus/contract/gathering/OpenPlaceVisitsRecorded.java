@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.gathering;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Anonymous visit counts of an open meeting place for one day. */
-@EventType(domain = EventCatalog.MEETING)
+@EventType(domain = Domains.MEETING)
 public record OpenPlaceVisitsRecorded(
         UUID placeId,
         LocalDate date,

@@ -1,13 +1,13 @@
 package fi.perhekeskus.contract.programme;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** A family left a programme or its waitlist. */
-@EventType(domain = EventCatalog.MEETING)
+@EventType(domain = Domains.MEETING)
 public record EnrolmentCancelled(
         UUID programmeId,
         UUID familyId,

@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.programme;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 
@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A family got a place in a programme; promotedFromWaitlist says it came off the waitlist. */
-@EventType(domain = EventCatalog.MEETING)
+@EventType(domain = Domains.MEETING)
 public record FamilyEnrolled(
         UUID programmeId,
         UUID familyId,

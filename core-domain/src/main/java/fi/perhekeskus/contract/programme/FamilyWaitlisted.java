@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.programme;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 
@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The programme was full; the family waits in line. */
-@EventType(domain = EventCatalog.MEETING)
+@EventType(domain = Domains.MEETING)
 public record FamilyWaitlisted(
         UUID programmeId,
         UUID familyId,

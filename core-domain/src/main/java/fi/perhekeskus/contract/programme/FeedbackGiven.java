@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.programme;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Anonymous feedback after a session. The comment, free text, is sealed. */
-@EventType(domain = EventCatalog.MEETING)
+@EventType(domain = Domains.MEETING)
 public record FeedbackGiven(
         UUID programmeId,
         UUID sessionId,

@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.programme;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
@@ -15,7 +15,7 @@ import java.util.UUID;
  * and can destroy per programme; the code is what everyone else reads. A version 1 reason (plain
  * text) is upcast to code OTHER with the note "dropped".
  */
-@EventType(domain = EventCatalog.MEETING, version = 2)
+@EventType(domain = Domains.MEETING, version = 2)
 public record GroupSessionCancelled(
         UUID programmeId,
         UUID sessionId,

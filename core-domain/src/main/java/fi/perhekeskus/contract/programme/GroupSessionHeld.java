@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.programme;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A session took place; attendance per family. */
-@EventType(domain = EventCatalog.MEETING)
+@EventType(domain = Domains.MEETING)
 public record GroupSessionHeld(
         UUID programmeId,
         UUID sessionId,

@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.programme;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
@@ -14,7 +14,7 @@ import java.util.UUID;
  * sealed with the programme's own key. A version 1 reason is upcast to code OTHER with the
  * note "dropped"; a version 1 event without a reason gets OTHER and no note.
  */
-@EventType(domain = EventCatalog.MEETING, version = 2)
+@EventType(domain = Domains.MEETING, version = 2)
 public record GroupSessionRescheduled(
         UUID programmeId,
         UUID sessionId,

@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.programme;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A group programme was planned, with its sessions. */
-@EventType(domain = EventCatalog.MEETING)
+@EventType(domain = Domains.MEETING)
 public record ProgrammeScheduled(
         UUID programmeId,
         String name,

@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.referral;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
@@ -14,7 +14,7 @@ import java.util.UUID;
  * Version 2 seals the worker's name with the family's key (it names a person, and together with the
  * family it says who works with whom); a version 1 plain-text name is upcast to "dropped".
  */
-@EventType(domain = EventCatalog.REFERRAL, version = 2)
+@EventType(domain = Domains.REFERRAL, version = 2)
 public record ReferralAccepted(
         UUID referralId,
         UUID familyId,

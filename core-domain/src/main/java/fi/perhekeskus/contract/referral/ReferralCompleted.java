@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.referral;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Work with the family ended; the outcome closes the loop back to the sender. */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record ReferralCompleted(
         UUID referralId,
         ReferralOutcome outcome,

@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.referral;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Sealed;
 
@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The receiver declined the referral, with a reason for the sender. */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record ReferralDeclined(
         UUID referralId,
         Sealed reason,

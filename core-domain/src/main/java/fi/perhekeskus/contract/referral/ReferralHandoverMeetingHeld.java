@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.referral;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
@@ -14,7 +14,7 @@ import java.util.UUID;
  * {@code familyPresent}, so that the family is not just sent on. Recorded by either party
  * ({@code recordedByAgencyId}); the note is the family's personal data, sealed with its key.
  */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record ReferralHandoverMeetingHeld(
         UUID referralId,
         UUID meetingId,

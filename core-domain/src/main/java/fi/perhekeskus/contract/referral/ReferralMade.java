@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.referral;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
@@ -17,7 +17,7 @@ import java.util.UUID;
  * says that the referral was made on a legal basis. Version 3 names the members (the children) the
  * referral concerns by their pseudonymous ids; a version 2 referral is upcast with none.
  */
-@EventType(domain = EventCatalog.REFERRAL, version = 3)
+@EventType(domain = Domains.REFERRAL, version = 3)
 public record ReferralMade(
         UUID referralId,
         UUID familyId,

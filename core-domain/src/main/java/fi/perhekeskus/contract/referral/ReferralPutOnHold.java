@@ -1,6 +1,6 @@
 package fi.perhekeskus.contract.referral;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 import fi.perhekeskus.contract.Sealed;
 
@@ -12,7 +12,7 @@ import java.util.UUID;
  * {@code heldIn} is the state that a resume returns to. The reason is the family's personal data, sealed
  * with its key.
  */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record ReferralPutOnHold(
         UUID referralId,
         ReferralStatus heldIn,

@@ -1,13 +1,13 @@
 package fi.perhekeskus.contract.referral;
 
-import fi.perhekeskus.contract.EventCatalog;
+import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** The receiving agency acknowledged the referral. */
-@EventType(domain = EventCatalog.REFERRAL)
+@EventType(domain = Domains.REFERRAL)
 public record ReferralReceived(
         UUID referralId,
         UUID receiverAgencyId,

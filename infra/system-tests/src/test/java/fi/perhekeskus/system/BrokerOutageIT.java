@@ -4,8 +4,8 @@ import fi.perhekeskus.contract.Topics;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.infra.security.LocalTokens;
-import fi.perhekeskus.reporting.Projections;
-import fi.perhekeskus.reporting.directory.AgencyView;
+import fi.perhekeskus.reporting.ProcessingGroups;
+import fi.perhekeskus.reporting.directory.AgencySummary;
 import fi.perhekeskus.reporting.directory.DirectoryProjection;
 import fi.perhekeskus.reporting.rebuild.ProjectionRebuild;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -91,7 +91,7 @@ class BrokerOutageIT {
             assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(created);
         });
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
-                directory.agencies().stream().map(AgencyView::name).filter(n -> n.startsWith(run))).hasSize(COMMANDS));
+                directory.agencies().stream().map(AgencySummary::name).filter(n -> n.startsWith(run))).hasSize(COMMANDS));
         long views = directory.agencies().stream().filter(a -> a.name().startsWith(run)).count();
         int records = published.values().stream().mapToInt(Integer::intValue).sum();
 
@@ -103,10 +103,10 @@ class BrokerOutageIT {
         assertThat(views).isEqualTo(COMMANDS);
 
         // A fresh rebuild from offset 0 equals the live projection.
-        List<AgencyView> live = directory.agencies();
-        rebuild.rebuild(Projections.DIRECTORY);
+        List<AgencySummary> live = directory.agencies();
+        rebuild.rebuild(ProcessingGroups.DIRECTORY);
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-            assertThat(rebuild.progress(Projections.DIRECTORY)).containsEntry("percent", 100L);
+            assertThat(rebuild.progress(ProcessingGroups.DIRECTORY)).containsEntry("percent", 100L);
             assertThat(directory.agencies()).containsExactlyInAnyOrderElementsOf(live);
         });
     }

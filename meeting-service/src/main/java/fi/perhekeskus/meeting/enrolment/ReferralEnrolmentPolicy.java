@@ -5,8 +5,8 @@ import fi.perhekeskus.contract.referral.ReferralAccepted;
 import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.RuleViolationException;
 import fi.perhekeskus.infra.privacy.FamilySealer;
-import fi.perhekeskus.meeting.ReadModels;
-import fi.perhekeskus.meeting.programme.ProgrammeCommands.EnrolFamily;
+import fi.perhekeskus.meeting.ProcessingGroups;
+import fi.perhekeskus.meeting.programme.EnrolFamily;
 import fi.perhekeskus.meeting.programme.ProgrammeIndex;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * already holds the family refuses it again, which ends the attempt.
  */
 @Component
-@ProcessingGroup(ReadModels.REFERRAL_ENROLMENT)
+@ProcessingGroup(ProcessingGroups.ENROLMENT_POLICY)
 public class ReferralEnrolmentPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralEnrolmentPolicy.class);

@@ -30,17 +30,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class NetworkMeeting {
 
-    /** An action as the worker wrote it; sealed with the family's key only once the meeting is allowed. */
-    public record PlannedAction(UUID agencyId, String action, LocalDate due) {
-    }
-
-    /** {@code legalBasis} is optional free text (null when consent covers everyone). */
-    public record RecordNetworkMeeting(UUID meetingId, UUID familyId, List<UUID> agencyIds, LocalDate heldOn,
-                                       List<String> needsAssessed, List<PlannedAction> agreedActions,
-                                       String legalBasis, UUID recordingAgencyId, String requestedBy,
-                                       Instant requestedAt) {
-    }
-
     @AggregateIdentifier
     private UUID meetingId;
 

@@ -34,13 +34,13 @@ import java.util.UUID;
 public class NetworkMeetingController {
 
     private final CommandGateway commands;
-    private final NetworkMeetingView view;
+    private final NetworkMeetingProjection view;
     private final FamilySealer sealer;
     private final Clock clock;
 
     private final IdempotentCreation idempotency;
 
-    public NetworkMeetingController(CommandGateway commands, IdempotentCreation idempotency, NetworkMeetingView view,
+    public NetworkMeetingController(CommandGateway commands, IdempotentCreation idempotency, NetworkMeetingProjection view,
                                     FamilySealer sealer, Clock clock) {
         this.commands = commands;
         this.idempotency = idempotency;
@@ -55,12 +55,12 @@ public class NetworkMeetingController {
     public ResponseEntity<Map<String, UUID>> record(@Valid @RequestBody GatheringRequests.NetworkMeetingRequest request,
                                                     Caller caller,
                                                     @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        List<NetworkMeeting.PlannedAction> actions = request.agreedActions().stream()
-                .map(a -> new NetworkMeeting.PlannedAction(a.agencyId(), a.action(), a.due()))
+        List<PlannedAction> actions = request.agreedActions().stream()
+                .map(a -> new PlannedAction(a.agencyId(), a.action(), a.due()))
                 .toList();
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/network-meetings", caller, key,
                 request, UUID::randomUUID, idempotency.newAggregate(id -> {
-                    commands.sendAndWait(new NetworkMeeting.RecordNetworkMeeting(id, request.familyId(),
+                    commands.sendAndWait(new RecordNetworkMeeting(id, request.familyId(),
                             request.agencyIds(), request.heldOn(), request.needsAssessed(), actions, request.legalBasis(),
                             caller.agencyId(), caller.workerId(), clock.instant()));
                     return id;

@@ -31,18 +31,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class OpenPlace {
 
-    public record RegisterOpenPlace(UUID placeId, String name, UUID agencyId, String municipality, String address,
-                                    String openingHours, String requestedBy, Instant requestedAt) {
-    }
-
-    public record RecordVisits(@TargetAggregateIdentifier UUID placeId, LocalDate date, int families, int adults,
-                               int children, UUID actingAgencyId, String requestedBy, Instant requestedAt) {
-    }
-
-    public record CorrectVisits(@TargetAggregateIdentifier UUID placeId, LocalDate date, int families, int adults,
-                                int children, UUID actingAgencyId, String requestedBy, Instant requestedAt) {
-    }
-
     @AggregateIdentifier
     private UUID placeId;
     /** Null for a place whose visits were recorded before the registry existed: it takes no more. */

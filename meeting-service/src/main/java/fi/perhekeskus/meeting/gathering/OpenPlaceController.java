@@ -50,7 +50,7 @@ public class OpenPlaceController {
                                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/open-places", caller, key, request,
                 UUID::randomUUID, idempotency.newAggregate(id -> {
-                    commands.sendAndWait(new OpenPlace.RegisterOpenPlace(id, request.name(), request.agencyId(),
+                    commands.sendAndWait(new RegisterOpenPlace(id, request.name(), request.agencyId(),
                             request.municipality(), request.address(), request.openingHours(), caller.workerId(),
                             clock.instant()));
                     return id;
@@ -78,7 +78,7 @@ public class OpenPlaceController {
 
                     @Override
                     public Map<String, Object> create(UUID id) {
-                        commands.sendAndWait(new OpenPlace.RecordVisits(placeId, request.date(), request.families(),
+                        commands.sendAndWait(new RecordVisits(placeId, request.date(), request.families(),
                                 request.adults(), request.children(), caller.agencyId(), caller.workerId(),
                                 clock.instant()));
                         return visits(placeId, request);
@@ -99,7 +99,7 @@ public class OpenPlaceController {
     @Operation(summary = "Correct the recorded visit counts of a date (WORKER of the place's agency)")
     public Map<String, Object> correct(@PathVariable UUID placeId,
                                        @Valid @RequestBody GatheringRequests.VisitsRequest request, Caller caller) {
-        commands.sendAndWait(new OpenPlace.CorrectVisits(placeId, request.date(), request.families(),
+        commands.sendAndWait(new CorrectVisits(placeId, request.date(), request.families(),
                 request.adults(), request.children(), caller.agencyId(), caller.workerId(), clock.instant()));
         return visits(placeId, request);
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The agencies, families and consents of the network as meeting-service has learnt them from the
  * referral topic, in its own PostgreSQL: ids, agency ids and dates only, never personal data.
- * Written by {@link ReferralTopicParties}; every write is idempotent, so redelivery changes nothing.
+ * Written by {@link KnownPartiesProjection}; every write is idempotent, so redelivery changes nothing.
  * Tables: migration {@code db/migration/meeting/V4__known_parties.sql}.
  */
 @Component

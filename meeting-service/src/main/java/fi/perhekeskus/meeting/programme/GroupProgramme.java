@@ -15,14 +15,14 @@ import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.NotPartyException;
 import fi.perhekeskus.domain.RuleViolationException;
 import fi.perhekeskus.domain.UnknownException;
-import fi.perhekeskus.meeting.programme.ProgrammeCommands.CancelEnrolment;
-import fi.perhekeskus.meeting.programme.ProgrammeCommands.CancelSession;
-import fi.perhekeskus.meeting.programme.ProgrammeCommands.EnrolFamily;
-import fi.perhekeskus.meeting.programme.ProgrammeCommands.EnrolmentStatus;
-import fi.perhekeskus.meeting.programme.ProgrammeCommands.GiveFeedback;
-import fi.perhekeskus.meeting.programme.ProgrammeCommands.RecordAttendance;
-import fi.perhekeskus.meeting.programme.ProgrammeCommands.RescheduleSession;
-import fi.perhekeskus.meeting.programme.ProgrammeCommands.ScheduleProgramme;
+import fi.perhekeskus.meeting.programme.CancelEnrolment;
+import fi.perhekeskus.meeting.programme.CancelSession;
+import fi.perhekeskus.meeting.programme.EnrolFamily;
+import fi.perhekeskus.meeting.programme.EnrolmentStatus;
+import fi.perhekeskus.meeting.programme.GiveFeedback;
+import fi.perhekeskus.meeting.programme.RecordAttendance;
+import fi.perhekeskus.meeting.programme.RescheduleSession;
+import fi.perhekeskus.meeting.programme.ScheduleProgramme;
 import fi.perhekeskus.meeting.parties.FamilyConsents;
 import fi.perhekeskus.meeting.parties.FamilyStanding;
 import org.axonframework.commandhandling.CommandHandler;
@@ -45,7 +45,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A group programme run together by several agencies (e.g. the post-natal "Meidän vauva" group):
  * its sessions, who is enrolled and who waits, attendance and anonymous feedback. A full programme
- * waitlists; when an enrolled family leaves, the first family in line takes its place.
+ * waitlists; when an enrolled family leaves, the first family in line takes its place. In its
+ * commands {@code actingAgencyId} is the worker's agency: null for a coordinator where one may act,
+ * and for the referral-driven enrolment policy.
  */
 @Aggregate
 public class GroupProgramme {

@@ -35,13 +35,13 @@ public class ProgrammeController {
     private final CommandGateway commands;
     private final IdempotentCreation idempotency;
     private final ProgrammeMapper mapper;
-    private final ProgrammeView view;
+    private final ProgrammeProjection view;
     private final ProgrammeIndex index;
     private final ProgrammeNotes notes;
     private final Clock clock;
 
     public ProgrammeController(CommandGateway commands, IdempotentCreation idempotency, ProgrammeMapper mapper,
-                               ProgrammeView view, ProgrammeIndex index, ProgrammeNotes notes, Clock clock) {
+                               ProgrammeProjection view, ProgrammeIndex index, ProgrammeNotes notes, Clock clock) {
         this.commands = commands;
         this.idempotency = idempotency;
         this.mapper = mapper;
@@ -59,7 +59,7 @@ public class ProgrammeController {
                                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<List<UUID>> outcome = idempotency.create("POST /api/v1/programmes", caller, key,
                 request, UUID::randomUUID, idempotency.newAggregate(id -> {
-                    ProgrammeCommands.ScheduleProgramme command = mapper.toCommand(request, id, caller.workerId(),
+                    ScheduleProgramme command = mapper.toCommand(request, id, caller.workerId(),
                             clock.instant());
                     commands.sendAndWait(command);
                     return command.sessions().stream().map(s -> s.sessionId()).toList();
@@ -82,7 +82,7 @@ public class ProgrammeController {
                                                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         requireProgramme(id);
         // An enrolment is the family's place in this programme: the key stands for the family.
-        IdempotentCreation.Outcome<ProgrammeCommands.EnrolmentStatus> outcome = idempotency.create(
+        IdempotentCreation.Outcome<EnrolmentStatus> outcome = idempotency.create(
                 "POST /api/v1/programmes/" + id + "/enrolments", caller, key, request, request::familyId,
                 new IdempotentCreation.Resource<>() {
                     @Override
@@ -91,13 +91,13 @@ public class ProgrammeController {
                     }
 
                     @Override
-                    public ProgrammeCommands.EnrolmentStatus create(UUID familyId) {
-                        return commands.sendAndWait(new ProgrammeCommands.EnrolFamily(id, familyId, request.source(),
+                    public EnrolmentStatus create(UUID familyId) {
+                        return commands.sendAndWait(new EnrolFamily(id, familyId, request.source(),
                                 request.referralId(), true, caller.agencyId(), caller.workerId(), clock.instant()));
                     }
 
                     @Override
-                    public ProgrammeCommands.EnrolmentStatus replay(UUID familyId) {
+                    public EnrolmentStatus replay(UUID familyId) {
                         return placeOf(id, familyId);
                     }
                 });
@@ -105,15 +105,15 @@ public class ProgrammeController {
     }
 
     /** Where the family stands in the programme's view, or null if it holds no place. */
-    private ProgrammeCommands.EnrolmentStatus placeOf(UUID programmeId, UUID familyId) {
+    private EnrolmentStatus placeOf(UUID programmeId, UUID familyId) {
         Document programme = view.programme(programmeId).orElse(null);
         if (programme == null) {
             return null;
         }
         if (holds(programme, "enrolled", familyId)) {
-            return ProgrammeCommands.EnrolmentStatus.ENROLLED;
+            return EnrolmentStatus.ENROLLED;
         }
-        return holds(programme, "waitlisted", familyId) ? ProgrammeCommands.EnrolmentStatus.WAITLISTED : null;
+        return holds(programme, "waitlisted", familyId) ? EnrolmentStatus.WAITLISTED : null;
     }
 
     private static boolean holds(Document programme, String list, UUID familyId) {
@@ -127,7 +127,7 @@ public class ProgrammeController {
             + "agency, COORDINATOR)")
     public ResponseEntity<Void> cancel(@PathVariable UUID id, @PathVariable UUID familyId, Caller caller) {
         requireProgramme(id);
-        commands.sendAndWait(new ProgrammeCommands.CancelEnrolment(id, familyId, actingAgency(caller),
+        commands.sendAndWait(new CancelEnrolment(id, familyId, actingAgency(caller),
                 caller.workerId(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
@@ -137,7 +137,7 @@ public class ProgrammeController {
     @Operation(summary = "Move a session, with a reason (its facilitators or a COORDINATOR)")
     public ResponseEntity<Void> reschedule(@PathVariable UUID id, @PathVariable UUID sessionId,
                                            @Valid @RequestBody ProgrammeRequests.Reschedule request, Caller caller) {
-        commands.sendAndWait(new ProgrammeCommands.RescheduleSession(id, sessionId, request.startsAt().toInstant(),
+        commands.sendAndWait(new RescheduleSession(id, sessionId, request.startsAt().toInstant(),
                 request.endsAt().toInstant(), request.reasonCode(), notes.seal(id, request.reason()), actingAgency(caller),
                 caller.workerId(), clock.instant()));
         return ResponseEntity.noContent().build();
@@ -148,7 +148,7 @@ public class ProgrammeController {
     @Operation(summary = "Cancel a session, with a reason (its facilitators or a COORDINATOR)")
     public ResponseEntity<Void> cancelSession(@PathVariable UUID id, @PathVariable UUID sessionId,
                                               @Valid @RequestBody ProgrammeRequests.CancelSession request, Caller caller) {
-        commands.sendAndWait(new ProgrammeCommands.CancelSession(id, sessionId, request.reasonCode(),
+        commands.sendAndWait(new CancelSession(id, sessionId, request.reasonCode(),
                 notes.seal(id, request.reason()), actingAgency(caller), caller.workerId(), clock.instant()));
         return ResponseEntity.noContent().build();
     }

@@ -1,5 +1,6 @@
 package fi.perhekeskus.meeting.programme;
 
+import fi.perhekeskus.meeting.ProcessingGroups;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,10 +20,8 @@ import java.util.UUID;
  * {@code db/migration/meeting/V5__programme_index.sql}.
  */
 @Component
-@ProcessingGroup(ProgrammeIndex.GROUP)
+@ProcessingGroup(ProcessingGroups.PROGRAMME_INDEX)
 public class ProgrammeIndex {
-
-    public static final String GROUP = "programme-index";
 
     private final JdbcTemplate jdbc;
 

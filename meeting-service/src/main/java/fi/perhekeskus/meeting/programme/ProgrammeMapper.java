@@ -15,7 +15,7 @@ public interface ProgrammeMapper {
 
     @Mapping(target = "targetAgeFromMonths", source = "request.targetAgeMonths.from")
     @Mapping(target = "targetAgeToMonths", source = "request.targetAgeMonths.to")
-    ProgrammeCommands.ScheduleProgramme toCommand(ProgrammeRequests.Schedule request, UUID programmeId,
+    ScheduleProgramme toCommand(ProgrammeRequests.Schedule request, UUID programmeId,
                                                   String requestedBy, Instant requestedAt);
 
     @Mapping(target = "sessionId", expression = "java(java.util.UUID.randomUUID())")

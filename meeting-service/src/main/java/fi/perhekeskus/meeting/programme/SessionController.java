@@ -34,11 +34,11 @@ public class SessionController {
     private final CommandGateway commands;
     private final ProgrammeIndex index;
     private final ProgrammeMapper mapper;
-    private final ProgrammeView view;
+    private final ProgrammeProjection view;
     private final FeedbackComments comments;
     private final Clock clock;
 
-    public SessionController(CommandGateway commands, ProgrammeIndex index, ProgrammeMapper mapper, ProgrammeView view,
+    public SessionController(CommandGateway commands, ProgrammeIndex index, ProgrammeMapper mapper, ProgrammeProjection view,
                              FeedbackComments comments, Clock clock) {
         this.commands = commands;
         this.index = index;
@@ -55,7 +55,7 @@ public class SessionController {
     public Map<String, Object> attendance(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Attendance request,
                                           Caller caller) {
         UUID programme = programmeOf(id);
-        commands.sendAndWait(new ProgrammeCommands.RecordAttendance(programme, id, mapper.toAttendance(request.families()),
+        commands.sendAndWait(new RecordAttendance(programme, id, mapper.toAttendance(request.families()),
                 caller.agencyId(), caller.workerId(), clock.instant()));
         return Map.of("sessionId", id, "status", "HELD", "families", request.families().size());
     }
@@ -69,7 +69,7 @@ public class SessionController {
         UUID programme = programmeOf(id);
         UUID feedbackId = UUID.randomUUID();
         Instant now = clock.instant();
-        commands.sendAndWait(new ProgrammeCommands.GiveFeedback(programme, id, feedbackId, request.timingSuited(),
+        commands.sendAndWait(new GiveFeedback(programme, id, feedbackId, request.timingSuited(),
                 request.contentMetNeeds(), request.infoMatchedChildAge(), caller.agencyId(), now));
         if (request.comment() != null && !request.comment().isBlank()) {
             comments.keep(programme, id, feedbackId, request.comment(), now);

@@ -1,7 +1,7 @@
 package fi.perhekeskus.referral.accessreport;
 
 import fi.perhekeskus.referral.privacy.AccessLog;
-import fi.perhekeskus.referral.directory.AgencyView;
+import fi.perhekeskus.referral.directory.AgencySummary;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,16 +22,16 @@ public record AccessReport(UUID familyId, boolean erased, Instant producedAt, Li
     public record Row(Instant at, AccessLog.Kind kind, String agency, String worker, String what, String basis,
                       AccessLog.Outcome outcome, String toAgency, UUID referralId) {
 
-        static Row of(AccessLog.Entry e, Map<UUID, AgencyView> agencies) {
+        static Row of(AccessLog.Entry e, Map<UUID, AgencySummary> agencies) {
             return new Row(e.at(), e.kind(), agency(e.agencyId(), agencies), e.worker(), e.purpose(), e.basis(),
                     e.outcome(), agency(e.toAgencyId(), agencies), e.referralId());
         }
 
-        private static String agency(UUID id, Map<UUID, AgencyView> agencies) {
+        private static String agency(UUID id, Map<UUID, AgencySummary> agencies) {
             if (id == null) {
                 return null;
             }
-            AgencyView view = agencies.get(id);
+            AgencySummary view = agencies.get(id);
             return view == null ? id.toString() : view.name() + " (" + id + ")";
         }
     }

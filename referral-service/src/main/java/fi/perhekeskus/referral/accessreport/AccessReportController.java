@@ -5,9 +5,9 @@ import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.consistency.ViewCatchUp;
 import fi.perhekeskus.infra.csv.Csv;
 import fi.perhekeskus.infra.security.Caller;
-import fi.perhekeskus.referral.ReadModels;
+import fi.perhekeskus.referral.ProcessingGroups;
 import fi.perhekeskus.referral.WriteModel;
-import fi.perhekeskus.referral.directory.DirectoryView;
+import fi.perhekeskus.referral.directory.DirectoryProjection;
 import fi.perhekeskus.referral.family.FamilyConsents;
 import fi.perhekeskus.infra.privacy.FamilySealer;
 import org.springframework.http.CacheControl;
@@ -47,11 +47,11 @@ public class AccessReportController {
     private final AccessLog log;
     private final FamilyConsents families;
     private final FamilySealer sealer;
-    private final DirectoryView directory;
+    private final DirectoryProjection directory;
     private final ViewCatchUp catchUp;
     private final Clock clock;
 
-    public AccessReportController(AccessLog log, FamilyConsents families, FamilySealer sealer, DirectoryView directory,
+    public AccessReportController(AccessLog log, FamilyConsents families, FamilySealer sealer, DirectoryProjection directory,
                                   ViewCatchUp catchUp, Clock clock) {
         this.log = log;
         this.families = families;
@@ -102,7 +102,7 @@ public class AccessReportController {
                 "right-of-access report (" + format + ")", "right of access, Client Data Act 703/2023",
                 AccessLog.Outcome.ALLOWED, now);
         // Read-your-writes: the disclosures of referrals made a moment ago are written by the views' processor.
-        catchUp.await(ReadModels.GROUP);
+        catchUp.await(ProcessingGroups.VIEWS);
         List<AccessLog.Entry> entries = log.of(familyId);
         var agencies = directory.agencies(entries.stream()
                 .flatMap(e -> Stream.of(e.agencyId(), e.toAgencyId())).filter(Objects::nonNull).toList());

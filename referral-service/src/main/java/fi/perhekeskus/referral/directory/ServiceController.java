@@ -41,11 +41,11 @@ public class ServiceController {
 
     private final CommandGateway commands;
     private final ServiceMapper mapper;
-    private final DirectoryView directory;
+    private final DirectoryProjection directory;
     private final IdempotentCreation idempotency;
     private final Clock clock;
 
-    public ServiceController(CommandGateway commands, ServiceMapper mapper, DirectoryView directory,
+    public ServiceController(CommandGateway commands, ServiceMapper mapper, DirectoryProjection directory,
                              IdempotentCreation idempotency, Clock clock) {
         this.commands = commands;
         this.idempotency = idempotency;
@@ -89,7 +89,7 @@ public class ServiceController {
 
     @GetMapping
     @Operation(summary = "Search the directory by need level, municipality, child's age, language, kind and text")
-    public List<ServiceView> search(@RequestParam(required = false) NeedLevel needLevel,
+    public List<ServiceSummary> search(@RequestParam(required = false) NeedLevel needLevel,
                                     @RequestParam(required = false) @Size(max = Limits.NAME) String municipality,
                                     @RequestParam(required = false) @Min(0) @Max(216) Integer ageMonths,
                                     @RequestParam(required = false) @Size(max = Limits.LANGUAGE_TAG) String language,

@@ -7,7 +7,7 @@ import fi.perhekeskus.contract.family.MemberRole;
 import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.consistency.ViewCatchUp;
 import fi.perhekeskus.infra.privacy.FamilySealer;
-import fi.perhekeskus.referral.ReadModels;
+import fi.perhekeskus.referral.ProcessingGroups;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.referral.privacy.AccessLog;
 import org.bson.Document;
@@ -26,7 +26,7 @@ import java.util.UUID;
 @Component
 public class FamilyReader {
 
-    private final FamilyView view;
+    private final FamilyProjection view;
     private final FamilyAccess access;
     private final FamilySealer sealer;
     private final AccessLog log;
@@ -34,7 +34,7 @@ public class FamilyReader {
     private final ViewCatchUp catchUp;
     private final Clock clock;
 
-    public FamilyReader(FamilyView view, FamilyAccess access, FamilySealer sealer, AccessLog log, ObjectMapper json,
+    public FamilyReader(FamilyProjection view, FamilyAccess access, FamilySealer sealer, AccessLog log, ObjectMapper json,
                         ViewCatchUp catchUp, Clock clock) {
         this.view = view;
         this.catchUp = catchUp;
@@ -47,7 +47,7 @@ public class FamilyReader {
 
     public FamilyResponse read(UUID familyId, Caller caller, String purpose) {
         var basis = caller.agency().flatMap(agency -> access.basisFor(familyId, agency));
-        catchUp.await(ReadModels.GROUP);
+        catchUp.await(ProcessingGroups.VIEWS);
         Document family = view.family(familyId).orElse(null);
         if (basis.isEmpty()) {
             log.usage(familyId, caller.workerId(), caller.agency().orElse(null), purpose, null,

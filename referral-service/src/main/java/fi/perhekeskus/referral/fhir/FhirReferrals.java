@@ -2,11 +2,11 @@ package fi.perhekeskus.referral.fhir;
 
 import fi.perhekeskus.infra.consistency.ViewCatchUp;
 import fi.perhekeskus.infra.security.Caller;
-import fi.perhekeskus.referral.ReadModels;
-import fi.perhekeskus.referral.directory.DirectoryView;
+import fi.perhekeskus.referral.ProcessingGroups;
+import fi.perhekeskus.referral.directory.DirectoryProjection;
 import fi.perhekeskus.referral.referral.ReferralReader;
 import fi.perhekeskus.referral.referral.ReferralResponse;
-import fi.perhekeskus.referral.referral.ReferralView;
+import fi.perhekeskus.referral.referral.ReferralProjection;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -30,11 +30,11 @@ class FhirReferrals {
     }
 
     private final ReferralReader reader;
-    private final ReferralView view;
-    private final DirectoryView directory;
+    private final ReferralProjection view;
+    private final DirectoryProjection directory;
     private final ViewCatchUp catchUp;
 
-    FhirReferrals(ReferralReader reader, ReferralView view, DirectoryView directory, ViewCatchUp catchUp) {
+    FhirReferrals(ReferralReader reader, ReferralProjection view, DirectoryProjection directory, ViewCatchUp catchUp) {
         this.reader = reader;
         this.view = view;
         this.directory = directory;
@@ -56,7 +56,7 @@ class FhirReferrals {
      */
     Page tasksOwnedBy(UUID owner, Caller caller, int count, int offset) {
         UUID agency = caller.agencyId();
-        catchUp.await(ReadModels.GROUP);
+        catchUp.await(ProcessingGroups.VIEWS);
         List<String> ids = view.toReceiver(owner, owner.equals(agency) ? null : agency, count + 1, offset).stream()
                 .map(d -> d.getString("_id")).toList();
         List<Task> tasks = ids.stream().limit(count).map(id -> task(UUID.fromString(id), caller)).toList();

@@ -1,7 +1,7 @@
 package fi.perhekeskus.referral.fhir;
 
 import fi.perhekeskus.contract.referral.Priority;
-import fi.perhekeskus.referral.directory.ServiceView;
+import fi.perhekeskus.referral.directory.ServiceSummary;
 import fi.perhekeskus.referral.referral.ReferralResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -21,7 +21,7 @@ final class ReferralServiceRequest {
     private ReferralServiceRequest() {
     }
 
-    static ServiceRequest of(ReferralResponse r, Optional<ServiceView> service) {
+    static ServiceRequest of(ReferralResponse r, Optional<ServiceSummary> service) {
         ServiceRequest request = new ServiceRequest();
         request.setId(r.id().toString());
         request.getMeta().setLastUpdated(ReferralTask.date(r.updatedAt()));

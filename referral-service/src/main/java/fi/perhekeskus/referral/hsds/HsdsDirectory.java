@@ -2,11 +2,11 @@ package fi.perhekeskus.referral.hsds;
 
 import fi.perhekeskus.contract.directory.NeedLevel;
 import fi.perhekeskus.contract.directory.ServiceKind;
-import fi.perhekeskus.referral.directory.AgencyView;
+import fi.perhekeskus.referral.directory.AgencySummary;
 import fi.perhekeskus.referral.directory.DirectoryEntry;
 import fi.perhekeskus.referral.directory.DirectoryListing;
 import fi.perhekeskus.referral.directory.DirectoryPage;
-import fi.perhekeskus.referral.directory.DirectoryView;
+import fi.perhekeskus.referral.directory.DirectoryProjection;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The directory view read as HSDS. Every read goes through {@link DirectoryView}, so it waits for
+ * The directory view read as HSDS. Every read goes through {@link DirectoryProjection}, so it waits for
  * the caller's own writes like the platform's own directory search does.
  */
 @Component
@@ -28,9 +28,9 @@ class HsdsDirectory {
                         Instant modifiedAfter) {
     }
 
-    private final DirectoryView directory;
+    private final DirectoryProjection directory;
 
-    HsdsDirectory(DirectoryView directory) {
+    HsdsDirectory(DirectoryProjection directory) {
         this.directory = directory;
     }
 
@@ -54,7 +54,7 @@ class HsdsDirectory {
         }
         DirectoryPage<DirectoryEntry> found = directory.listing(new DirectoryListing(query.search(),
                 query.organizationId(), needLevel, kind, query.modifiedAfter()), (page - 1) * perPage, perPage);
-        Map<UUID, AgencyView> agencies = directory.agencies(found.items().stream().map(e -> e.service().agencyId()).toList());
+        Map<UUID, AgencySummary> agencies = directory.agencies(found.items().stream().map(e -> e.service().agencyId()).toList());
         return Hsds.Page.of(found.total(), page, perPage, found.items().stream()
                 .map(e -> HsdsMapping.summary(e, agencies.get(e.service().agencyId()))).toList());
     }
@@ -65,7 +65,7 @@ class HsdsDirectory {
     }
 
     Hsds.Page<Hsds.OrganizationSummary> organizations(String search, long page, int perPage) {
-        DirectoryPage<AgencyView> found = directory.agencies(search, (page - 1) * perPage, perPage);
+        DirectoryPage<AgencySummary> found = directory.agencies(search, (page - 1) * perPage, perPage);
         return Hsds.Page.of(found.total(), page, perPage, found.items().stream().map(HsdsMapping::organization).toList());
     }
 

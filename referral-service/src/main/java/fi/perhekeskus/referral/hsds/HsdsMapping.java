@@ -1,8 +1,8 @@
 package fi.perhekeskus.referral.hsds;
 
-import fi.perhekeskus.referral.directory.AgencyView;
+import fi.perhekeskus.referral.directory.AgencySummary;
 import fi.perhekeskus.referral.directory.DirectoryEntry;
-import fi.perhekeskus.referral.directory.ServiceView;
+import fi.perhekeskus.referral.directory.ServiceSummary;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,15 +19,15 @@ final class HsdsMapping {
     private HsdsMapping() {
     }
 
-    static Hsds.ServiceSummary summary(DirectoryEntry entry, AgencyView agency) {
-        ServiceView s = entry.service();
+    static Hsds.ServiceSummary summary(DirectoryEntry entry, AgencySummary agency) {
+        ServiceSummary s = entry.service();
         return new Hsds.ServiceSummary(s.id().toString(), s.agencyId().toString(), s.name(), s.description(),
                 status(entry), eligibility(s), minimumAge(s), maximumAge(s), lastModified(entry.modifiedAt()),
                 agency == null ? null : organization(agency));
     }
 
-    static Hsds.Service service(DirectoryEntry entry, AgencyView agency) {
-        ServiceView s = entry.service();
+    static Hsds.Service service(DirectoryEntry entry, AgencySummary agency) {
+        ServiceSummary s = entry.service();
         String id = s.id().toString();
         List<Hsds.Language> languages = s.languages().stream()
                 .map(code -> new Hsds.Language(HsdsTaxonomies.id("service:" + id + ":language:" + code).toString(), id,
@@ -44,12 +44,12 @@ final class HsdsMapping {
                 agency == null ? null : organization(agency));
     }
 
-    static Hsds.OrganizationSummary organization(AgencyView agency) {
+    static Hsds.OrganizationSummary organization(AgencySummary agency) {
         return new Hsds.OrganizationSummary(agency.id().toString(), agency.name(), description(agency),
                 agency.organizerType() == null ? null : agency.organizerType().name());
     }
 
-    static Hsds.Organization organization(AgencyView agency, List<Hsds.ServiceSummary> services) {
+    static Hsds.Organization organization(AgencySummary agency, List<Hsds.ServiceSummary> services) {
         return new Hsds.Organization(agency.id().toString(), agency.name(), description(agency),
                 agency.organizerType() == null ? null : agency.organizerType().name(), services);
     }
@@ -73,16 +73,16 @@ final class HsdsMapping {
         return entry.withdrawn() ? "inactive" : "active";
     }
 
-    private static String eligibility(ServiceView s) {
+    private static String eligibility(ServiceSummary s) {
         return "Families with a child aged " + s.ageFromMonths() + "–" + s.ageToMonths() + " months";
     }
 
     // HSDS ages are in years; the platform's in whole months. Rounded outwards, never excluding an eligible child.
-    private static BigDecimal minimumAge(ServiceView s) {
+    private static BigDecimal minimumAge(ServiceSummary s) {
         return BigDecimal.valueOf(s.ageFromMonths()).divide(MONTHS_PER_YEAR, 2, RoundingMode.FLOOR).stripTrailingZeros();
     }
 
-    private static BigDecimal maximumAge(ServiceView s) {
+    private static BigDecimal maximumAge(ServiceSummary s) {
         return BigDecimal.valueOf(s.ageToMonths()).divide(MONTHS_PER_YEAR, 2, RoundingMode.CEILING).stripTrailingZeros();
     }
 
@@ -96,7 +96,7 @@ final class HsdsMapping {
     }
 
     /** HSDS requires a description; the platform has the organiser and the home municipality. */
-    private static String description(AgencyView agency) {
+    private static String description(AgencySummary agency) {
         StringBuilder text = new StringBuilder(agency.name());
         if (agency.organizerName() != null) {
             text.append(", organised by ").append(agency.organizerName());

@@ -1,7 +1,7 @@
 package fi.perhekeskus.referral.privacy;
 
 import fi.perhekeskus.contract.referral.ReferralMade;
-import fi.perhekeskus.referral.ReadModels;
+import fi.perhekeskus.referral.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * referral, so it is recorded too) with the basis the referral recorded: a consent or a law.
  */
 @Component
-@ProcessingGroup(ReadModels.GROUP)
+@ProcessingGroup(ProcessingGroups.VIEWS)
 public class DisclosureRecorder {
 
     private final AccessLog log;

@@ -204,7 +204,7 @@ public class ReferralController {
 
     @GetMapping
     @Operation(summary = "The agency's inbox (INCOMING) or outbox (OUTGOING), newest first")
-    public List<ReferralResponse> list(@RequestParam ReferralView.Direction direction,
+    public List<ReferralResponse> list(@RequestParam ReferralProjection.Direction direction,
                                        @RequestParam(required = false) ReferralStatus status,
                                        @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int limit,
                                        @RequestParam(defaultValue = "0") @Min(0) @Max(Limits.OFFSET_MAX) int offset,

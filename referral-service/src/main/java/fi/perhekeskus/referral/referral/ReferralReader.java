@@ -8,7 +8,7 @@ import fi.perhekeskus.contract.referral.ReferralStatus;
 import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.consistency.ViewCatchUp;
 import fi.perhekeskus.infra.privacy.FamilySealer;
-import fi.perhekeskus.referral.ReadModels;
+import fi.perhekeskus.referral.ProcessingGroups;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.referral.family.FamilyAccess;
 import fi.perhekeskus.referral.family.SharingBasis;
@@ -38,16 +38,16 @@ import java.util.UUID;
 @Component
 public class ReferralReader {
 
-    private final ReferralView view;
+    private final ReferralProjection view;
     private final FamilyAccess access;
     private final FamilySealer sealer;
     private final AccessLog log;
     private final ViewCatchUp catchUp;
-    private final ReferralEnrolments enrolments;
+    private final ReferralEnrolmentProjection enrolments;
     private final Clock clock;
 
-    public ReferralReader(ReferralView view, FamilyAccess access, FamilySealer sealer, AccessLog log,
-                          ViewCatchUp catchUp, ReferralEnrolments enrolments, Clock clock) {
+    public ReferralReader(ReferralProjection view, FamilyAccess access, FamilySealer sealer, AccessLog log,
+                          ViewCatchUp catchUp, ReferralEnrolmentProjection enrolments, Clock clock) {
         this.view = view;
         this.enrolments = enrolments;
         this.catchUp = catchUp;
@@ -58,7 +58,7 @@ public class ReferralReader {
     }
 
     public ReferralResponse detail(UUID id, Caller caller) {
-        catchUp.await(ReadModels.GROUP);
+        catchUp.await(ProcessingGroups.VIEWS);
         Document d = view.referral(id).filter(r -> isParty(r, caller))
                 .orElseThrow(() -> new UnknownException("no such referral"));
         UUID familyId = UUID.fromString(d.getString("familyId"));
@@ -78,9 +78,9 @@ public class ReferralReader {
                 consentWithdrawn, enrolment);
     }
 
-    public List<ReferralResponse> list(Caller caller, ReferralView.Direction direction, ReferralStatus status,
+    public List<ReferralResponse> list(Caller caller, ReferralProjection.Direction direction, ReferralStatus status,
                                        int limit, int offset) {
-        catchUp.await(ReadModels.GROUP);
+        catchUp.await(ProcessingGroups.VIEWS);
         return view.list(caller.agencyId(), direction, status, limit, offset).stream()
                 .map(d -> response(d, FamilyTexts.NONE, null, null, null))
                 .toList();

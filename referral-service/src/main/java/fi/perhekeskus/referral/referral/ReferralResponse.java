@@ -36,7 +36,7 @@ public record ReferralResponse(UUID id, ReferralStatus status, UUID familyId, UU
     }
 
     /** The programme a group referral placed the family in, and whether it got a place or waits for one. */
-    public record Enrolment(UUID programmeId, ReferralEnrolments.Status status) {
+    public record Enrolment(UUID programmeId, ReferralEnrolmentProjection.Status status) {
     }
 
     /** A warm hand-over meeting; the note only where the family's data may be seen. */

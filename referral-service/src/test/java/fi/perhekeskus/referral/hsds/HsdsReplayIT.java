@@ -2,7 +2,7 @@ package fi.perhekeskus.referral.hsds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.perhekeskus.referral.ReadModels;
+import fi.perhekeskus.referral.ProcessingGroups;
 import fi.perhekeskus.referral.ReferralServiceIT;
 import fi.perhekeskus.referral.support.Api;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class HsdsReplayIT {
         assertThat(goneBefore.path("status").asText()).isEqualTo("inactive");
         assertThat(keptBefore.path("last_modified").asText()).isNotBlank();
 
-        api.ok(HttpMethod.POST, "/api/v1/admin/processors/" + ReadModels.GROUP + "/reset", coordinator(), null);
+        api.ok(HttpMethod.POST, "/api/v1/admin/processors/" + ProcessingGroups.VIEWS + "/reset", coordinator(), null);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertThat(body("/hsds/services/" + kept)).isEqualTo(keptBefore);

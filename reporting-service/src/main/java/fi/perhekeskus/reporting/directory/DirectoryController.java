@@ -23,7 +23,7 @@ public class DirectoryController {
     @GetMapping
     @PreAuthorize("hasAnyRole('ANALYST', 'COORDINATOR')")
     @Operation(summary = "The network's agencies, as the dashboards group by them")
-    public List<AgencyView> agencies() {
+    public List<AgencySummary> agencies() {
         return directory.agencies();
     }
 }

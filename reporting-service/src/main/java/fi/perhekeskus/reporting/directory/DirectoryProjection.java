@@ -9,7 +9,7 @@ import fi.perhekeskus.contract.directory.OrganizerType;
 import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
-import fi.perhekeskus.reporting.Projections;
+import fi.perhekeskus.reporting.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * by each aggregate's event sequence: applying an event twice leaves the same view.
  */
 @Component
-@ProcessingGroup(Projections.DIRECTORY)
+@ProcessingGroup(ProcessingGroups.DIRECTORY)
 public class DirectoryProjection {
 
     static final String AGENCIES = "directory_agencies";
@@ -71,10 +71,10 @@ public class DirectoryProjection {
         services.deleteMany(new Document());
     }
 
-    public List<AgencyView> agencies() {
-        List<AgencyView> views = new ArrayList<>();
+    public List<AgencySummary> agencies() {
+        List<AgencySummary> views = new ArrayList<>();
         for (Document d : agencies.find().sort(Sorts.ascending("name"))) {
-            views.add(new AgencyView(UUID.fromString(d.getString("_id")), d.getString("name"),
+            views.add(new AgencySummary(UUID.fromString(d.getString("_id")), d.getString("name"),
                     OrganizerType.valueOf(d.getString("organizerType")), d.getString("organizerName"),
                     d.getString("municipality"), d.getList("servedMunicipalities", String.class, List.of())));
         }

@@ -6,7 +6,7 @@ import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.gathering.NetworkMeetingHeld;
 import fi.perhekeskus.contract.gathering.OpenPlaceVisitsRecorded;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
-import fi.perhekeskus.reporting.Projections;
+import fi.perhekeskus.reporting.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /** Network meetings and open-place visits, counted for the yearly scorecard (no family ids kept). */
 @Component
-@ProcessingGroup(Projections.GATHERINGS)
+@ProcessingGroup(ProcessingGroups.GATHERINGS)
 public class GatheringProjection {
 
     private final MongoCollection<Document> meetings;

@@ -11,7 +11,7 @@ import fi.perhekeskus.contract.programme.GroupSessionCancelled;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
-import fi.perhekeskus.reporting.Projections;
+import fi.perhekeskus.reporting.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,7 +31,7 @@ import java.util.UUID;
  * event sequence, so each event counts exactly once.
  */
 @Component
-@ProcessingGroup(Projections.PROGRAMMES)
+@ProcessingGroup(ProcessingGroups.PROGRAMMES)
 public class ProgrammeProjection {
 
     static final String COLLECTION = "report_programmes";

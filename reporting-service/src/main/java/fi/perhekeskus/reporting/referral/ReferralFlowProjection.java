@@ -17,7 +17,7 @@ import fi.perhekeskus.contract.referral.ReferralRedirected;
 import fi.perhekeskus.contract.referral.ReferralResumed;
 import fi.perhekeskus.contract.referral.ReferralStarted;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
-import fi.perhekeskus.reporting.Projections;
+import fi.perhekeskus.reporting.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,7 +37,7 @@ import java.util.List;
  * twice and the projection rebuilds to the same documents. No family ids: reports need none.
  */
 @Component
-@ProcessingGroup(Projections.REFERRAL_FLOW)
+@ProcessingGroup(ProcessingGroups.REFERRAL_FLOW)
 public class ReferralFlowProjection {
 
     static final String COLLECTION = "report_referrals";

@@ -2,7 +2,7 @@ package fi.perhekeskus.reporting.referral;
 
 import fi.perhekeskus.reporting.suppression.CountTable;
 import fi.perhekeskus.reporting.suppression.Suppression;
-import fi.perhekeskus.reporting.directory.AgencyView;
+import fi.perhekeskus.reporting.directory.AgencySummary;
 import fi.perhekeskus.reporting.directory.DirectoryProjection;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -112,7 +112,7 @@ public class ReferralReport {
     private Map<String, String> labels(GroupBy groupBy) {
         return switch (groupBy) {
             case AGENCY -> directory.agencies().stream()
-                    .collect(Collectors.toMap(a -> a.id().toString(), AgencyView::name, (a, b) -> a));
+                    .collect(Collectors.toMap(a -> a.id().toString(), AgencySummary::name, (a, b) -> a));
             case SERVICE -> directory.serviceNames();
             case MONTH -> Map.of();
         };

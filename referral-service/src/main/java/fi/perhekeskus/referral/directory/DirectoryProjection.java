@@ -14,7 +14,7 @@ import fi.perhekeskus.contract.directory.ServiceUpdated;
 import fi.perhekeskus.contract.directory.ServiceWithdrawn;
 import fi.perhekeskus.infra.consistency.ViewCatchUp;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
-import fi.perhekeskus.referral.ReadModels;
+import fi.perhekeskus.referral.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,14 +40,14 @@ import java.util.regex.Pattern;
 
 /** The service directory: agencies and their listed services, searchable. */
 @Component
-@ProcessingGroup(ReadModels.GROUP)
-public class DirectoryView {
+@ProcessingGroup(ProcessingGroups.VIEWS)
+public class DirectoryProjection {
 
     private final MongoCollection<Document> agencies;
     private final MongoCollection<Document> services;
     private final ViewCatchUp catchUp;
 
-    public DirectoryView(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
+    public DirectoryProjection(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
         this.catchUp = catchUp;
         this.agencies = readDatabase.getCollection("directory_agencies");
         this.services = readDatabase.getCollection("directory_services");
@@ -98,8 +98,8 @@ public class DirectoryView {
         services.deleteMany(new Document());
     }
 
-    public List<ServiceView> search(ServiceSearch search) {
-        catchUp.await(ReadModels.GROUP);
+    public List<ServiceSummary> search(ServiceSearch search) {
+        catchUp.await(ProcessingGroups.VIEWS);
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("withdrawn", false)));
         if (search.needLevel() != null) {
             filters.add(Filters.eq("needLevel", search.needLevel().name()));
@@ -117,7 +117,7 @@ public class DirectoryView {
             filters.add(Filters.lte("ageFromMonths", search.ageMonths()));
             filters.add(Filters.gte("ageToMonths", search.ageMonths()));
         }
-        List<ServiceView> found = new ArrayList<>();
+        List<ServiceSummary> found = new ArrayList<>();
         Pattern text = search.q() == null ? null
                 : Pattern.compile(Pattern.quote(search.q().toLowerCase(Locale.ROOT)));
         int skipped = 0;
@@ -137,9 +137,9 @@ public class DirectoryView {
         return found;
     }
 
-    public Optional<ServiceView> service(UUID id) {
-        catchUp.await(ReadModels.GROUP);
-        return Optional.ofNullable(services.find(Filters.eq("_id", id.toString())).first()).map(DirectoryView::view);
+    public Optional<ServiceSummary> service(UUID id) {
+        catchUp.await(ProcessingGroups.VIEWS);
+        return Optional.ofNullable(services.find(Filters.eq("_id", id.toString())).first()).map(DirectoryProjection::view);
     }
 
     /**
@@ -147,7 +147,7 @@ public class DirectoryView {
      * inactive), in a stable order (name, then id) so that pages do not overlap.
      */
     public DirectoryPage<DirectoryEntry> listing(DirectoryListing query, long offset, int limit) {
-        catchUp.await(ReadModels.GROUP);
+        catchUp.await(ProcessingGroups.VIEWS);
         List<Bson> filters = new ArrayList<>();
         if (query.agencyId() != null) {
             filters.add(Filters.eq("agencyId", query.agencyId().toString()));
@@ -164,36 +164,36 @@ public class DirectoryView {
         Predicate<Document> text = containing(query.text(), "searchText");
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         return page(services.find(filter).sort(Sorts.ascending("name", "_id")), text, offset, limit,
-                DirectoryView::entry);
+                DirectoryProjection::entry);
     }
 
     /** A service as the directory holds it, withdrawn or not. */
     public Optional<DirectoryEntry> entry(UUID id) {
-        catchUp.await(ReadModels.GROUP);
-        return Optional.ofNullable(services.find(Filters.eq("_id", id.toString())).first()).map(DirectoryView::entry);
+        catchUp.await(ProcessingGroups.VIEWS);
+        return Optional.ofNullable(services.find(Filters.eq("_id", id.toString())).first()).map(DirectoryProjection::entry);
     }
 
     /** The network's agencies, by name, matching a free text (name or organiser) when one is given. */
-    public DirectoryPage<AgencyView> agencies(String text, long offset, int limit) {
-        catchUp.await(ReadModels.GROUP);
+    public DirectoryPage<AgencySummary> agencies(String text, long offset, int limit) {
+        catchUp.await(ProcessingGroups.VIEWS);
         Predicate<Document> matches = containing(text, "name", "organizerName");
         return page(agencies.find().sort(Sorts.ascending("name", "_id")), matches, offset, limit,
-                DirectoryView::agency);
+                DirectoryProjection::agency);
     }
 
-    public Optional<AgencyView> agency(UUID id) {
-        catchUp.await(ReadModels.GROUP);
-        return Optional.ofNullable(agencies.find(Filters.eq("_id", id.toString())).first()).map(DirectoryView::agency);
+    public Optional<AgencySummary> agency(UUID id) {
+        catchUp.await(ProcessingGroups.VIEWS);
+        return Optional.ofNullable(agencies.find(Filters.eq("_id", id.toString())).first()).map(DirectoryProjection::agency);
     }
 
     /** The agencies of the given ids that are registered (no wait: for a page just read). */
-    public Map<UUID, AgencyView> agencies(Collection<UUID> ids) {
-        Map<UUID, AgencyView> found = new HashMap<>();
+    public Map<UUID, AgencySummary> agencies(Collection<UUID> ids) {
+        Map<UUID, AgencySummary> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
         for (Document d : agencies.find(Filters.in("_id", ids.stream().map(UUID::toString).distinct().toList()))) {
-            AgencyView agency = agency(d);
+            AgencySummary agency = agency(d);
             found.put(agency.id(), agency);
         }
         return found;
@@ -201,7 +201,7 @@ public class DirectoryView {
 
     /** Every service of an agency, withdrawn ones included, by name. */
     public List<DirectoryEntry> servicesOf(UUID agencyId) {
-        catchUp.await(ReadModels.GROUP);
+        catchUp.await(ProcessingGroups.VIEWS);
         List<DirectoryEntry> found = new ArrayList<>();
         for (Document d : services.find(Filters.eq("agencyId", agencyId.toString())).sort(Sorts.ascending("name", "_id"))) {
             found.add(entry(d));
@@ -248,10 +248,10 @@ public class DirectoryView {
                 modified == null ? null : modified.toInstant());
     }
 
-    private static AgencyView agency(Document d) {
+    private static AgencySummary agency(Document d) {
         Date modified = d.getDate("modifiedAt");
         String type = d.getString("organizerType");
-        return new AgencyView(UUID.fromString(d.getString("_id")), d.getString("name"),
+        return new AgencySummary(UUID.fromString(d.getString("_id")), d.getString("name"),
                 type == null ? null : OrganizerType.valueOf(type), d.getString("organizerName"),
                 d.getString("municipality"), d.getList("servedMunicipalities", String.class),
                 modified == null ? null : modified.toInstant());
@@ -277,8 +277,8 @@ public class DirectoryView {
                 Updates.set("searchText", searchText));
     }
 
-    private static ServiceView view(Document d) {
-        return new ServiceView(UUID.fromString(d.getString("_id")), UUID.fromString(d.getString("agencyId")),
+    private static ServiceSummary view(Document d) {
+        return new ServiceSummary(UUID.fromString(d.getString("_id")), UUID.fromString(d.getString("agencyId")),
                 d.getString("agencyName"), d.getString("name"), ServiceKind.valueOf(d.getString("kind")),
                 NeedLevel.valueOf(d.getString("needLevel")), d.getInteger("ageFromMonths"),
                 d.getInteger("ageToMonths"), d.getList("municipalities", String.class),

@@ -21,7 +21,7 @@ import fi.perhekeskus.contract.referral.ReferralResumed;
 import fi.perhekeskus.contract.referral.ReferralStarted;
 import fi.perhekeskus.contract.referral.ReferralStatus;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
-import fi.perhekeskus.referral.ReadModels;
+import fi.perhekeskus.referral.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -44,14 +44,14 @@ import java.util.UUID;
  * sealed here; ReferralReader opens it for the parties.
  */
 @Component
-@ProcessingGroup(ReadModels.GROUP)
-public class ReferralView {
+@ProcessingGroup(ProcessingGroups.VIEWS)
+public class ReferralProjection {
 
     public enum Direction { INCOMING, OUTGOING }
 
     private final MongoCollection<Document> referrals;
 
-    public ReferralView(MongoDatabase readDatabase) {
+    public ReferralProjection(MongoDatabase readDatabase) {
         this.referrals = readDatabase.getCollection("referrals");
         referrals.createIndex(Indexes.ascending("senderAgencyId", "madeAt"));
         referrals.createIndex(Indexes.ascending("receiverAgencyId", "madeAt"));

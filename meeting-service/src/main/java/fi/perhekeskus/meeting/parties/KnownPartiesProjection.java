@@ -5,7 +5,7 @@ import fi.perhekeskus.contract.family.ConsentGiven;
 import fi.perhekeskus.contract.family.ConsentWithdrawn;
 import fi.perhekeskus.contract.family.FamilyErased;
 import fi.perhekeskus.contract.family.FamilyRegistered;
-import fi.perhekeskus.meeting.ReadModels;
+import fi.perhekeskus.meeting.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
  * cover. Of each event only ids, agency ids and dates are kept; sealed personal data is not.
  */
 @Component
-@ProcessingGroup(ReadModels.PARTIES)
-public class ReferralTopicParties {
+@ProcessingGroup(ProcessingGroups.PARTIES)
+public class KnownPartiesProjection {
 
     private final KnownParties parties;
 
-    public ReferralTopicParties(KnownParties parties) {
+    public KnownPartiesProjection(KnownParties parties) {
         this.parties = parties;
     }
 

@@ -9,7 +9,7 @@ import fi.perhekeskus.contract.programme.EnrolmentCancelled;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.infra.readmodel.SequencedDocuments;
-import fi.perhekeskus.referral.ReadModels;
+import fi.perhekeskus.referral.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,8 +29,8 @@ import java.util.UUID;
  * Only ids and a status are kept.
  */
 @Component
-@ProcessingGroup(ReadModels.ENROLMENTS)
-public class ReferralEnrolments {
+@ProcessingGroup(ProcessingGroups.ENROLMENT_OUTCOMES)
+public class ReferralEnrolmentProjection {
 
     public enum Status { ENROLLED, WAITLISTED }
 
@@ -39,7 +39,7 @@ public class ReferralEnrolments {
 
     private final MongoCollection<Document> enrolments;
 
-    public ReferralEnrolments(MongoDatabase readDatabase) {
+    public ReferralEnrolmentProjection(MongoDatabase readDatabase) {
         this.enrolments = readDatabase.getCollection("referral_enrolments");
         enrolments.createIndex(Indexes.ascending("programmeId", "familyId"));
     }

@@ -11,6 +11,6 @@ import java.util.UUID;
  * {@code organizerName}, {@code servedMunicipalities} and {@code modifiedAt} are {@code null} in a
  * view built before they were recorded, until it is rebuilt.
  */
-public record AgencyView(UUID id, String name, OrganizerType organizerType, String organizerName,
+public record AgencySummary(UUID id, String name, OrganizerType organizerType, String organizerName,
                          String municipality, List<String> servedMunicipalities, Instant modifiedAt) {
 }

@@ -1,5 +1,6 @@
 package fi.perhekeskus.referral.accessreport;
 
+import fi.perhekeskus.referral.ProcessingGroups;
 import fi.perhekeskus.referral.privacy.AccessLog;
 import fi.perhekeskus.contract.gathering.NetworkMeetingHeld;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
@@ -33,17 +34,15 @@ import java.util.UUID;
  * One entry per event and agency, so redelivery and replay change nothing.
  */
 @Component
-@ProcessingGroup(MeetingDisclosures.GROUP)
-public class MeetingDisclosures {
+@ProcessingGroup(ProcessingGroups.MEETING_DISCLOSURES)
+public class MeetingDisclosureRecorder {
 
     /** Fed from the meeting topic (Kafka), with its own token. */
-    public static final String GROUP = "meeting-disclosures";
-
     private final AccessLog log;
     private final FamilyConsents families;
     private final JdbcTemplate jdbc;
 
-    public MeetingDisclosures(AccessLog log, FamilyConsents families, JdbcTemplate jdbc) {
+    public MeetingDisclosureRecorder(AccessLog log, FamilyConsents families, JdbcTemplate jdbc) {
         this.log = log;
         this.families = families;
         this.jdbc = jdbc;

@@ -13,7 +13,7 @@ import fi.perhekeskus.contract.family.FamilyRegistered;
 import fi.perhekeskus.contract.family.ResponsibleWorkerAssigned;
 import org.bson.conversions.Bson;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
-import fi.perhekeskus.referral.ReadModels;
+import fi.perhekeskus.referral.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,12 +31,12 @@ import java.util.UUID;
  * sealed values are dropped too, although without the key they could no longer be opened.
  */
 @Component
-@ProcessingGroup(ReadModels.GROUP)
-public class FamilyView {
+@ProcessingGroup(ProcessingGroups.VIEWS)
+public class FamilyProjection {
 
     private final MongoCollection<Document> families;
 
-    public FamilyView(MongoDatabase readDatabase) {
+    public FamilyProjection(MongoDatabase readDatabase) {
         this.families = readDatabase.getCollection("families");
     }
 

@@ -13,7 +13,7 @@ import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import fi.perhekeskus.infra.readmodel.SequencedDocuments;
-import fi.perhekeskus.meeting.ReadModels;
+import fi.perhekeskus.meeting.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -36,14 +36,14 @@ import java.util.UUID;
  * sealed with the programme's key). One document per programme.
  */
 @Component
-@ProcessingGroup(ReadModels.VIEWS)
-public class ProgrammeView {
+@ProcessingGroup(ProcessingGroups.VIEWS)
+public class ProgrammeProjection {
 
     private final MongoCollection<Document> programmes;
 
     private final ViewCatchUp catchUp;
 
-    public ProgrammeView(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
+    public ProgrammeProjection(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
         this.catchUp = catchUp;
         this.programmes = readDatabase.getCollection("programmes");
     }
@@ -128,7 +128,7 @@ public class ProgrammeView {
 
     /** For readers: waits until the view holds every change stored before the read (read-your-writes). */
     public Optional<Document> programme(UUID id) {
-        catchUp.await(ReadModels.VIEWS);
+        catchUp.await(ProcessingGroups.VIEWS);
         return stored(id);
     }
 
@@ -139,7 +139,7 @@ public class ProgrammeView {
 
     /** Programmes in which the agency facilitates a session. */
     public List<Document> facilitatedBy(UUID agencyId) {
-        catchUp.await(ReadModels.VIEWS);
+        catchUp.await(ProcessingGroups.VIEWS);
         return programmes.find(Filters.eq("sessions.facilitatorAgencyIds", agencyId.toString())).into(new ArrayList<>());
     }
 

@@ -1,13 +1,16 @@
 package fi.perhekeskus.reporting;
 
-/** Names of the projections (processing groups). */
-public final class Projections {
+/**
+ * The processing groups of reporting-service, one per projection. The values are the names under
+ * which their tokens are stored and by which `./run rebuild` names a projection.
+ */
+public final class ProcessingGroups {
 
     public static final String DIRECTORY = "directory-projection";
     public static final String REFERRAL_FLOW = "referral-flow-projection";
     public static final String PROGRAMMES = "programme-projection";
     public static final String GATHERINGS = "gathering-projection";
 
-    private Projections() {
+    private ProcessingGroups() {
     }
 }

@@ -6,6 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 /** An agency as dashboards see it. */
-public record AgencyView(UUID id, String name, OrganizerType organizerType, String organizerName,
+public record AgencySummary(UUID id, String name, OrganizerType organizerType, String organizerName,
                          String municipality, List<String> servedMunicipalities) {
 }

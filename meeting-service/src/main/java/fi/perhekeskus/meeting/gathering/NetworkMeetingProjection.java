@@ -7,7 +7,7 @@ import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.gathering.NetworkMeetingHeld;
 import fi.perhekeskus.contract.gathering.NetworkMeetingLegalBasisRecorded;
 import fi.perhekeskus.infra.readmodel.SequencedDocuments;
-import fi.perhekeskus.meeting.ReadModels;
+import fi.perhekeskus.meeting.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,14 +23,14 @@ import java.util.UUID;
 
 /** Network meetings for their agencies; the texts stay sealed here and are opened when read. */
 @Component
-@ProcessingGroup(ReadModels.VIEWS)
-public class NetworkMeetingView {
+@ProcessingGroup(ProcessingGroups.VIEWS)
+public class NetworkMeetingProjection {
 
     private final MongoCollection<Document> meetings;
 
     private final ViewCatchUp catchUp;
 
-    public NetworkMeetingView(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
+    public NetworkMeetingProjection(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
         this.catchUp = catchUp;
         this.meetings = readDatabase.getCollection("network_meetings");
     }
@@ -62,7 +62,7 @@ public class NetworkMeetingView {
     }
 
     public Optional<Document> meeting(UUID id) {
-        catchUp.await(ReadModels.VIEWS);
+        catchUp.await(ProcessingGroups.VIEWS);
         return Optional.ofNullable(meetings.find(Filters.eq("_id", id.toString())).first());
     }
 }

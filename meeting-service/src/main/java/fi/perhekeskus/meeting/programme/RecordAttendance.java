@@ -1,0 +1,13 @@
+package fi.perhekeskus.meeting.programme;
+
+import fi.perhekeskus.contract.programme.GroupSessionHeld;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+public record RecordAttendance(@TargetAggregateIdentifier UUID programmeId, UUID sessionId,
+                               List<GroupSessionHeld.Attendance> families, UUID actingAgencyId,
+                               String requestedBy, Instant requestedAt) {
+}
