@@ -21,6 +21,7 @@ import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
+import fi.perhekeskus.contract.programme.GroupSessionAttendanceCorrected;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
@@ -58,7 +59,7 @@ public final class EventCatalog {
             ReferralHandoverMeetingHeld.class,
             ProgrammeScheduled.class, GroupSessionRescheduled.class, GroupSessionCancelled.class,
             FamilyEnrolled.class, FamilyWaitlisted.class, EnrolmentCancelled.class,
-            GroupSessionHeld.class, FeedbackGiven.class,
+            GroupSessionHeld.class, GroupSessionAttendanceCorrected.class, FeedbackGiven.class,
             NetworkMeetingHeld.class, NetworkMeetingLegalBasisRecorded.class,
             OpenPlaceRegistered.class, OpenPlaceVisitsRecorded.class, OpenPlaceVisitsCorrected.class);
 

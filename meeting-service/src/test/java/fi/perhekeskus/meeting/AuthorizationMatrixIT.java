@@ -160,6 +160,8 @@ class AuthorizationMatrixIT {
                         Map.of("reasonCode", "HOLIDAY"), clinic, 404),
                 new Endpoint("record attendance", POST, s + "/attendance", Map.of("families", List.of(Map.of(
                         "familyId", enrolled, "adults", 2, "fathers", 1, "children", 1))), clinic, 404),
+                new Endpoint("correct attendance", PUT, s + "/attendance", Map.of("families", List.of(Map.of(
+                        "familyId", enrolled, "adults", 2, "fathers", 1, "children", 1))), clinic, 404),
                 new Endpoint("give feedback", POST, s + "/feedback", Map.of("timingSuited", "YES",
                         "contentMetNeeds", "YES", "infoMatchedChildAge", "NO", "comment", "Hyvä ilta"), clinic, 404),
                 new Endpoint("read feedback comments", GET, s + "/feedback/comments", null, clinic, 404),

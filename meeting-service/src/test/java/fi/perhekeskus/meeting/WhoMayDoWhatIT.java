@@ -176,10 +176,17 @@ class WhoMayDoWhatIT {
 
     @Test
     void attendanceAndFeedbackAreRecordedByAWorkerOfAFacilitatingAgencyOnly() {
-        Map<String, Object> scheduled = api.expect(201, POST, "/api/v1/programmes", api.coordinator(),
-                programmeBody(List.of(CLINIC, NGO), List.of(CLINIC)));
+        // The first session began an hour ago; the second is a week ahead.
+        Map<String, Object> body = programmeBody(List.of(CLINIC, NGO), List.of(CLINIC));
+        List<Map<String, Object>> sessions = (List<Map<String, Object>>) body.get("sessions");
+        Instant began = Instant.now().minus(1, ChronoUnit.HOURS);
+        sessions.add(new HashMap<>(sessions.get(0)));
+        sessions.get(0).put("startsAt", began.toString());
+        sessions.get(0).put("endsAt", began.plus(2, ChronoUnit.HOURS).toString());
+        Map<String, Object> scheduled = api.expect(201, POST, "/api/v1/programmes", api.coordinator(), body);
         String own = (String) scheduled.get("id");
         String sessionId = ((List<String>) scheduled.get("sessionIds")).get(0);
+        String ahead = ((List<String>) scheduled.get("sessionIds")).get(1);
         UUID family = topic.family(SOCIAL);
         topic.consent(family, NEXT_YEAR, CLINIC);
         api.expect(201, POST, "/api/v1/programmes/" + own + "/enrolments", api.worker(CLINIC), enrol(family));
@@ -191,7 +198,24 @@ class WhoMayDoWhatIT {
         api.refused(403, POST, attendance, api.worker(NGO), came);
         api.refused(404, POST, attendance, api.worker(FOREIGN), came);
         api.refused(404, POST, "/api/v1/sessions/" + UUID.randomUUID() + "/attendance", api.worker(CLINIC), came);
+        // Nothing to correct before it is recorded, and nothing to record before the session starts.
+        api.refused(409, PUT, attendance, api.worker(CLINIC), came);
+        api.refused(422, POST, "/api/v1/sessions/" + ahead + "/attendance", api.worker(CLINIC), came);
         api.expect(200, POST, attendance, api.worker(CLINIC), came);
+
+        // A correction replaces the recorded attendance, by the same parties only.
+        Map<String, Object> corrected = Map.of("families", List.of(Map.of("familyId", family, "adults", 1,
+                "fathers", 0, "children", 1)));
+        api.refused(403, PUT, attendance, api.coordinator(), corrected);
+        api.refused(403, PUT, attendance, api.worker(NGO), corrected);
+        api.refused(404, PUT, attendance, api.worker(FOREIGN), corrected);
+        api.refused(404, PUT, "/api/v1/sessions/" + UUID.randomUUID() + "/attendance", api.worker(CLINIC), corrected);
+        api.refused(422, PUT, attendance, api.worker(CLINIC), Map.of("families", List.of(Map.of(
+                "familyId", UUID.randomUUID(), "adults", 1, "fathers", 0, "children", 1))));
+        api.expect(200, PUT, attendance, api.worker(CLINIC), corrected);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                ((List<Map<String, Object>>) api.expect(200, GET, "/api/v1/programmes/" + own, api.worker(CLINIC), null)
+                        .get("sessions")).get(0)).containsEntry("familiesWithFather", 0).containsEntry("families", 1));
 
         String feedback = "/api/v1/sessions/" + sessionId + "/feedback";
         Map<String, Object> answers = Map.of("timingSuited", "YES", "contentMetNeeds", "YES", "infoMatchedChildAge", "NO");

@@ -11,6 +11,7 @@ import fi.perhekeskus.contract.programme.Answer;
 import fi.perhekeskus.contract.programme.EnrolmentSource;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FeedbackGiven;
+import fi.perhekeskus.contract.programme.GroupSessionAttendanceCorrected;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import fi.perhekeskus.contract.referral.Priority;
@@ -102,6 +103,11 @@ class ReportsIT {
             for (int s = 0; s < 3; s++) {
                 events.publish(programme, new GroupSessionHeld(programme, sessions.get(s).sessionId(), came, "w", start), start);
             }
+            // The third evening's attendance is corrected: a tenth family had come with its father.
+            List<GroupSessionHeld.Attendance> corrected = new ArrayList<>(came);
+            corrected.set(9, new GroupSessionHeld.Attendance(came.get(9).familyId(), 2, 1, 1));
+            events.publish(programme, new GroupSessionAttendanceCorrected(programme, sessions.get(2).sessionId(),
+                    corrected, "w", start.plus(15, ChronoUnit.DAYS)), start);
             for (int f = 0; f < 13; f++) {
                 events.publish(programme, new FeedbackGiven(programme, sessions.get(0).sessionId(), UUID.randomUUID(),
                         Answer.YES, f < 11 ? Answer.YES : Answer.PARTLY, f < 8 ? Answer.YES : Answer.PARTLY, null, start), start);
@@ -114,7 +120,10 @@ class ReportsIT {
                     .containsEntry("reachRate", 0.65);
             List<Map<String, Object>> reported = (List<Map<String, Object>>) report.get("sessions");
             assertThat(reported).filteredOn(s -> (Boolean) s.get("held")).hasSize(3)
-                    .allSatisfy(s -> assertThat(s).containsEntry("families", 13).containsEntry("fathers", 9));
+                    .allSatisfy(s -> assertThat(s).containsEntry("families", 13))
+                    .extracting(s -> s.get("fathers")).containsExactly(9, 9, 10);
+            // Distinct families reached through a father: 10, not the 28 fathers counted over the sessions.
+            assertThat(report).containsEntry("fathersReached", 10);
             Map<String, Object> childAge = (Map<String, Object>) ((Map<String, Object>) report.get("feedback"))
                     .get("infoMatchedChildAge");
             assertThat(childAge).containsEntry("responses", 13);

@@ -7,6 +7,7 @@ import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
+import fi.perhekeskus.contract.programme.GroupSessionAttendanceCorrected;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
@@ -54,10 +55,14 @@ public class GroupProgramme {
 
     enum SessionStatus { SCHEDULED, CANCELLED, HELD }
 
-    private record Session(Set<UUID> facilitators, SessionStatus status) {
+    private record Session(Set<UUID> facilitators, Instant startsAt, SessionStatus status) {
 
         Session with(SessionStatus newStatus) {
-            return new Session(facilitators, newStatus);
+            return new Session(facilitators, startsAt, newStatus);
+        }
+
+        Session movedTo(Instant newStart) {
+            return new Session(facilitators, newStart, status);
         }
     }
 
@@ -164,8 +169,30 @@ public class GroupProgramme {
     public void handle(RecordAttendance c) {
         Session session = facilitatedByWorker(c.sessionId(), c.actingAgencyId());
         requireScheduled(session, "record attendance of");
+        if (c.requestedAt().isBefore(session.startsAt())) {
+            throw new RuleViolationException("attendance is recorded once the session has started");
+        }
+        requireCountsAddUp(c.families());
+        apply(new GroupSessionHeld(programmeId, c.sessionId(), List.copyOf(c.families()), c.requestedBy(),
+                c.requestedAt()));
+    }
+
+    /** A held session's attendance is corrected as a whole; what it replaces stays in the events. */
+    @CommandHandler
+    public void handle(CorrectAttendance c) {
+        Session session = facilitatedByWorker(c.sessionId(), c.actingAgencyId());
+        if (session.status() != SessionStatus.HELD) {
+            throw new IllegalTransitionException("only the attendance of a held session is corrected; "
+                    + "a " + session.status() + " session's is recorded with POST");
+        }
+        requireCountsAddUp(c.families());
+        apply(new GroupSessionAttendanceCorrected(programmeId, c.sessionId(), List.copyOf(c.families()),
+                c.requestedBy(), c.requestedAt()));
+    }
+
+    private void requireCountsAddUp(List<GroupSessionHeld.Attendance> families) {
         Set<UUID> seen = new HashSet<>();
-        for (GroupSessionHeld.Attendance a : c.families()) {
+        for (GroupSessionHeld.Attendance a : families) {
             if (!enrolled.containsKey(a.familyId())) {
                 throw new RuleViolationException("family " + a.familyId() + " is not enrolled in the programme");
             }
@@ -177,8 +204,6 @@ public class GroupProgramme {
                 throw new RuleViolationException("the counts of family " + a.familyId() + " do not add up");
             }
         }
-        apply(new GroupSessionHeld(programmeId, c.sessionId(), List.copyOf(c.families()), c.requestedBy(),
-                c.requestedAt()));
     }
 
     @CommandHandler
@@ -272,7 +297,7 @@ public class GroupProgramme {
         capacity = e.capacityFamilies();
         agencies = Set.copyOf(e.agencyIds());
         e.sessions().forEach(s -> sessions.put(s.sessionId(),
-                new Session(Set.copyOf(s.facilitatorAgencyIds()), SessionStatus.SCHEDULED)));
+                new Session(Set.copyOf(s.facilitatorAgencyIds()), s.startsAt(), SessionStatus.SCHEDULED)));
     }
 
     @EventSourcingHandler
@@ -290,6 +315,11 @@ public class GroupProgramme {
     void on(EnrolmentCancelled e) {
         enrolled.remove(e.familyId());
         waitlist.remove(e.familyId());
+    }
+
+    @EventSourcingHandler
+    void on(GroupSessionRescheduled e) {
+        sessions.computeIfPresent(e.sessionId(), (id, session) -> session.movedTo(e.startsAt()));
     }
 
     @EventSourcingHandler

@@ -31,14 +31,15 @@ public class ProgrammeIndex {
 
     @EventHandler
     void on(ProgrammeScheduled event) {
-        add(event.programmeId(), event.serviceId(),
-                event.sessions().stream().map(ProgrammeScheduled.Session::startsAt).min(Instant::compareTo).orElseThrow(),
+        List<Instant> starts = event.sessions().stream().map(ProgrammeScheduled.Session::startsAt).sorted().toList();
+        add(event.programmeId(), event.serviceId(), starts.get(0), starts.get(starts.size() - 1),
                 event.sessions().stream().map(ProgrammeScheduled.Session::sessionId).toList());
     }
 
-    void add(UUID programmeId, UUID serviceId, Instant firstSession, List<UUID> sessionIds) {
-        jdbc.update("INSERT INTO programme_index VALUES (?, ?, ?) ON CONFLICT DO NOTHING", programmeId, serviceId,
-                Timestamp.from(firstSession));
+    void add(UUID programmeId, UUID serviceId, Instant firstSession, Instant lastSession, List<UUID> sessionIds) {
+        jdbc.update("INSERT INTO programme_index (programme_id, service_id, first_session, last_session) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", programmeId, serviceId, Timestamp.from(firstSession),
+                Timestamp.from(lastSession));
         for (UUID session : sessionIds) {
             jdbc.update("INSERT INTO session_index VALUES (?, ?) ON CONFLICT DO NOTHING", session, programmeId);
         }
@@ -54,9 +55,14 @@ public class ProgrammeIndex {
                 .stream().findFirst();
     }
 
-    /** The service's programmes that have not started yet, soonest first. */
+    /**
+     * The service's programmes a referred family may still join: first those that have not started,
+     * soonest first; then those running (a session still ahead), so that a family referred while the
+     * only group runs joins it instead of getting no place at all.
+     */
     public List<UUID> upcomingOf(UUID serviceId, Instant now) {
-        return jdbc.queryForList("SELECT programme_id FROM programme_index WHERE service_id = ? AND first_session > ? "
-                + "ORDER BY first_session", UUID.class, serviceId, Timestamp.from(now));
+        Timestamp at = Timestamp.from(now);
+        return jdbc.queryForList("SELECT programme_id FROM programme_index WHERE service_id = ? AND last_session > ? "
+                + "ORDER BY first_session <= ?, first_session", UUID.class, serviceId, at, at);
     }
 }

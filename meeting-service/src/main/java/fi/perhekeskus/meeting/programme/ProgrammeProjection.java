@@ -9,6 +9,7 @@ import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
+import fi.perhekeskus.contract.programme.GroupSessionAttendanceCorrected;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
@@ -114,6 +115,18 @@ public class ProgrammeProjection {
         int children = e.families().stream().mapToInt(GroupSessionHeld.Attendance::children).sum();
         updateSession(e.programmeId(), seq, e.sessionId(), s -> s.append("status", "HELD").append("families", families)
                 .append("familiesWithFather", fathers).append("children", children));
+    }
+
+    /** A correction replaces the counts and is counted, so the programme shows that a session was corrected. */
+    @EventHandler
+    void on(GroupSessionAttendanceCorrected e, @SequenceNumber long seq) {
+        int families = e.families().size();
+        int fathers = e.families().stream().mapToInt(a -> a.fathers() > 0 ? 1 : 0).sum();
+        int children = e.families().stream().mapToInt(GroupSessionHeld.Attendance::children).sum();
+        updateSession(e.programmeId(), seq, e.sessionId(), s -> s.append("families", families)
+                .append("familiesWithFather", fathers).append("children", children)
+                .append("attendanceCorrections", s.getInteger("attendanceCorrections", 0) + 1)
+                .append("attendanceCorrectedAt", java.util.Date.from(e.correctedAt())));
     }
 
     @EventHandler

@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -120,6 +121,21 @@ public class SessionController {
         }
         sessions.sort(Comparator.comparing(s -> (Instant) s.get("startsAt")));
         return sessions;
+    }
+
+    /** A correction replaces the whole attendance of a held session; the events keep what it replaced. */
+    @PutMapping("/{id}/attendance")
+    @PreAuthorize("hasRole('WORKER')")
+    @Operation(summary = "Correct the recorded attendance of a held session (WORKER of a facilitating agency)")
+    public AttendanceCorrected correctAttendance(@PathVariable UUID id,
+                                                 @Valid @RequestBody ProgrammeRequests.Attendance request, Caller caller) {
+        UUID programme = programmeOf(id);
+        commands.sendAndWait(new CorrectAttendance(programme, id, mapper.toAttendance(request.families()),
+                caller.agencyId(), caller.workerId(), clock.instant()));
+        return new AttendanceCorrected(id, "HELD", request.families().size());
+    }
+
+    public record AttendanceCorrected(UUID sessionId, String status, int families) {
     }
 
     private UUID programmeOf(UUID sessionId) {

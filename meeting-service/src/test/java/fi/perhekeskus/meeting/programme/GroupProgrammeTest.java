@@ -8,6 +8,7 @@ import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
+import fi.perhekeskus.contract.programme.GroupSessionAttendanceCorrected;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
@@ -54,6 +55,8 @@ class GroupProgrammeTest {
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
     static final Instant STARTS = Instant.parse("2026-03-10T15:00:00Z");
     static final Instant ENDS = Instant.parse("2026-03-10T17:00:00Z");
+    /** When attendance is recorded: after the session has started. */
+    static final Instant AFTER = Instant.parse("2026-03-10T17:30:00Z");
     static final ProgrammeScheduled.Session FIRST = new ProgrammeScheduled.Session(SESSION, STARTS, ENDS,
             "Vauvan uni", List.of(CLINIC, NGO));
 
@@ -156,19 +159,91 @@ class GroupProgrammeTest {
     @Test
     void attendanceMarksTheSessionHeldOnce() {
         fixture.given(scheduled(2), enrolled(FAMILY_A), enrolled(FAMILY_B))
-                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1), came(FAMILY_B, 0)), NGO, "w", NOW))
-                .expectEvents(new GroupSessionHeld(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1), came(FAMILY_B, 0)), "w", NOW));
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1), came(FAMILY_B, 0)), NGO, "w", AFTER))
+                .expectEvents(new GroupSessionHeld(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1), came(FAMILY_B, 0)), "w", AFTER));
         fixture.given(scheduled(2), enrolled(FAMILY_A),
                         new GroupSessionHeld(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), "w", NOW))
-                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), NGO, "w", NOW))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), NGO, "w", AFTER))
                 .expectException(IllegalTransitionException.class);
+    }
+
+    @Test
+    void attendanceOfASessionThatHasNotStartedIsRefused() {
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), NGO, "w", STARTS.minusSeconds(1)))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), NGO, "w", STARTS))
+                .expectEvents(new GroupSessionHeld(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), "w", STARTS));
+    }
+
+    @Test
+    void aRescheduledSessionStartsWhenItWasMovedTo() {
+        Instant moved = STARTS.plusSeconds(7 * 86400);
+        fixture.given(scheduled(2), enrolled(FAMILY_A), new GroupSessionRescheduled(PROGRAMME, SESSION, moved,
+                        moved.plusSeconds(7200), SessionChangeReason.OTHER, NOTE, "w", NOW))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), NGO, "w", AFTER))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theAttendanceOfAHeldSessionIsCorrectedAsAWhole() {
+        GroupSessionHeld held = new GroupSessionHeld(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), "w", AFTER);
+        Instant later = AFTER.plusSeconds(3600);
+        fixture.given(scheduled(2), enrolled(FAMILY_A), enrolled(FAMILY_B), held)
+                .when(new CorrectAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0), came(FAMILY_B, 1)), NGO, "w2",
+                        later))
+                .expectEvents(new GroupSessionAttendanceCorrected(PROGRAMME, SESSION,
+                        List.of(came(FAMILY_A, 0), came(FAMILY_B, 1)), "w2", later));
+        // corrected again: each correction replaces the last
+        fixture.given(scheduled(2), enrolled(FAMILY_A), held, new GroupSessionAttendanceCorrected(PROGRAMME, SESSION,
+                        List.of(came(FAMILY_A, 0)), "w2", later))
+                .when(new CorrectAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), CLINIC, "w", later))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void onlyAHeldSessionsAttendanceIsCorrected() {
+        fixture.given(scheduled(2), enrolled(FAMILY_A))
+                .when(new CorrectAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), NGO, "w", AFTER))
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(2), enrolled(FAMILY_A),
+                        new GroupSessionCancelled(PROGRAMME, SESSION, SessionChangeReason.OTHER, NOTE, "w", NOW))
+                .when(new CorrectAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), NGO, "w", AFTER))
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCorrectionIsMadeByAWorkerOfAFacilitatingAgencyAndAddsUp() {
+        GroupSessionHeld held = new GroupSessionHeld(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), "w", AFTER);
+        fixture.given(scheduled(2), enrolled(FAMILY_A), held)
+                .when(new CorrectAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), OUTSIDER, "w", AFTER))
+                .expectException(UnknownException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(2), enrolled(FAMILY_A), held)
+                .when(new CorrectAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 1)), null, "coordinator", AFTER))
+                .expectException(NotPartyException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(2), enrolled(FAMILY_A), held)
+                .when(new CorrectAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_B, 1)), NGO, "w", AFTER))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(2), enrolled(FAMILY_A), held)
+                .when(new CorrectAttendance(PROGRAMME, SESSION, List.of(new GroupSessionHeld.Attendance(FAMILY_A, 1, 2, 1)),
+                        NGO, "w", AFTER))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
     }
 
     @Test
     void attendanceIsRefusedOnACancelledSession() {
         fixture.given(scheduled(2), enrolled(FAMILY_A),
                         new GroupSessionCancelled(PROGRAMME, SESSION, SessionChangeReason.OTHER, NOTE, "w", NOW))
-                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), CLINIC, "w", NOW))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), CLINIC, "w", AFTER))
                 .expectException(IllegalTransitionException.class)
                 .expectNoEvents();
     }
@@ -176,16 +251,16 @@ class GroupProgrammeTest {
     @Test
     void onlyAWorkerOfAFacilitatingAgencyRecordsAttendance() {
         fixture.given(scheduled(2), enrolled(FAMILY_A))
-                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), OUTSIDER, "w", NOW))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), OUTSIDER, "w", AFTER))
                 // An agency that does not run the programme is told the session does not exist.
                 .expectException(UnknownException.class)
                 .expectNoEvents();
         fixture.given(scheduled(2), enrolled(FAMILY_A))
-                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), null, "coordinator", NOW))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), null, "coordinator", AFTER))
                 .expectException(NotPartyException.class)
                 .expectNoEvents();
         fixture.given(scheduled(2), enrolled(FAMILY_A))
-                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), CLINIC, "w", NOW))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), CLINIC, "w", AFTER))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -196,7 +271,7 @@ class GroupProgrammeTest {
         ProgrammeScheduled programme = new ProgrammeScheduled(PROGRAMME, "Meidän vauva", SERVICE, List.of(CLINIC, NGO),
                 "Hervannan perhekeskus", 2, 20, 0, 6, List.of(clinicOnly), "coordinator", NOW);
         fixture.given(programme, enrolled(FAMILY_A))
-                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), NGO, "w", NOW))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_A, 0)), NGO, "w", AFTER))
                 .expectException(NotPartyException.class)
                 .expectNoEvents();
     }
@@ -219,11 +294,11 @@ class GroupProgrammeTest {
     @Test
     void attendanceCountsAddUpForEnrolledFamiliesOnly() {
         fixture.given(scheduled(2), enrolled(FAMILY_A))
-                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_B, 0)), NGO, "w", NOW))
+                .when(new RecordAttendance(PROGRAMME, SESSION, List.of(came(FAMILY_B, 0)), NGO, "w", AFTER))
                 .expectException(RuleViolationException.class);
         fixture.given(scheduled(2), enrolled(FAMILY_A))
                 .when(new RecordAttendance(PROGRAMME, SESSION,
-                        List.of(new GroupSessionHeld.Attendance(FAMILY_A, 1, 2, 1)), NGO, "w", NOW))
+                        List.of(new GroupSessionHeld.Attendance(FAMILY_A, 1, 2, 1)), NGO, "w", AFTER))
                 .expectException(RuleViolationException.class);
     }
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaMigrationIT {
 
     private static final String SERVICE = MeetingServiceApplication.NAME;
-    private static final String LATEST = "5";
+    private static final String LATEST = "6";
     private static final String BEFORE_MIGRATIONS = "schema/meeting-before-migrations.sql";
 
     @Test
@@ -33,7 +33,7 @@ class SchemaMigrationIT {
 
         assertThat(history.current()).isEqualTo(LATEST).isEqualTo(history.latestAvailable());
         assertThat(history.pending()).isZero();
-        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5");
+        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(history.applied()).allSatisfy(row -> {
             assertThat(row.type()).isEqualTo("SQL");
             assertThat(row.success()).isTrue();
@@ -58,9 +58,11 @@ class SchemaMigrationIT {
                 .containsEntry("first_session", "timestamptz");
         assertThat(db.indexes("programme_index").get("programme_index_service"))
                 .endsWith("(service_id, first_session)");
+        assertThat(db.indexes("programme_index").get("programme_index_service_last"))
+                .endsWith("(service_id, last_session)");
         assertThat(db.columns("session_index")).containsEntry("session_id", "uuid").containsEntry("programme_id", "uuid");
 
-        assertThat(db.migrate(SERVICE).appliedVersions()).containsExactly("1", "2", "3", "4", "5");
+        assertThat(db.migrate(SERVICE).appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6");
     }
 
     @Test
@@ -81,7 +83,7 @@ class SchemaMigrationIT {
             assertThat(baseline.version()).isEqualTo("0");
             assertThat(baseline.type()).isEqualTo("BASELINE");
         });
-        assertThat(history.appliedVersions()).containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(history.appliedVersions()).containsExactly("0", "1", "2", "3", "4", "5", "6");
         assertThat(history.applied()).allSatisfy(row -> assertThat(row.success()).isTrue());
         assertThat(history.current()).isEqualTo(LATEST);
         parties.assertSurvivedIn(db.jdbc());
@@ -105,12 +107,28 @@ class SchemaMigrationIT {
 
         History history = db.migrate(SERVICE);
 
-        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5");
+        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(history.current()).isEqualTo(LATEST);
         assertThat(db.jdbc().queryForList("SELECT agency_id FROM known_agency", UUID.class)).containsExactly(agency);
         UUID programme = UUID.randomUUID();
-        db.jdbc().update("INSERT INTO programme_index VALUES (?, ?, now())", programme, agency);
+        db.jdbc().update("INSERT INTO programme_index (programme_id, service_id, first_session, last_session) "
+                + "VALUES (?, ?, now(), now())", programme, agency);
         assertThat(db.jdbc().queryForList("SELECT programme_id FROM programme_index", UUID.class)).containsExactly(programme);
+    }
+
+    /** Version 6 adds a programme's last session; a programme indexed before it ends where it starts. */
+    @Test
+    void aProgrammeIndexedBeforeVersionSixEndsWhenItStarts() {
+        SchemaMigrations db = SchemaMigrations.emptyDatabase("meeting_v5");
+        assertThat(db.migrate(SERVICE, "spring.flyway.target=5").current()).isEqualTo("5");
+        UUID programme = UUID.randomUUID();
+        db.jdbc().update("INSERT INTO programme_index VALUES (?, ?, '2026-03-10T15:00:00Z')", programme, UUID.randomUUID());
+
+        assertThat(db.migrate(SERVICE).current()).isEqualTo(LATEST);
+
+        assertThat(db.jdbc().queryForObject("SELECT last_session = first_session FROM programme_index "
+                + "WHERE programme_id = ?", Boolean.class, programme)).isTrue();
+        assertThat(db.columns("programme_index")).containsEntry("last_session", "timestamptz");
     }
 
     /** Rows as KnownParties and ProgrammeIndex write them. */

@@ -8,6 +8,7 @@ import fi.perhekeskus.contract.programme.EnrolmentCancelled;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
+import fi.perhekeskus.contract.programme.GroupSessionAttendanceCorrected;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import fi.perhekeskus.infra.readmodel.BatchedDocuments;
@@ -72,14 +73,28 @@ public class ProgrammeProjection {
 
     @EventHandler
     void on(GroupSessionHeld e, @SequenceNumber long seq) {
-        int fathers = e.families().stream().mapToInt(GroupSessionHeld.Attendance::fathers).sum();
-        int children = e.families().stream().mapToInt(GroupSessionHeld.Attendance::children).sum();
-        String key = "sessions." + e.sessionId();
         BatchedDocuments.apply(programmes, e.programmeId().toString(), seq, Updates.combine(
-                Updates.set(key + ".held", true),
-                Updates.set(key + ".families", e.families().size()),
-                Updates.set(key + ".fathers", fathers),
-                Updates.set(key + ".children", children)));
+                Updates.set("sessions." + e.sessionId() + ".held", true), attendance(e.sessionId(), e.families())));
+    }
+
+    /** A correction replaces the session's counts, and which of its families a father came with. */
+    @EventHandler
+    void on(GroupSessionAttendanceCorrected e, @SequenceNumber long seq) {
+        BatchedDocuments.apply(programmes, e.programmeId().toString(), seq, attendance(e.sessionId(), e.families()));
+    }
+
+    /**
+     * The families a father came with are kept per session (pseudonymous ids, as in the events), so
+     * that the report counts distinct families reached through their fathers, not a sum over sessions.
+     */
+    private static org.bson.conversions.Bson attendance(UUID sessionId, List<GroupSessionHeld.Attendance> families) {
+        String key = "sessions." + sessionId;
+        return Updates.combine(
+                Updates.set(key + ".families", families.size()),
+                Updates.set(key + ".fathers", families.stream().mapToInt(GroupSessionHeld.Attendance::fathers).sum()),
+                Updates.set(key + ".children", families.stream().mapToInt(GroupSessionHeld.Attendance::children).sum()),
+                Updates.set(key + ".fatherFamilies", families.stream().filter(a -> a.fathers() > 0)
+                        .map(a -> a.familyId().toString()).toList()));
     }
 
     @EventHandler

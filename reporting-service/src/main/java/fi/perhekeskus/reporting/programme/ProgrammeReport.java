@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * A programme's reach against plan, attendance per session and feedback per question, as counts and
- * whole percents (API.md). Fathers are the fathers counted at the session.
+ * whole percents. A session's fathers are the fathers counted at it; {@code fathersReached} counts
+ * distinct families that came with a father to any session.
  */
 @Component
 public class ProgrammeReport {
@@ -59,7 +60,8 @@ public class ProgrammeReport {
         Document sessionFacts = d.get("sessions", Document.class);
         Document feedback = d.get("feedback", Document.class);
         List<Document> plan = d.getList("sessionPlan", Document.class);
-        CountTable table = s.table().count("plannedFamilies", planned).count("enrolledFamilies", enrolled);
+        CountTable table = s.table().count("plannedFamilies", planned).count("enrolledFamilies", enrolled)
+                .count("fathersReached", fathersReached(sessionFacts));
         for (Document planItem : plan) {
             Document facts = sessionFacts == null ? null : sessionFacts.get(planItem.getString("sessionId"), Document.class);
             String id = planItem.getString("sessionId");
@@ -94,6 +96,7 @@ public class ProgrammeReport {
         report.put("plannedFamilies", c.count("plannedFamilies"));
         report.put("enrolledFamilies", c.count("enrolledFamilies"));
         report.put("reachRate", c.derived(reachRate(planned, enrolled), "plannedFamilies", "enrolledFamilies"));
+        report.put("fathersReached", c.count("fathersReached"));
         List<Map<String, Object>> sessions = new ArrayList<>();
         for (Document planItem : plan) {
             String id = planItem.getString("sessionId");
@@ -125,6 +128,22 @@ public class ProgrammeReport {
         }
         report.put("feedback", questions);
         return report;
+    }
+
+    /** Distinct families that came with a father to at least one session, as attendance stands after corrections. */
+    static long fathersReached(Document sessionFacts) {
+        if (sessionFacts == null) {
+            return 0;
+        }
+        java.util.Set<String> families = new java.util.HashSet<>();
+        for (String session : sessionFacts.keySet()) {
+            Document facts = sessionFacts.get(session, Document.class);
+            List<String> withFather = facts.getList("fatherFamilies", String.class);
+            if (withFather != null) {
+                families.addAll(withFather);
+            }
+        }
+        return families.size();
     }
 
     private static Double reachRate(int planned, int enrolled) {

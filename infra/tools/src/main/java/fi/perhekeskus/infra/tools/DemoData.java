@@ -84,7 +84,8 @@ public final class DemoData {
         System.out.println("Directory: " + (clinics.size() + 5) + " agencies, 6 services");
 
         UUID clinic = clinics.get("Tampere");
-        Instant firstEvening = Instant.now().plus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        // The third evening began this hour and the fourth is ahead: the running group still takes referred families.
+        Instant firstEvening = Instant.now().minus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         List<Map<String, Object>> sessions = new ArrayList<>();
         String[] topics = {"Vauvan uni ja rytmit", "Vanhemmuus ja parisuhde", "Vauvan kehitys ja leikki",
                 "Arjen voimavarat ja palvelut"};
