@@ -247,6 +247,41 @@ class WhoMayDoWhatIT {
     }
 
     @Test
+    void anAgencysAgreedActionsAreListedDueAndOverdueToItsOwnWorkersOnly() {
+        UUID family = topic.family(SOCIAL);
+        topic.consent(family, NEXT_YEAR, CLINIC, NGO);
+        Map<String, Object> body = meetingBody(family, List.of(CLINIC, NGO), null);
+        body.put("heldOn", TODAY.minusDays(20));
+        body.put("agreedActions", List.of(
+                Map.of("agencyId", CLINIC, "action", "Kotikäynti", "due", TODAY.minusDays(1)),
+                Map.of("agencyId", CLINIC, "action", "Soitto perheelle", "due", TODAY.plusDays(7)),
+                Map.of("agencyId", NGO, "action", "Vertaisryhmä", "due", TODAY.plusDays(3))));
+        UUID meeting = api.created("/api/v1/network-meetings", api.worker(CLINIC), body);
+        String clinicActions = "/api/v1/network-meetings/actions?agencyId=" + CLINIC;
+
+        // Read right after the write: its own actions, soonest due first, the overdue one marked.
+        List<Map<String, Object>> all = api.list(clinicActions, api.worker(CLINIC)).stream()
+                .filter(a -> a.get("meetingId").equals(meeting.toString())).toList();
+        assertThat(all).extracting(a -> a.get("action")).containsExactly("Kotikäynti", "Soitto perheelle");
+        assertThat(all).extracting(a -> a.get("overdue")).containsExactly(true, false);
+        assertThat(all.get(0)).containsEntry("familyId", family.toString()).containsEntry("due",
+                TODAY.minusDays(1).toString());
+        assertThat(api.list(clinicActions + "&overdue=true", api.worker(CLINIC)))
+                .allSatisfy(a -> assertThat(a).containsEntry("overdue", true))
+                .anySatisfy(a -> assertThat(a).containsEntry("meetingId", meeting.toString()));
+        assertThat(api.list("/api/v1/network-meetings/actions?agencyId=" + NGO, api.worker(NGO)))
+                .filteredOn(a -> a.get("meetingId").equals(meeting.toString()))
+                .extracting(a -> a.get("action")).containsExactly("Vertaisryhmä");
+
+        api.refused(403, GET, clinicActions, api.worker(NGO), null);
+        api.refused(403, GET, clinicActions, api.worker(FOREIGN), null);
+        api.refused(403, GET, clinicActions, api.coordinator(), null);
+        api.refused(401, GET, clinicActions, null, null);
+        api.refused(400, GET, "/api/v1/network-meetings/actions?agencyId=not-a-uuid", api.worker(CLINIC), null);
+        api.refused(400, GET, "/api/v1/network-meetings/actions", api.worker(CLINIC), null);
+    }
+
+    @Test
     void anAgencyTheConsentDoesNotCoverTakesPartOnlyOnARecordedLegalBasis() {
         UUID family = topic.family(SOCIAL);
         topic.consent(family, NEXT_YEAR, CLINIC, NGO);

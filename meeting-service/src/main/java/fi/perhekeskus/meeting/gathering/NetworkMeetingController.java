@@ -1,6 +1,7 @@
 package fi.perhekeskus.meeting.gathering;
 
 import fi.perhekeskus.contract.Sealed;
+import fi.perhekeskus.domain.NotPartyException;
 import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.privacy.FamilySealer;
 import fi.perhekeskus.infra.security.Caller;
@@ -18,10 +19,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +105,41 @@ public class NetworkMeetingController {
         body.put("recordedBy", d.getString("recordedBy"));
         body.put("recordedAt", d.getDate("recordedAt").toInstant());
         return body;
+    }
+
+    /**
+     * The actions network meetings agreed for the caller's own agency, soonest due first: all of them,
+     * or with {@code overdue=true} those whose due date has passed. Another agency's list is refused.
+     */
+    @GetMapping("/actions")
+    @Operation(summary = "Agreed actions of network meetings for the caller's agency, due and overdue (WORKER of "
+            + "that agency)")
+    public List<AgreedActionSummary> actions(@RequestParam UUID agencyId,
+                                             @RequestParam(defaultValue = "false") boolean overdue, Caller caller) {
+        if (!agencyId.equals(caller.agencyId())) {
+            throw new NotPartyException("an agency's agreed actions are listed to its own workers");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<AgreedActionSummary> actions = new ArrayList<>();
+        for (Document d : view.withActionsFor(agencyId)) {
+            UUID family = UUID.fromString(d.getString("familyId"));
+            for (Document a : d.getList("agreedActions", Document.class)) {
+                LocalDate due = LocalDate.parse(a.getString("due"));
+                if (!a.getString("agencyId").equals(agencyId.toString()) || overdue && !due.isBefore(today)) {
+                    continue;
+                }
+                actions.add(new AgreedActionSummary(UUID.fromString(d.getString("_id")), family,
+                        LocalDate.parse(d.getString("heldOn")), open(family, a.getString("action")), due,
+                        due.isBefore(today)));
+            }
+        }
+        actions.sort(Comparator.comparing(AgreedActionSummary::due).thenComparing(AgreedActionSummary::meetingId));
+        return actions;
+    }
+
+    /** One agreed action; {@code action} is opened with the family's key ('[erased]' once erased). */
+    public record AgreedActionSummary(UUID meetingId, UUID familyId, LocalDate heldOn, String action, LocalDate due,
+                                      boolean overdue) {
     }
 
     private String open(UUID family, String ciphertext) {

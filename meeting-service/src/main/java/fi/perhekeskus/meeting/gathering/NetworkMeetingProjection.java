@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +34,7 @@ public class NetworkMeetingProjection {
     public NetworkMeetingProjection(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
         this.catchUp = catchUp;
         this.meetings = readDatabase.getCollection("network_meetings");
+        meetings.createIndex(com.mongodb.client.model.Indexes.ascending("agreedActions.agencyId"));
     }
 
     @EventHandler
@@ -64,5 +66,11 @@ public class NetworkMeetingProjection {
     public Optional<Document> meeting(UUID id) {
         catchUp.await(ProcessingGroups.VIEWS);
         return Optional.ofNullable(meetings.find(Filters.eq("_id", id.toString())).first());
+    }
+
+    /** The meetings that agreed an action for the agency, read right after its own writes. */
+    public List<Document> withActionsFor(UUID agencyId) {
+        catchUp.await(ProcessingGroups.VIEWS);
+        return meetings.find(Filters.eq("agreedActions.agencyId", agencyId.toString())).into(new java.util.ArrayList<>());
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,6 +62,17 @@ public class MeetingApi {
     public Map<String, Object> expect(int status, HttpMethod method, String path, String token, Object body) {
         ResponseEntity<Map> response = call(method, path, token, body);
         assertThat(response.getStatusCode().value()).as("%s %s: %s", method, path, response.getBody()).isEqualTo(status);
+        return response.getBody();
+    }
+
+    /** A GET answered with a JSON array. */
+    public List<Map<String, Object>> list(String path, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        ResponseEntity<List> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), List.class);
+        assertThat(response.getStatusCode().value()).as("GET %s: %s", path, response.getBody()).isEqualTo(200);
         return response.getBody();
     }
 
