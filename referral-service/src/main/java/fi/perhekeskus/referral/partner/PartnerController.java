@@ -32,9 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,7 +76,7 @@ public class PartnerController {
     public ResponseEntity<?> show(@PathVariable String token, @RequestParam(required = false) String lang,
                                   @RequestParam(required = false) String failed, HttpServletRequest request) {
         PartnerLinks.Opened opened = links.open(token, "referral read");
-        PartnerLanguage language = PartnerLanguage.choose(lang, Collections.list(request.getLocales()));
+        PartnerLanguage language = PartnerLanguage.choose(lang, accepted(request));
         ReferralResponse referral = reader.detail(opened.referralId(), opened.receiver());
         List<Move> open = ReceiverMoves.available(referral.status());
         if (wantsJson(request)) {
@@ -105,7 +105,7 @@ public class PartnerController {
         PartnerLinks.Opened opened = links.open(token, "referral move " + path);
         Move move = Move.of(path).orElseThrow(() -> new UnknownException("no such move"));
         if (isForm(request)) {
-            PartnerLanguage language = PartnerLanguage.choose(lang, Collections.list(request.getLocales()));
+            PartnerLanguage language = PartnerLanguage.choose(lang, accepted(request));
             String page = "/partner/" + token + "?lang=" + language.tag();
             try {
                 Object body = validated(move, formBody(move, request));
@@ -175,6 +175,20 @@ public class PartnerController {
             throw new ConstraintViolationException(violations);
         }
         return body;
+    }
+
+    /** The browser's languages; none without the header (the servlet would answer the server's own). */
+    private static List<Locale> accepted(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(header).stream()
+                    .map(range -> Locale.forLanguageTag(range.getRange())).toList();
+        } catch (IllegalArgumentException unreadable) {
+            return List.of();
+        }
     }
 
     private static boolean isForm(HttpServletRequest request) {

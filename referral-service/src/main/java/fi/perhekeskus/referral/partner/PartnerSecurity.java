@@ -20,7 +20,7 @@ public class PartnerSecurity {
 
     @Bean
     @Order(11)
-    public SecurityFilterChain partnerLinks(HttpSecurity http) throws Exception {
+    public SecurityFilterChain partnerLinkSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/partner/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
