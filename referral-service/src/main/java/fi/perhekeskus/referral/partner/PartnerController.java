@@ -196,15 +196,25 @@ public class PartnerController {
         return type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(type));
     }
 
-    /** JSON when the caller asks for it and not for HTML (a browser asks for HTML). */
+    /**
+     * JSON when the caller prefers it: the first type it accepts, by quality, is JSON. A browser (which
+     * asks for HTML first), a caller accepting anything and one sending no Accept get the page.
+     */
     private static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept == null) {
+        if (accept == null || accept.isBlank()) {
             return false;
         }
-        List<MediaType> types = MediaType.parseMediaTypes(accept);
-        return types.stream().anyMatch(t -> t.isCompatibleWith(MediaType.APPLICATION_JSON) && !t.isWildcardType())
-                && types.stream().noneMatch(t -> t.isCompatibleWith(MediaType.TEXT_HTML) && !t.isWildcardType());
+        List<MediaType> types;
+        try {
+            types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (org.springframework.http.InvalidMediaTypeException unreadable) {
+            return false;
+        }
+        types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        MediaType first = types.isEmpty() ? MediaType.ALL : types.get(0);
+        return !first.isWildcardType() && !first.isWildcardSubtype()
+                && first.isCompatibleWith(MediaType.APPLICATION_JSON);
     }
 
     private static ResponseEntity<?> seeOther(String location) {
