@@ -42,6 +42,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -91,6 +92,7 @@ public class Referral {
     private Sealed responsibleWorker;
     private final Set<EscalationStage> escalated = EnumSet.noneOf(EscalationStage.class);
     private final Set<UUID> handoverMeetings = new HashSet<>();
+    private PartnerLink partnerLink;
 
     protected Referral() {
         // for Axon
@@ -248,6 +250,40 @@ public class Referral {
         return state();
     }
 
+    /**
+     * A partner link for the receiving agency; it supersedes the one before it. Only the sender (or a
+     * coordinator) hands one out: the receiver needs none, and other agencies do not learn of the referral.
+     */
+    @CommandHandler
+    public ReferralState handle(IssuePartnerLink command) {
+        requireSenderOrCoordinator(command.actingAgencyId(), command.coordinator(), "issues a partner link");
+        if (!status.isOpen()) {
+            throw new IllegalTransitionException("a " + status + " referral gets no partner link");
+        }
+        if (command.linkId() == null || command.secretHash() == null || command.expiresAt() == null
+                || !command.expiresAt().isAfter(command.requestedAt())) {
+            throw new RuleViolationException("a partner link has an id, a secret and an expiry after now");
+        }
+        apply(new PartnerLinkIssued(referralId, command.linkId(), receiverAgencyId, command.secretHash(),
+                command.expiresAt(), command.requestedBy(), command.requestedAt()));
+        return state();
+    }
+
+    /** Revokes the partner link; without one there is nothing to revoke and nothing happens. */
+    @CommandHandler
+    public ReferralState handle(RevokePartnerLink command) {
+        requireSenderOrCoordinator(command.actingAgencyId(), command.coordinator(), "revokes a partner link");
+        if (partnerLink != null) {
+            apply(new PartnerLinkRevoked(referralId, partnerLink.linkId(), command.requestedBy(), command.requestedAt()));
+        }
+        return state();
+    }
+
+    /** The partner link that is valid now, if any (expiry is the caller's to check against its clock). */
+    public Optional<PartnerLink> partnerLink() {
+        return Optional.ofNullable(partnerLink);
+    }
+
     @DeadlineHandler(deadlineName = SLA_DEADLINE)
     void on(EscalationDue due, @Timestamp Instant firedAt) {
         boolean overdue = switch (due.stage()) {
@@ -314,6 +350,16 @@ public class Referral {
     private void requireParty(UUID agencyId) {
         if (agencyId == null || !isParty(agencyId)) {
             throw new UnknownException("no such referral");
+        }
+    }
+
+    private void requireSenderOrCoordinator(UUID agencyId, boolean coordinator, String what) {
+        if (coordinator) {
+            return;
+        }
+        requireParty(agencyId);
+        if (!agencyId.equals(senderAgencyId)) {
+            throw new NotPartyException("only the sending agency or a coordinator " + what);
         }
     }
 
@@ -409,6 +455,16 @@ public class Referral {
     @EventSourcingHandler
     void on(ReferralCancelled event) {
         status = ReferralStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(PartnerLinkIssued event) {
+        partnerLink = new PartnerLink(event.linkId(), event.receiverAgencyId(), event.secretHash(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(PartnerLinkRevoked event) {
+        partnerLink = null;
     }
 
     @EventSourcingHandler

@@ -32,6 +32,11 @@ public class ReferralStates {
         return read(referralId, "referral-handover", r -> r.hasHandoverMeeting(meetingId)).orElse(false);
     }
 
+    /** The referral's valid partner link, if it has one (empty also when there is no such referral). */
+    public Optional<PartnerLink> partnerLink(UUID referralId) {
+        return read(referralId, "referral-partner-link", Referral::partnerLink).flatMap(link -> link);
+    }
+
     private <T> Optional<T> read(UUID referralId, String purpose, java.util.function.Function<Referral, T> question) {
         return WriteModel.read(purpose, () -> {
             try {

@@ -1,0 +1,176 @@
+package fi.perhekeskus.referral.partner;
+
+import fi.perhekeskus.contract.referral.ReferralOutcome;
+import fi.perhekeskus.referral.referral.ReceiverMoves.Move;
+import fi.perhekeskus.referral.referral.ReferralResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The partner page: the referral as its receiver sees it and one plain form per move the receiver can
+ * make from its state. No script at all; one style sheet, allowed by its hash. Every value is escaped:
+ * the free texts are the family's and the sender's words. Laid out for a phone first.
+ */
+final class PartnerPage {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZONE);
+
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:0;color:#111;background:#fafafa;"
+            + "line-height:1.4}main{max-width:40em;margin:0 auto;padding:1em}h1{font-size:1.4em}"
+            + "dl{display:grid;grid-template-columns:minmax(7em,auto) 1fr;gap:.3em .8em}dt{font-weight:600}"
+            + "dd{margin:0;overflow-wrap:anywhere}.notice{background:#fde8e8;border-left:4px solid #b00;padding:.6em}"
+            + "form{background:#fff;border:1px solid #ccc;border-radius:6px;padding:.8em;margin:.8em 0}"
+            + "label{display:block;margin:.4em 0 .1em}input,select,textarea,button{font:inherit;width:100%;"
+            + "box-sizing:border-box;padding:.5em}button{margin-top:.6em;background:#0a5;color:#fff;border:0;"
+            + "border-radius:4px;min-height:2.8em}ol{padding-left:1.2em}small{color:#555}";
+
+    /** Nothing may load or run but the page's own style sheet; its forms post only back to this service. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE) + "'; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private PartnerPage() {
+    }
+
+    static String html(ReferralResponse r, List<Move> moves, String token, Instant expiresAt, PartnerLanguage lang,
+                       boolean failed) {
+        StringBuilder html = new StringBuilder(8192);
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(lang.tag()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"robots\" content=\"noindex, nofollow\">\n")
+                .append("<title>").append(escape(lang.text("title"))).append("</title>\n")
+                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<main id=\"referral\" data-status=\"").append(r.status()).append("\">\n")
+                .append("<h1>").append(escape(lang.text("title"))).append(": ")
+                .append(escape(lang.text(r.status().name()))).append("</h1>\n")
+                .append("<p><small>").append(escape(lang.text("intro"))).append("</small></p>\n");
+        if (failed) {
+            html.append("<p class=\"notice\" id=\"failed\" role=\"alert\">").append(escape(lang.text("failed")))
+                    .append("</p>\n");
+        }
+        html.append("<dl>\n");
+        row(html, lang.text("status"), lang.text(r.status().name()), "status");
+        row(html, lang.text("needLevel"), r.needLevel() == null ? null : lang.text(r.needLevel().name()), null);
+        row(html, lang.text("priority"), r.priority() == null ? null : lang.text(r.priority().name()), null);
+        row(html, lang.text("madeAt"), r.madeAt() == null ? null : TIME.format(r.madeAt()), null);
+        row(html, lang.text("reason"), r.reason(), "reason");
+        row(html, lang.text("responsibleWorker"), r.responsibleWorker(), "responsible-worker");
+        row(html, lang.text("firstContactOn"), r.firstContactOn(), null);
+        row(html, lang.text("declineReason"), r.declineReason(), null);
+        row(html, lang.text("redirectNote"), r.redirectNote(), null);
+        row(html, lang.text("onHoldReason"), r.onHoldReason(), null);
+        row(html, lang.text("outcome"), r.outcome() == null ? null : lang.text(r.outcome().name()), "outcome");
+        row(html, lang.text("completionNote"), r.completionNote(), null);
+        row(html, lang.text("expires"), TIME.format(expiresAt), null);
+        html.append("</dl>\n");
+        if (Boolean.TRUE.equals(r.consentWithdrawn())) {
+            html.append("<p class=\"notice\">").append(escape(lang.text("consentWithdrawn"))).append("</p>\n");
+        } else if (Boolean.TRUE.equals(r.personalDataWithheld())) {
+            html.append("<p class=\"notice\">").append(escape(lang.text("withheld"))).append("</p>\n");
+        }
+        html.append("<h2>").append(escape(lang.text("moves"))).append("</h2>\n");
+        if (moves.isEmpty()) {
+            html.append("<p id=\"no-moves\">").append(escape(lang.text("noMoves"))).append("</p>\n");
+        }
+        String base = "/partner/" + token + "/";
+        for (Move move : moves) {
+            html.append("<form method=\"post\" id=\"move-").append(move.path()).append("\" action=\"")
+                    .append(escape(base + move.path() + "?lang=" + lang.tag())).append("\">\n");
+            fields(html, move, lang);
+            html.append("<button type=\"submit\">").append(escape(lang.text("move." + move.path())))
+                    .append("</button>\n</form>\n");
+        }
+        if (r.history() != null && !r.history().isEmpty()) {
+            html.append("<h2>").append(escape(lang.text("history"))).append("</h2>\n<ol id=\"history\">\n");
+            for (ReferralResponse.Step step : r.history()) {
+                html.append("<li>").append(escape(lang.text("step." + step.step()))).append(" <small>")
+                        .append(escape(TIME.format(step.at()))).append("</small></li>\n");
+            }
+            html.append("</ol>\n");
+        }
+        return html.append("</main>\n</body>\n</html>\n").toString();
+    }
+
+    /** The fields of a move's form, named as the receiver API's body fields. */
+    private static void fields(StringBuilder html, Move move, PartnerLanguage lang) {
+        String id = move.path();
+        switch (move) {
+            case ACCEPT -> {
+                input(html, id, "responsibleWorker", lang.text("responsibleWorker"), "text", false);
+                input(html, id, "firstContactOn", lang.text("firstContactOn"), "date", false);
+            }
+            case DECLINE, HOLD -> textarea(html, id, "reason", lang.text(move == Move.DECLINE ? "declineReason"
+                    : "onHoldReason"), true);
+            case REDIRECT -> {
+                input(html, id, "serviceId", lang.text("serviceId"), "text", true);
+                textarea(html, id, "note", lang.text("redirectNote"), false);
+            }
+            case COMPLETE -> {
+                html.append("<label for=\"").append(id).append("-outcome\">").append(escape(lang.text("outcome")))
+                        .append("</label>\n<select id=\"").append(id).append("-outcome\" name=\"outcome\" required>\n");
+                for (ReferralOutcome outcome : ReferralOutcome.values()) {
+                    html.append("<option value=\"").append(outcome).append("\">").append(escape(lang.text(outcome.name())))
+                            .append("</option>\n");
+                }
+                html.append("</select>\n");
+                textarea(html, id, "note", lang.text("completionNote"), false);
+            }
+            default -> {
+                // receive, start, resume: nothing to fill in
+            }
+        }
+    }
+
+    private static void input(StringBuilder html, String form, String name, String label, String type,
+                              boolean required) {
+        html.append("<label for=\"").append(form).append('-').append(name).append("\">").append(escape(label))
+                .append("</label>\n<input id=\"").append(form).append('-').append(name).append("\" name=\"")
+                .append(name).append("\" type=\"").append(type).append('"').append(required ? " required" : "")
+                .append(">\n");
+    }
+
+    private static void textarea(StringBuilder html, String form, String name, String label, boolean required) {
+        html.append("<label for=\"").append(form).append('-').append(name).append("\">").append(escape(label))
+                .append("</label>\n<textarea id=\"").append(form).append('-').append(name).append("\" name=\"")
+                .append(name).append("\" rows=\"3\"").append(required ? " required" : "").append("></textarea>\n");
+    }
+
+    private static void row(StringBuilder html, String label, String value, String id) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        html.append("<dt>").append(escape(label)).append("</dt><dd").append(id == null ? "" : " id=\"" + id + "\"")
+                .append('>').append(escape(value)).append("</dd>\n");
+    }
+
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return "sha256-" + Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
