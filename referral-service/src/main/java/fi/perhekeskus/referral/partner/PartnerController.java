@@ -67,7 +67,7 @@ public class PartnerController {
     }
 
     /** The JSON view: the referral, the moves open to the receiver now, and when the link expires. */
-    public record PartnerView(ReferralResponse referral, List<String> moves, Instant linkExpiresAt) {
+    public record PartnerPageResponse(ReferralResponse referral, List<String> moves, Instant linkExpiresAt) {
     }
 
     @GetMapping
@@ -81,7 +81,7 @@ public class PartnerController {
         List<Move> open = ReceiverMoves.available(referral.status());
         if (wantsJson(request)) {
             return private_(ResponseEntity.ok()).contentType(MediaType.APPLICATION_JSON)
-                    .body(new PartnerView(referral, open.stream().map(Move::path).toList(), opened.expiresAt()));
+                    .body(new PartnerPageResponse(referral, open.stream().map(Move::path).toList(), opened.expiresAt()));
         }
         return private_(ResponseEntity.ok())
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
