@@ -395,7 +395,9 @@ public final class LocalPlatform {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(health).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                // WARNING (parked events, failing notifications) still serves: someone must look, not wait.
+                if (response.statusCode() == 200 && (response.body().contains("\"UP\"")
+                        || response.body().contains("\"WARNING\""))) {
                     System.out.println("  " + service.name() + " is healthy (pid " + process.pid() + ")");
                     return;
                 }
