@@ -75,6 +75,13 @@ public class NotificationOutbox {
                 RETURNING *""", rows, Timestamp.from(leaseUntil), Timestamp.from(now), Timestamp.from(now), max);
     }
 
+    /** Hands claimed, unsent messages back: another sender may take them at once. */
+    public void release(List<UUID> messageIds) {
+        for (UUID id : messageIds) {
+            jdbc.update("UPDATE notification_outbox SET claimed_until = NULL WHERE message_id = ? AND status = 'PENDING'", id);
+        }
+    }
+
     public void sent(UUID messageId, Instant at) {
         jdbc.update("""
                 UPDATE notification_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, claimed_until = NULL,

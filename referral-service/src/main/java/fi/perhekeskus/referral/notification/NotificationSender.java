@@ -42,6 +42,7 @@ public class NotificationSender implements SmartLifecycle {
     private final NotificationSettings settings;
     private final Clock clock;
     private ScheduledExecutorService loop;
+    private volatile boolean stopping;
 
     public NotificationSender(NotificationOutbox outbox, Recipients recipients, JavaMailSender mail,
                               NotificationSettings settings, Clock clock) {
@@ -57,11 +58,13 @@ public class NotificationSender implements SmartLifecycle {
     public int sendDue() {
         Instant now = clock.instant();
         List<NotificationOutbox.Message> due = outbox.claim(settings.batchSize(), now, now.plus(settings.claimLease()));
-        for (NotificationOutbox.Message message : due) {
-            if (Thread.currentThread().isInterrupted()) {
-                break; // the rest keep their lease and go in a later round
+        for (int i = 0; i < due.size(); i++) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                // Stopping: the message in flight is done; the rest are handed back for the next sender.
+                outbox.release(due.subList(i, due.size()).stream().map(NotificationOutbox.Message::messageId).toList());
+                return 0;
             }
-            send(message);
+            send(due.get(i));
         }
         return due.size();
     }
@@ -132,6 +135,7 @@ public class NotificationSender implements SmartLifecycle {
         if (loop != null || !settings.enabled()) {
             return;
         }
+        stopping = false;
         loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "notification-sender");
             t.setDaemon(true);
@@ -154,6 +158,7 @@ public class NotificationSender implements SmartLifecycle {
         if (loop == null) {
             return;
         }
+        stopping = true;
         loop.shutdown();
         try {
             if (!loop.awaitTermination(30, TimeUnit.SECONDS)) {

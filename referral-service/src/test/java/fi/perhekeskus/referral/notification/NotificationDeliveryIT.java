@@ -1,9 +1,7 @@
 package fi.perhekeskus.referral.notification;
 
-import fi.perhekeskus.infra.local.FreePorts;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.infra.local.LocalInfrastructureInitializer;
-import fi.perhekeskus.infra.local.LocalMail;
 import fi.perhekeskus.referral.ReferralServiceApplication;
 import fi.perhekeskus.referral.support.Api;
 import fi.perhekeskus.referral.support.Mailbox;
@@ -29,14 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Delivery on the real database and mail server: a stopped and restarted sender leaves exactly one
- * message per cause, and while SMTP is unreachable messages are retried, listed with their error,
- * FAILED after the last attempt, and sent once the server is back and a coordinator retries them.
+ * Delivery on the real database and mail server: a sender stopped mid-batch and started again leaves
+ * exactly one message per cause, and while SMTP is unreachable messages are retried, listed with
+ * their error, FAILED after the last attempt, and sent once the server is back and a coordinator
+ * retries them. Each test has a database of its own, so no other test context's sender takes its rows.
  */
 class NotificationDeliveryIT {
 
-    private static ConfigurableApplicationContext start(String... more) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--perhekeskus.notifications.send-interval=100ms",
+    private static ConfigurableApplicationContext start(String database, String... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--perhekeskus.database=" + database,
+                "--perhekeskus.read-database=perhekeskus_" + database, "--perhekeskus.notifications.send-interval=100ms",
                 "--perhekeskus.notifications.batch-size=5", "--perhekeskus.notifications.first-retry=PT1S",
                 "--perhekeskus.notifications.max-retry=PT2S"));
         args.addAll(List.of(more));
@@ -74,21 +74,27 @@ class NotificationDeliveryIT {
     void aSenderStoppedMidBatchAndStartedAgainSendsEachMessageOnce() {
         String office = "restart-" + UUID.randomUUID().toString().substring(0, 8) + "@example.fi";
         int imap = LocalInfrastructure.shared().mail().imapPort();
-        ConfigurableApplicationContext first = start();
+        ConfigurableApplicationContext first = start("notification_restart");
         UUID agency = agencyWithAddress(first, office);
-        List<String> causes = causes("restart", 40);
+        List<String> causes = causes("restart", 30);
+        JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+        String sentCount = "SELECT count(*) FROM notification_outbox WHERE status = 'SENT' AND cause LIKE 'restart/%'";
+        jdbc.update("DELETE FROM notification_outbox WHERE cause LIKE 'restart/%'");
         enqueue(first, agency, causes);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !Mailbox.read(imap, office).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject(sentCount, Integer.class) > 0);
         first.close();
-        // The same causes handled again (a replay after the restart) store nothing new.
-        ConfigurableApplicationContext second = start();
+        ConfigurableApplicationContext second = start("notification_restart");
         try {
+            int sentBefore = second.getBean(JdbcTemplate.class).queryForObject(sentCount, Integer.class);
+            assertThat(sentBefore).as("stopped mid-batch").isBetween(1, causes.size() - 1);
+            // The same causes handled again (a replay after the restart) store nothing new.
             enqueue(second, agency, causes);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.count(imap, office) >= causes.size());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
+                    .until(() -> Mailbox.count(imap, office) == causes.size());
             Set<String> expected = new HashSet<>();
             causes.forEach(c -> expected.add(MessageIds.header(MessageIds.of(c, RecipientKind.AGENCY), "localhost")));
-            await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.read(imap, office).size() >= causes.size());
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                    .until(() -> Mailbox.read(imap, office).size() == causes.size());
             assertThat(Mailbox.read(imap, office)).extracting(Mailbox.Mail::messageId)
                     .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
         } finally {
@@ -98,22 +104,22 @@ class NotificationDeliveryIT {
 
     @Test
     void whileSmtpIsUnreachableMessagesAreRetriedThenFailedAndSentWhenItIsBack() {
-        int smtp = FreePorts.next();
-        int imap = FreePorts.next();
+        LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+        int imap = infrastructure.mail().imapPort();
         String office = "outage-" + UUID.randomUUID().toString().substring(0, 8) + "@example.fi";
-        ConfigurableApplicationContext context = start("--spring.mail.port=" + smtp,
+        ConfigurableApplicationContext context = start("notification_outage",
                 "--perhekeskus.notifications.max-attempts=3", "--perhekeskus.notifications.stuck-after=PT1S");
-        LocalMail mail = null;
         try {
             Api api = api(context);
             UUID agency = agencyWithAddress(context, office);
             List<String> causes = causes("outage", 1);
-            enqueue(context, agency, causes);
             String id = MessageIds.of(causes.get(0), RecipientKind.AGENCY).toString();
+            infrastructure.stopMail();
+            enqueue(context, agency, causes);
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> assertThat(
                     api.list("/api/v1/admin/notifications?status=PENDING", Api.coordinator()))
-                    .anySatisfy(n -> assertThat(n).containsEntry("messageId", id).containsEntry("attempts", 1)
+                    .anySatisfy(n -> assertThat(n).containsEntry("messageId", id)
                             .extractingByKey("lastError").asString().contains("Connect")));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     api.list("/api/v1/admin/notifications?status=FAILED", Api.coordinator()))
@@ -124,19 +130,17 @@ class NotificationDeliveryIT {
             assertThat(health).containsEntry("status", "WARNING");
             assertThat(health.toString()).contains("failed").doesNotContain(office);
 
-            mail = LocalMail.start(smtp, imap);
+            infrastructure.restartMail();
             api.ok(HttpMethod.POST, "/api/v1/admin/notifications/" + id + "/retry", Api.coordinator(), null);
-            await().atMost(Duration.ofSeconds(20)).until(() -> Mailbox.read(imap, office).size() == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Mailbox.count(imap, office) == 1);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     api.list("/api/v1/admin/notifications?status=SENT", Api.coordinator()))
                     .anySatisfy(n -> assertThat(n).containsEntry("messageId", id)));
             assertThat(api.call(HttpMethod.POST, "/api/v1/admin/notifications/" + id + "/retry", Api.coordinator(), null)
                     .getStatusCode().value()).isEqualTo(409);
         } finally {
+            infrastructure.restartMail();
             context.close();
-            if (mail != null) {
-                mail.close();
-            }
         }
     }
 }

@@ -24,6 +24,23 @@ public final class Mailbox {
     private Mailbox() {
     }
 
+    /** How many messages the mailbox holds (one IMAP round trip, no contents). */
+    public static int count(int imapPort, String address) {
+        try {
+            Store store = Session.getInstance(new Properties()).getStore("imap");
+            try {
+                store.connect("127.0.0.1", imapPort, address, address);
+                return store.getFolder("INBOX").getMessageCount();
+            } finally {
+                store.close();
+            }
+        } catch (AuthenticationFailedException noMailYet) {
+            return 0;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static List<Mail> read(int imapPort, String address) {
         Store store = null;
         try {
