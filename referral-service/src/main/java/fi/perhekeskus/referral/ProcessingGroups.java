@@ -15,6 +15,12 @@ public final class ProcessingGroups {
     /** Meeting-service's disclosures of families, for their access logs (from Kafka). */
     public static final String MEETING_DISCLOSURES = "meeting-disclosures";
 
+    /** Agencies' e-mail notifications from this service's own events (a tracking processor on the event store). */
+    public static final String REFERRAL_NOTIFICATIONS = "referral-notifications";
+
+    /** Families' e-mail notifications (enrolments, waitlist, session reminders) from meeting-service's topic. */
+    public static final String MEETING_NOTIFICATIONS = "meeting-notifications";
+
     private ProcessingGroups() {
     }
 }

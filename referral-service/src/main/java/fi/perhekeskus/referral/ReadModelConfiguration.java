@@ -19,12 +19,14 @@ public class ReadModelConfiguration {
     /**
      * The processors reading meeting-service's topic, each with its own token in this service's
      * database: what group referrals led to (the sender's view), and meeting-service's disclosures
-     * of families into the access log. A poison event is parked (in this service's PostgreSQL) with
+     * of families into the access log, and families' notifications (enrolments, the waitlist,
+     * reminders). A poison event is parked (in this service's PostgreSQL) with
      * its aggregate's later events while the others keep flowing.
      */
     @Bean
     public ConfigurerModule meetingTopicProcessors(ConsumingProcessors processors) {
-        return processors.readingPublicTopics(ProcessingGroups.ENROLMENT_OUTCOMES, ProcessingGroups.MEETING_DISCLOSURES)
+        return processors.readingPublicTopics(ProcessingGroups.ENROLMENT_OUTCOMES, ProcessingGroups.MEETING_DISCLOSURES,
+                        ProcessingGroups.MEETING_NOTIFICATIONS)
                 .batchSize(100)
                 .deadLettersInJdbc()
                 .module();

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** Every upcaster of the public contract, applied in version order. */
 public final class ContractUpcasters {
 
-    private static final List<JsonUpcaster> ALL = List.of(new AgencyRegistered1to2Upcaster(),
+    private static final List<JsonUpcaster> ALL = List.of(new AgencyRegistered1to2Upcaster(), new AgencyRegistered2to3Upcaster(),
             PlainTextDroppingUpcaster.consentGiven1to2(), PlainTextDroppingUpcaster.referralMade1to2(),
             new ReferralMade2to3Upcaster(),
             PlainTextDroppingUpcaster.referralAccepted1to2(), SessionChangeReasonUpcaster.groupSessionCancelled1to2(),

@@ -26,7 +26,8 @@ public final class PlatformNames {
             "Projection", // a read model, rebuilt from its events
             "Policy",     // turns events into commands
             "Index",      // a table written in the same transaction as the event, for command-side lookups
-            "Recorder");  // writes the access log from events
+            "Recorder",   // writes the access log from events
+            "Notifier");  // turns events into messages in a notification outbox
 
     /**
      * "View" meant both a Mongo projection and an answer's body. A projection is {@code *Projection};

@@ -28,7 +28,8 @@ public class Agency {
                 ? List.of(command.municipality())
                 : List.copyOf(command.servedMunicipalities());
         apply(new AgencyRegistered(command.agencyId(), command.name(), command.organizerType(),
-                command.organizerName(), command.municipality(), served, command.requestedBy(), command.requestedAt()));
+                command.organizerName(), command.municipality(), served, command.contactEmail(), command.requestedBy(),
+                command.requestedAt()));
     }
 
     @EventSourcingHandler

@@ -13,6 +13,7 @@ public record RegisterAgency(
         String organizerName,
         String municipality,
         List<String> servedMunicipalities,
+        String contactEmail,
         String requestedBy,
         Instant requestedAt) {
 }

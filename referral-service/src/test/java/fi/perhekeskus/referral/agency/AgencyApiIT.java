@@ -53,7 +53,7 @@ class AgencyApiIT {
                 Integer.class, id)).isEqualTo(1);
 
         ConsumerRecord<String, byte[]> record = awaitRecord(id);
-        assertThat(header(record, "ce_type")).isEqualTo("fi.perhekeskus.referral.AgencyRegistered.v2");
+        assertThat(header(record, "ce_type")).isEqualTo("fi.perhekeskus.referral.AgencyRegistered.v3");
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_subject")).isEqualTo(id);
         assertThat(header(record, "ce_source")).isEqualTo("/perhekeskus/referral-service");
@@ -95,6 +95,17 @@ class AgencyApiIT {
         assertThat((List<Map<String, String>>) refused.getBody().get("errors"))
                 .extracting(e -> e.get("field")).containsExactlyInAnyOrder("name", "municipality");
         assertThat(jdbc.queryForObject("select count(*) from domainevententry", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aContactAddressThatIsNoAddressIsRefused() {
+        ResponseEntity<Map> refused = post(TOKENS.coordinator("coordinator-1"), """
+                {"name":"Hervannan neuvola","organizerType":"WELLBEING_COUNTY","organizerName":"Pirha",
+                 "municipality":"Tampere","contactEmail":"neuvola at example"}""");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, String>>) refused.getBody().get("errors"))
+                .extracting(e -> e.get("field")).containsExactly("contactEmail");
     }
 
     private ResponseEntity<Map> post(String token, String body) {

@@ -26,7 +26,7 @@ class AgencyTest {
     void registeringAnAgencyAnnouncesItToTheNetwork() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterAgency(AGENCY, "Kangasalan perheneuvola", OrganizerType.WELLBEING_COUNTY,
-                        "Pirkanmaan hyvinvointialue", "Kangasala", List.of("Kangasala", "Pälkäne"),
+                        "Pirkanmaan hyvinvointialue", "Kangasala", List.of("Kangasala", "Pälkäne"), null,
                         "coordinator-1", NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AgencyRegistered(AGENCY, "Kangasalan perheneuvola", OrganizerType.WELLBEING_COUNTY,
@@ -38,8 +38,18 @@ class AgencyTest {
     void anAgencyWithoutServedMunicipalitiesServesItsHomeMunicipality() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterAgency(AGENCY, "Hervannan neuvola", OrganizerType.WELLBEING_COUNTY,
-                        "Pirkanmaan hyvinvointialue", "Tampere", null, "coordinator-1", NOW))
+                        "Pirkanmaan hyvinvointialue", "Tampere", null, null, "coordinator-1", NOW))
                 .expectEvents(new AgencyRegistered(AGENCY, "Hervannan neuvola", OrganizerType.WELLBEING_COUNTY,
                         "Pirkanmaan hyvinvointialue", "Tampere", List.of("Tampere"), "coordinator-1", NOW));
+    }
+
+    @Test
+    void anAgencyMayGiveAContactAddressForNotifications() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterAgency(AGENCY, "Hervannan neuvola", OrganizerType.WELLBEING_COUNTY,
+                        "Pirkanmaan hyvinvointialue", "Tampere", null, "neuvola.hervanta@example.fi", "coordinator-1", NOW))
+                .expectEvents(new AgencyRegistered(AGENCY, "Hervannan neuvola", OrganizerType.WELLBEING_COUNTY,
+                        "Pirkanmaan hyvinvointialue", "Tampere", List.of("Tampere"), "neuvola.hervanta@example.fi",
+                        "coordinator-1", NOW));
     }
 }

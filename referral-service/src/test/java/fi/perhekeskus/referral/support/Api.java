@@ -76,6 +76,13 @@ public class Api {
                 "municipality", municipality));
     }
 
+    /** An agency with a contact address for notifications. */
+    public UUID agency(String name, String municipality, String contactEmail) {
+        return created(HttpMethod.POST, "/api/v1/agencies", coordinator(), Map.of("name", name,
+                "organizerType", "WELLBEING_COUNTY", "organizerName", "Pirkanmaan hyvinvointialue",
+                "municipality", municipality, "contactEmail", contactEmail));
+    }
+
     public UUID service(UUID agency, String name, String kind) {
         return created(HttpMethod.POST, "/api/v1/services", coordinator(), Map.of("agencyId", agency, "name", name,
                 "kind", kind, "needLevel", "YELLOW", "ageFromMonths", 0, "ageToMonths", 12,

@@ -35,10 +35,15 @@ public class MeetingTopic implements AutoCloseable {
     }
 
     public void publish(UUID programmeId, Object event, Instant at) {
+        publish(programmeId, event, at, UUID.randomUUID().toString());
+    }
+
+    /** With the event's id given: publishing it again is a redelivery of the same event. */
+    public void publish(UUID programmeId, Object event, Instant at, String eventId) {
         long sequence = sequences.merge(programmeId.toString(), 1L, Long::sum) - 1;
         try {
             producer.send(converter.createKafkaMessage(new GenericDomainEventMessage<>("GroupProgramme",
-                    programmeId.toString(), sequence, event, MetaData.emptyInstance(), UUID.randomUUID().toString(), at),
+                    programmeId.toString(), sequence, event, MetaData.emptyInstance(), eventId, at),
                     EventCatalog.topicOf(event.getClass()))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The platform's real infrastructure on one machine, without Docker: a Kafka broker in its own JVM,
- * PostgreSQL (one database per service) and the MongoDB wire-protocol server.
+ * PostgreSQL (one database per service), the MongoDB wire-protocol server and a mail server
+ * (SMTP and IMAP, {@link LocalMail}).
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
@@ -28,16 +29,18 @@ public final class LocalInfrastructure implements AutoCloseable {
     private KafkaBroker kafka;
     private LocalPostgres postgres;
     private final LocalMongo mongo;
+    private LocalMail mail;
 
     /** The fixed ports of {@code ./run}; tests take free ones. */
-    public record Ports(int kafka, int kafkaController, int postgres, int mongo) {
+    public record Ports(int kafka, int kafkaController, int postgres, int mongo, int smtp, int imap) {
 
         public static Ports defaults() {
             return PlatformLayout.DEFAULT.infrastructure();
         }
 
         public static Ports free() {
-            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                    FreePorts.next());
         }
     }
 
@@ -49,9 +52,11 @@ public final class LocalInfrastructure implements AutoCloseable {
         long started = System.nanoTime();
         this.postgres = startPostgres();
         this.mongo = LocalMongo.start(dataDir.resolve("mongo"), ports.mongo());
+        this.mail = LocalMail.start(ports.smtp(), ports.imap());
         this.kafka = startKafka();
-        log.info("Local infrastructure up in {} ms: kafka {}, postgres {}, mongo {}",
-                (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), postgres.port(), mongo.port());
+        log.info("Local infrastructure up in {} ms: kafka {}, postgres {}, mongo {}, smtp {}, imap {}",
+                (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), postgres.port(), mongo.port(),
+                mail.smtpPort(), mail.imapPort());
     }
 
     public static LocalInfrastructure start(Path dataDir, Ports ports, Path kafkaLib) {
@@ -128,6 +133,23 @@ public final class LocalInfrastructure implements AutoCloseable {
         kafka = startKafka();
     }
 
+    /** The mail server: SMTP for the services, IMAP (login and password are the address) to read what they sent. */
+    public LocalMail mail() {
+        return mail;
+    }
+
+    /** Stops the mail server: the services' SMTP connections are refused until {@link #restartMail()}. */
+    public void stopMail() {
+        mail.close();
+    }
+
+    /** Starts the mail server again on the same ports, with empty mailboxes. */
+    public void restartMail() {
+        if (!mail.isRunning()) {
+            mail = LocalMail.start(ports.smtp(), ports.imap());
+        }
+    }
+
     public LocalPostgres postgres() {
         return postgres;
     }
@@ -152,6 +174,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(kafka);
+        closeQuietly(mail);
         closeQuietly(mongo);
         closeQuietly(postgres);
     }

@@ -292,7 +292,8 @@ public final class LocalPlatform {
                     root.resolve("infra/kafka-broker/target/lib"), children);
             System.out.println("  postgres is up (pid " + infrastructure.postgres().pid() + "), kafka broker is up (pid "
                     + infrastructure.kafka().pid() + "), mongo-protocol server in the launcher (pid "
-                    + ProcessHandle.current().pid() + ")");
+                    + ProcessHandle.current().pid() + "), mail server in the launcher (SMTP " + infrastructure.mail().smtpPort()
+                    + ", IMAP " + infrastructure.mail().imapPort() + ")");
             Files.createDirectories(dataDir.resolve("logs"));
             for (ServiceSpec service : options.specs()) {
                 services.add(new ServiceProcess(service,
@@ -369,6 +370,9 @@ public final class LocalPlatform {
             command.add("--spring.datasource.username=" + LocalPostgres.USER);
         }
         command.add("--spring.data.mongodb.uri=" + infrastructure.mongoUri(service.readDatabase()));
+        // Only referral-service sends mail; the others ignore these.
+        command.add("--spring.mail.host=" + infrastructure.mail().smtpHost());
+        command.add("--spring.mail.port=" + infrastructure.mail().smtpPort());
         Path log = dataDir.resolve("logs").resolve(service.name() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -391,7 +395,9 @@ public final class LocalPlatform {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(health).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                // WARNING (parked events, failing notifications) still serves: someone must look, not wait.
+                if (response.statusCode() == 200 && (response.body().contains("\"UP\"")
+                        || response.body().contains("\"WARNING\""))) {
                     System.out.println("  " + service.name() + " is healthy (pid " + process.pid() + ")");
                     return;
                 }

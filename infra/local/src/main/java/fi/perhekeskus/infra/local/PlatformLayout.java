@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record PlatformLayout(int portOffset) {
 
-    /** {@code ./run} without {@code --port-offset}: 8081-8083, 9092/9093, 5432, 27017. */
+    /** {@code ./run} without {@code --port-offset}: 8081-8083, 9092/9093, 5432, 27017, SMTP 3025, IMAP 3143. */
     public static final PlatformLayout DEFAULT = new PlatformLayout(0);
 
     public static final String REFERRAL = "referral-service";
@@ -74,7 +74,8 @@ public record PlatformLayout(int portOffset) {
     }
 
     public LocalInfrastructure.Ports infrastructure() {
-        return new LocalInfrastructure.Ports(9092 + portOffset, 9093 + portOffset, 5432 + portOffset, 27017 + portOffset);
+        return new LocalInfrastructure.Ports(9092 + portOffset, 9093 + portOffset, 5432 + portOffset, 27017 + portOffset,
+                3025 + portOffset, 3143 + portOffset);
     }
 
     /** Every port the platform listens on, services and infrastructure. */
@@ -82,7 +83,7 @@ public record PlatformLayout(int portOffset) {
         LocalInfrastructure.Ports p = infrastructure();
         List<Integer> ports = new ArrayList<>();
         services().forEach(s -> ports.add(s.port()));
-        ports.addAll(List.of(p.postgres(), p.kafka(), p.kafkaController(), p.mongo()));
+        ports.addAll(List.of(p.postgres(), p.kafka(), p.kafkaController(), p.mongo(), p.smtp(), p.imap()));
         return ports;
     }
 }

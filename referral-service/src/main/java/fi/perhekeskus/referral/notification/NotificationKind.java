@@ -1,0 +1,34 @@
+package fi.perhekeskus.referral.notification;
+
+/**
+ * Every kind of e-mail the platform sends. A new kind is one constant here and its {@code subject}
+ * and {@code body} in {@code notifications/messages*.properties} (fi, sv, en), then one
+ * {@link NotificationOutbox#enqueue} where its cause is handled. Agency messages carry a link only;
+ * family messages name the programme and times, never a person.
+ */
+public enum NotificationKind {
+
+    INCOMING_REFERRAL(RecipientKind.AGENCY, "incoming-referral"),
+    REFERRAL_ESCALATED(RecipientKind.AGENCY, "referral-escalated"),
+    FAMILY_ENROLLED(RecipientKind.FAMILY, "family-enrolled"),
+    WAITLIST_PROMOTED(RecipientKind.FAMILY, "waitlist-promoted"),
+    FAMILY_WAITLISTED(RecipientKind.FAMILY, "family-waitlisted"),
+    SESSION_REMINDER(RecipientKind.FAMILY, "session-reminder");
+
+    private final RecipientKind recipient;
+    private final String templateKey;
+
+    NotificationKind(RecipientKind recipient, String templateKey) {
+        this.recipient = recipient;
+        this.templateKey = templateKey;
+    }
+
+    public RecipientKind recipient() {
+        return recipient;
+    }
+
+    /** The prefix of its texts in the message bundle: {@code <key>.subject}, {@code <key>.body}. */
+    public String templateKey() {
+        return templateKey;
+    }
+}

@@ -1,0 +1,184 @@
+package fi.perhekeskus.referral.notification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.contract.programme.EnrolmentSource;
+import fi.perhekeskus.contract.programme.FamilyEnrolled;
+import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import fi.perhekeskus.infra.local.LocalInfrastructure;
+import fi.perhekeskus.referral.ReferralServiceIT;
+import fi.perhekeskus.referral.support.Api;
+import fi.perhekeskus.referral.support.Mailbox;
+import fi.perhekeskus.referral.support.MeetingTopic;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static fi.perhekeskus.referral.support.Api.worker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * E-mail notifications through the real local mail server, read back over IMAP: an agency hears of a
+ * new referral by a link only, a family of its place in its own language and of its session the day
+ * (here: seconds) before, a redelivered event and a sender run twice leave one message, and an erased
+ * family's message is never sent.
+ */
+@ReferralServiceIT
+@TestPropertySource(properties = {"perhekeskus.notifications.reminder-lead=PT8S",
+        "perhekeskus.notifications.send-interval=200ms", "db-scheduler.polling-interval=500ms"})
+class NotificationIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper objectMapper;
+    @Autowired
+    NotificationSender sender;
+
+    private static int imap() {
+        return LocalInfrastructure.shared().mail().imapPort();
+    }
+
+    private static String address(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.fi";
+    }
+
+    @Test
+    void aNewReferralReachesTheReceivingAgencyAsALinkOnly() {
+        Api api = new Api(http);
+        String office = address("perheneuvola");
+        UUID clinic = api.agency("Hervannan neuvola", "Tampere");
+        UUID counselling = api.agency("Tampereen perheneuvola", "Tampere", office);
+        UUID service = api.service(counselling, "Perheneuvonta", "INDIVIDUAL");
+        UUID family = api.family(clinic, "Aino", "Korhonen", "150592-908R", "1992-05-15");
+        api.consent(family, clinic, List.of(counselling), LocalDate.now().plusYears(1).toString());
+
+        UUID referral = api.created(HttpMethod.POST, "/api/v1/referrals", worker(clinic), Map.of("familyId", family,
+                "serviceId", service, "reason", "Äiti väsynyt", "needLevel", "YELLOW", "priority", "ROUTINE"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.count(imap(), office) == 1);
+        Mailbox.Mail mail = Mailbox.read(imap(), office).get(0);
+        assertThat(mail.subject()).isEqualTo("Uusi lähete");
+        assertThat(mail.body()).contains("/api/v1/referrals/" + referral)
+                .doesNotContain("Aino", "Korhonen", "150592-908R", "Äiti väsynyt");
+        // The Message-ID is the outbox's id, listed for coordinators without the address.
+        List<Map<String, Object>> sent = api.list("/api/v1/admin/notifications?status=SENT&limit=1000", Api.coordinator());
+        assertThat(sent).anySatisfy(n -> {
+            assertThat(mail.messageId()).isEqualTo("<" + n.get("messageId") + "@localhost>");
+            assertThat(n).containsEntry("kind", "INCOMING_REFERRAL").containsEntry("recipientKind", "AGENCY")
+                    .containsEntry("attempts", 1);
+        });
+        assertThat(sent.toString()).doesNotContain(office);
+    }
+
+    @Test
+    void onlyACoordinatorListsNotifications() {
+        Api api = new Api(http);
+        assertThat(api.list("/api/v1/admin/notifications?status=FAILED", Api.coordinator())).isNotNull();
+        assertThat(api.call(HttpMethod.GET, "/api/v1/admin/notifications?status=FAILED",
+                worker(api.agency("Nokian neuvola", "Nokia")), null).getStatusCode().value()).isEqualTo(403);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/admin/notifications?status=FAILED", null, null)
+                .getStatusCode().value()).isEqualTo(401);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/admin/notifications?status=LOST", Api.coordinator(), null)
+                .getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aRedeliveredEnrolmentAndASenderRunTwiceLeaveOneMessageInTheFamilysLanguage() throws Exception {
+        Api api = new Api(http);
+        UUID clinic = api.agency("Vaasan neuvola", "Vaasa");
+        UUID family = api.family(clinic, "Linnea", "Lindqvist", "150592-908R", "1992-05-15");
+        String home = address("familjen");
+        api.ok(HttpMethod.PATCH, "/api/v1/families/" + family, worker(clinic), Map.of("languages", List.of("sv", "fi"),
+                "contact", Map.of("email", home)));
+        UUID programme = UUID.randomUUID();
+        Instant now = Instant.now();
+        FamilyEnrolled enrolled = new FamilyEnrolled(programme, family, EnrolmentSource.SELF, null, false, "w-1", now);
+        String eventId = UUID.randomUUID().toString();
+
+        try (MeetingTopic meetings = new MeetingTopic(objectMapper)) {
+            meetings.publish(programme, scheduled(programme, "Vår bebis", now.plus(30, ChronoUnit.DAYS)), now);
+            meetings.publish(programme, enrolled, now, eventId);
+            meetings.publish(programme, enrolled, now, eventId);
+        }
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(sender::sendDue);
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(sender::sendDue);
+        CompletableFuture.allOf(one, two).get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.count(imap(), home) == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> Mailbox.count(imap(), home) == 1);
+        Mailbox.Mail mail = Mailbox.read(imap(), home).get(0);
+        assertThat(mail.subject()).isEqualTo("Plats i gruppen: Vår bebis");
+        assertThat(mail.body()).doesNotContain("Linnea", "Lindqvist");
+    }
+
+    @Test
+    void aFamilyIsRemindedOfItsSessionTheLeadTimeBefore() {
+        Api api = new Api(http);
+        UUID clinic = api.agency("Oriveden neuvola", "Orivesi");
+        UUID family = api.family(clinic, "Eino", "Mäkelä", "150592-908R", "1992-05-15");
+        String home = address("perhe");
+        api.ok(HttpMethod.PATCH, "/api/v1/families/" + family, worker(clinic), Map.of("contact", Map.of("email", home)));
+        UUID programme = UUID.randomUUID();
+        Instant now = Instant.now();
+        Instant startsAt = now.plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+
+        try (MeetingTopic meetings = new MeetingTopic(objectMapper)) {
+            meetings.publish(programme, scheduled(programme, "Meidän vauva", startsAt), now);
+            meetings.publish(programme, new FamilyEnrolled(programme, family, EnrolmentSource.SELF, null, false, "w-1",
+                    now), now);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.count(imap(), home) == 2);
+        List<Mailbox.Mail> mails = Mailbox.read(imap(), home);
+        assertThat(mails).extracting(Mailbox.Mail::subject)
+                .containsExactlyInAnyOrder("Paikka ryhmässä: Meidän vauva", "Muistutus: Meidän vauva "
+                        + java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy 'klo' H.mm")
+                        .format(startsAt.atZone(java.time.ZoneId.of("Europe/Helsinki"))));
+        assertThat(Instant.now()).as("the reminder came before the session").isBefore(startsAt);
+    }
+
+    @Test
+    void anErasedFamilysMessageIsNeverSent() {
+        Api api = new Api(http);
+        UUID clinic = api.agency("Ylöjärven neuvola", "Ylöjärvi");
+        UUID family = api.family(clinic, "Kerttu", "Salo", "150592-908R", "1992-05-15");
+        String home = address("erased");
+        api.ok(HttpMethod.PATCH, "/api/v1/families/" + family, worker(clinic), Map.of("contact", Map.of("email", home)));
+        api.call(HttpMethod.DELETE, "/api/v1/families/" + family, Api.coordinator(), null);
+        UUID programme = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+
+        try (MeetingTopic meetings = new MeetingTopic(objectMapper)) {
+            meetings.publish(programme, scheduled(programme, "Meidän vauva", now.plus(10, ChronoUnit.DAYS)), now);
+            meetings.publish(programme, new FamilyEnrolled(programme, family, EnrolmentSource.SELF, null, false, "w-1",
+                    now), now, eventId);
+        }
+
+        String messageId = MessageIds.of(eventId, RecipientKind.FAMILY).toString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                api.list("/api/v1/admin/notifications?status=DISCARDED&limit=1000", Api.coordinator()))
+                .anySatisfy(n -> assertThat(n).containsEntry("messageId", messageId)
+                        .containsEntry("kind", "FAMILY_ENROLLED").containsEntry("lastError", "the family was erased")));
+        assertThat(Mailbox.read(imap(), home)).isEmpty();
+    }
+
+    private static ProgrammeScheduled scheduled(UUID programme, String name, Instant startsAt) {
+        return new ProgrammeScheduled(programme, name, UUID.randomUUID(), List.of(UUID.randomUUID()), "Perhekeskus",
+                10, 8, 0, 12, List.of(new ProgrammeScheduled.Session(UUID.randomUUID(), startsAt,
+                startsAt.plus(2, ChronoUnit.HOURS), "Tervetuloa", List.of())), "c-1", Instant.now());
+    }
+}
