@@ -25,6 +25,7 @@ import fi.perhekeskus.contract.programme.GroupSessionAttendanceCorrected;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import fi.perhekeskus.contract.programme.ProgrammesPlanned;
 import fi.perhekeskus.contract.referral.ReferralAccepted;
 import fi.perhekeskus.contract.referral.ReferralCancelled;
 import fi.perhekeskus.contract.referral.ReferralCompleted;
@@ -57,7 +58,7 @@ public final class EventCatalog {
             ReferralRedirected.class, ReferralStarted.class, ReferralCompleted.class,
             ReferralCancelled.class, ReferralEscalated.class, ReferralPutOnHold.class, ReferralResumed.class,
             ReferralHandoverMeetingHeld.class,
-            ProgrammeScheduled.class, GroupSessionRescheduled.class, GroupSessionCancelled.class,
+            ProgrammeScheduled.class, ProgrammesPlanned.class, GroupSessionRescheduled.class, GroupSessionCancelled.class,
             FamilyEnrolled.class, FamilyWaitlisted.class, EnrolmentCancelled.class,
             GroupSessionHeld.class, GroupSessionAttendanceCorrected.class, FeedbackGiven.class,
             NetworkMeetingHeld.class, NetworkMeetingLegalBasisRecorded.class,

@@ -10,6 +10,7 @@ import fi.perhekeskus.domain.UnknownException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -67,7 +68,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateNotFoundException) {
             return problem(HttpStatus.NOT_FOUND, ProblemTexts.NOT_FOUND, null, request);
         }
+        if (cause instanceof EventStoreException stored && isUniqueViolation(stored)) {
+            return exists(stored, request);
+        }
         return unexpected(e, request);
+    }
+
+    /**
+     * A resource whose id is derived from what it is about (one per key, such as a service's plan for
+     * a year) exists already: the event store's unique key refused the second, also when both came
+     * at once.
+     */
+    @ExceptionHandler(EventStoreException.class)
+    public ResponseEntity<Object> exists(EventStoreException e, WebRequest request) {
+        if (!isUniqueViolation(e)) {
+            return unexpected(e, request);
+        }
+        return problem(HttpStatus.CONFLICT, "it exists already", null, request);
+    }
+
+    /** PostgreSQL's unique_violation (23505) anywhere in the chain: the event store's key refused the append. */
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
