@@ -2,6 +2,7 @@ package fi.perhekeskus.referral;
 
 import fi.perhekeskus.infra.processing.ConsumingProcessors;
 import fi.perhekeskus.referral.accessreport.MeetingDisclosures;
+import fi.perhekeskus.referral.directory.ProgrammeOffers;
 import fi.perhekeskus.referral.referral.ReferralSla;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,12 +20,14 @@ public class ReadModelConfiguration {
     /**
      * The processors reading meeting-service's topic, each with its own token in this service's
      * database: what group referrals led to (the sender's view), and meeting-service's disclosures
-     * of families into the access log. A poison event is parked (in this service's PostgreSQL) with
+     * of families into the access log, and the programmes and open places the directory's capacity and
+     * the families' finder are made of. A poison event is parked (in this service's PostgreSQL) with
      * its aggregate's later events while the others keep flowing.
      */
     @Bean
     public ConfigurerModule meetingTopicProcessors(ConsumingProcessors processors) {
-        return processors.readingPublicTopics(ReadModels.ENROLMENTS, MeetingDisclosures.GROUP)
+        return processors.readingPublicTopics(ReadModels.ENROLMENTS, MeetingDisclosures.GROUP,
+                        ProgrammeOffers.GROUP)
                 .batchSize(100)
                 .deadLettersInJdbc()
                 .module();
