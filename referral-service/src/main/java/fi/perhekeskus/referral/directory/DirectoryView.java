@@ -175,6 +175,9 @@ public class DirectoryView {
         if (query.kind() != null) {
             filters.add(Filters.eq("kind", query.kind().name()));
         }
+        if (query.capacity() != null) {
+            filters.add(Filters.eq("capacity", query.capacity().name()));
+        }
         if (query.modifiedSince() != null) {
             filters.add(Filters.gte("modifiedAt", Date.from(query.modifiedSince())));
         }
