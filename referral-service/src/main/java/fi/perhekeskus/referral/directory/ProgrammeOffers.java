@@ -9,10 +9,14 @@ import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,6 +41,8 @@ public class ProgrammeOffers {
 
     /** Fed from the meeting topic (Kafka), with its own token. */
     public static final String GROUP = "programme-offers";
+
+    private static final Logger log = LoggerFactory.getLogger(ProgrammeOffers.class);
 
     private final JdbcTemplate jdbc;
     private final ServiceCatalog catalog;
@@ -123,7 +129,15 @@ public class ProgrammeOffers {
      * programme whose first session has begun is no longer upcoming (GroupCapacityClock).
      */
     public void keepEveryCapacity() {
-        jdbc.queryForList("SELECT DISTINCT service_id FROM offer_programmes", UUID.class).forEach(this::keepCapacity);
+        // Outside a processor: each command is a unit of work of its own, and a service unknown here
+        // (a programme of a service of another installation) is passed over.
+        for (UUID serviceId : jdbc.queryForList("SELECT DISTINCT service_id FROM offer_programmes", UUID.class)) {
+            try {
+                commands.sendAndWait(new KeepGroupCapacity(serviceId, status(serviceId, clock.instant()), clock.instant()));
+            } catch (AggregateNotFoundException | CommandExecutionException e) {
+                log.debug("no capacity kept for service {}: {}", serviceId, e.getMessage());
+            }
+        }
     }
 
     private void place(UUID programmeId, UUID familyId, boolean waitlisted) {
@@ -151,6 +165,10 @@ public class ProgrammeOffers {
             return;
         }
         Instant now = clock.instant();
+        commands.sendAndWait(new KeepGroupCapacity(serviceId, status(serviceId, now), now));
+    }
+
+    private CapacityStatus status(UUID serviceId, Instant now) {
         List<Integer> freePlaces = jdbc.queryForList("""
                 SELECT p.capacity_families - (SELECT count(*) FROM offer_places f
                                               WHERE f.programme_id = p.programme_id AND NOT f.waitlisted)
@@ -159,8 +177,7 @@ public class ProgrammeOffers {
                   AND (SELECT min(s.starts_at) FROM offer_sessions s
                        WHERE s.programme_id = p.programme_id AND NOT s.cancelled) > ?""",
                 Integer.class, serviceId, Timestamp.from(now));
-        CapacityStatus status = freePlaces.isEmpty() ? CapacityStatus.CLOSED
+        return freePlaces.isEmpty() ? CapacityStatus.CLOSED
                 : freePlaces.stream().anyMatch(free -> free > 0) ? CapacityStatus.OPEN : CapacityStatus.WAITLIST;
-        commands.sendAndWait(new KeepGroupCapacity(serviceId, status, now));
     }
 }

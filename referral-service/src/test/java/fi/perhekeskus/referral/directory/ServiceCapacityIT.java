@@ -49,6 +49,8 @@ class ServiceCapacityIT {
     ObjectMapper objectMapper;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProgrammeOffers offers;
 
     private final String tag = "captag" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -150,6 +152,29 @@ class ServiceCapacityIT {
                 + "AND payloadtype LIKE '%ServiceCapacityChanged'", Integer.class, group.toString())).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM offer_places WHERE programme_id = ?", Integer.class,
                 programme)).isEqualTo(2);
+    }
+
+    @Test
+    void aProgrammeThatHasBegunIsNoLongerUpcoming() {
+        Api api = new Api(http);
+        UUID agency = api.agency("Lentävänniemen perhekeskus " + tag, "Tampere");
+        UUID group = api.service(agency, "Isä-lapsi-ryhmä " + tag, "GROUP");
+        UUID programme = UUID.randomUUID();
+        Instant start = Instant.now().plusSeconds(5);
+        try (MeetingTopic meeting = new MeetingTopic(objectMapper)) {
+            meeting.publish(programme, new ProgrammeScheduled(programme, "Isä-lapsi, syksy", group, List.of(agency),
+                    "Lentävänniemi", 10, 10, 0, 36, List.of(new ProgrammeScheduled.Session(UUID.randomUUID(), start,
+                    start.plus(2, ChronoUnit.HOURS), "Alku", List.of(agency))), "w1", Instant.now()), Instant.now());
+            awaitStatus(api, "OPEN");
+        }
+        // No event says the first session began: the periodic check (GroupCapacityClock) finds it.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            offers.keepEveryCapacity();
+            assertThat(capacityOf(api)).containsEntry("status", "CLOSED");
+        });
+        offers.keepEveryCapacity();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype LIKE '%ServiceCapacityChanged'", Integer.class, group.toString())).isEqualTo(2);
     }
 
     private static List<String> types(List<ConsumerRecord<String, byte[]>> records) {
