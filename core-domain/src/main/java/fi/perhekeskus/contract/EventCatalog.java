@@ -1,6 +1,7 @@
 package fi.perhekeskus.contract;
 
 import fi.perhekeskus.contract.directory.AgencyRegistered;
+import fi.perhekeskus.contract.directory.ServiceCapacityChanged;
 import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
 import fi.perhekeskus.contract.directory.ServiceWithdrawn;
@@ -52,6 +53,7 @@ public final class EventCatalog {
 
     private static final List<Class<?>> EVENTS = List.of(
             AgencyRegistered.class, ServiceListed.class, ServiceUpdated.class, ServiceWithdrawn.class,
+            ServiceCapacityChanged.class,
             FamilyRegistered.class, FamilyMemberAdded.class, FamilyDetailsChanged.class,
             ResponsibleWorkerAssigned.class, ConsentGiven.class, ConsentWithdrawn.class, FamilyErased.class,
             ReferralMade.class, ReferralReceived.class, ReferralAccepted.class, ReferralDeclined.class,

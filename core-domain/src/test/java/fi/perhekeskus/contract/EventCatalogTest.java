@@ -48,7 +48,9 @@ class EventCatalogTest {
                 "ReferralMade", "ReferralReceived", "ReferralAccepted", "ReferralDeclined", "ReferralRedirected",
                 "ReferralStarted", "ReferralCompleted", "ReferralCancelled", "ReferralEscalated",
                 // second wave: hold and resume, the warm hand-over
-                "ReferralPutOnHold", "ReferralResumed", "ReferralHandoverMeetingHeld");
+                "ReferralPutOnHold", "ReferralResumed", "ReferralHandoverMeetingHeld",
+                // capacity in the directory
+                "ServiceCapacityChanged");
         assertThat(meeting).contains("ProgrammeScheduled", "FamilyEnrolled", "FamilyWaitlisted",
                 "EnrolmentCancelled", "GroupSessionHeld", "FeedbackGiven", "NetworkMeetingHeld",
                 "OpenPlaceVisitsRecorded");

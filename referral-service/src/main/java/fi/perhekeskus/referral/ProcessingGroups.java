@@ -21,6 +21,9 @@ public final class ProcessingGroups {
     /** Families' e-mail notifications (enrolments, waitlist, session reminders) from meeting-service's topic. */
     public static final String MEETING_NOTIFICATIONS = "meeting-notifications";
 
+    /** Programmes and open places from meeting-service's topic: GROUP services' capacity and the finder. */
+    public static final String PROGRAMME_OFFERS = "programme-offers";
+
     private ProcessingGroups() {
     }
 }

@@ -19,14 +19,15 @@ public class ReadModelConfiguration {
     /**
      * The processors reading meeting-service's topic, each with its own token in this service's
      * database: what group referrals led to (the sender's view), and meeting-service's disclosures
-     * of families into the access log, and families' notifications (enrolments, the waitlist,
-     * reminders). A poison event is parked (in this service's PostgreSQL) with
+     * of families into the access log, families' notifications (enrolments, the waitlist, reminders),
+     * and the programmes and open places the directory's capacity and the families' finder are made
+     * of. A poison event is parked (in this service's PostgreSQL) with
      * its aggregate's later events while the others keep flowing.
      */
     @Bean
     public ConfigurerModule meetingTopicProcessors(ConsumingProcessors processors) {
         return processors.readingPublicTopics(ProcessingGroups.ENROLMENT_OUTCOMES, ProcessingGroups.MEETING_DISCLOSURES,
-                        ProcessingGroups.MEETING_NOTIFICATIONS)
+                        ProcessingGroups.MEETING_NOTIFICATIONS, ProcessingGroups.PROGRAMME_OFFERS)
                 .batchSize(100)
                 .deadLettersInJdbc()
                 .module();

@@ -123,6 +123,9 @@ class AuthorizationMatrixIT {
                         "municipalities", List.of("Nokia"), "languages", List.of("fi")), coordinator, 403),
                 new Endpoint("withdraw service", HttpMethod.DELETE, "/api/v1/services/" + service,
                         Map.of("reason", "x"), coordinator, 403),
+                // The directory is public, so a foreign agency learns nothing from a 403 (as for update).
+                new Endpoint("set capacity", HttpMethod.PUT, "/api/v1/services/" + service + "/capacity",
+                        Map.of("status", "CLOSED"), receiver, 403),
                 new Endpoint("list dead letters", HttpMethod.GET, "/api/v1/admin/dead-letters", null, coordinator, 403),
                 new Endpoint("retry dead letters", HttpMethod.POST,
                         "/api/v1/admin/dead-letters/" + ProcessingGroups.VIEWS + "/retry", null, coordinator, 403),

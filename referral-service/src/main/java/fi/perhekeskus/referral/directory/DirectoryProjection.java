@@ -6,8 +6,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.directory.AgencyRegistered;
+import fi.perhekeskus.contract.directory.CapacityStatus;
 import fi.perhekeskus.contract.directory.NeedLevel;
 import fi.perhekeskus.contract.directory.OrganizerType;
+import fi.perhekeskus.contract.directory.ServiceCapacityChanged;
 import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
@@ -74,6 +76,18 @@ public class DirectoryProjection {
                 describe(event.name(), event.kind(), event.needLevel(), event.ageFromMonths(), event.ageToMonths(),
                         event.municipalities(), event.languages(), event.description()),
                 Updates.set("withdrawn", false),
+                Updates.set("capacity", Capacity.initial(event.kind()).name()),
+                Updates.set("waitWeeks", null),
+                Updates.set("capacityAt", Date.from(at)),
+                Updates.set("modifiedAt", Date.from(at))));
+    }
+
+    @EventHandler
+    void on(ServiceCapacityChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        BatchedDocuments.apply(services, event.serviceId().toString(), sequence, Updates.combine(
+                Updates.set("capacity", event.status().name()),
+                Updates.set("waitWeeks", event.waitWeeks()),
+                Updates.set("capacityAt", Date.from(event.changedAt())),
                 Updates.set("modifiedAt", Date.from(at))));
     }
 
@@ -112,6 +126,9 @@ public class DirectoryProjection {
         }
         if (search.language() != null) {
             filters.add(Filters.eq("languages", search.language()));
+        }
+        if (search.capacity() != null) {
+            filters.add(Filters.eq("capacity", search.capacity().name()));
         }
         if (search.ageMonths() != null) {
             filters.add(Filters.lte("ageFromMonths", search.ageMonths()));
@@ -157,6 +174,9 @@ public class DirectoryProjection {
         }
         if (query.kind() != null) {
             filters.add(Filters.eq("kind", query.kind().name()));
+        }
+        if (query.capacity() != null) {
+            filters.add(Filters.eq("capacity", query.capacity().name()));
         }
         if (query.modifiedSince() != null) {
             filters.add(Filters.gte("modifiedAt", Date.from(query.modifiedSince())));
@@ -282,6 +302,13 @@ public class DirectoryProjection {
                 d.getString("agencyName"), d.getString("name"), ServiceKind.valueOf(d.getString("kind")),
                 NeedLevel.valueOf(d.getString("needLevel")), d.getInteger("ageFromMonths"),
                 d.getInteger("ageToMonths"), d.getList("municipalities", String.class),
-                d.getList("languages", String.class), d.getString("description"));
+                d.getList("languages", String.class), d.getString("description"), capacity(d));
+    }
+
+    private static Capacity capacity(Document d) {
+        String status = d.getString("capacity");
+        Date at = d.getDate("capacityAt");
+        return new Capacity(status == null ? Capacity.initial(ServiceKind.valueOf(d.getString("kind")))
+                : CapacityStatus.valueOf(status), d.getInteger("waitWeeks"), at == null ? null : at.toInstant());
     }
 }

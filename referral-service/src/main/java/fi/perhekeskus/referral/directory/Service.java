@@ -1,11 +1,14 @@
 package fi.perhekeskus.referral.directory;
 
+import fi.perhekeskus.contract.directory.CapacityStatus;
 import fi.perhekeskus.contract.directory.NeedLevel;
+import fi.perhekeskus.contract.directory.ServiceCapacityChanged;
 import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
 import fi.perhekeskus.contract.directory.ServiceWithdrawn;
 import fi.perhekeskus.domain.IllegalTransitionException;
+import fi.perhekeskus.domain.NotPartyException;
 import fi.perhekeskus.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,6 +16,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -21,6 +25,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Service {
 
+    /** {@code changedBy} of the capacity the platform keeps. */
+    public static final String PLATFORM = "platform";
+
     @AggregateIdentifier
     private UUID serviceId;
     private UUID agencyId;
@@ -28,6 +35,8 @@ public class Service {
     private NeedLevel needLevel;
     private List<String> municipalities;
     private boolean withdrawn;
+    private CapacityStatus capacity;
+    private Integer waitWeeks;
 
     protected Service() {
         // for Axon
@@ -59,6 +68,50 @@ public class Service {
         apply(new ServiceWithdrawn(serviceId, agencyId, command.reason(), command.requestedBy(), command.requestedAt()));
     }
 
+    /**
+     * Capacity by hand: a worker of the service's own agency or a coordinator. A GROUP service's
+     * capacity is kept by the platform from its programmes, so a manual change is refused there.
+     * Setting what is already set records nothing.
+     */
+    @CommandHandler
+    public void handle(ChangeServiceCapacity command) {
+        requireListed();
+        if (!command.coordinator() && !agencyId.equals(command.callerAgency())) {
+            throw new NotPartyException("only a worker of the service's own agency or a coordinator sets its capacity");
+        }
+        if (kind == ServiceKind.GROUP) {
+            throw new IllegalTransitionException("the capacity of a GROUP service is kept by the platform "
+                    + "from its upcoming programmes");
+        }
+        if (command.status() == null) {
+            throw new RuleViolationException("a capacity needs a status");
+        }
+        Integer weeks = command.waitWeeks();
+        if (weeks != null && command.status() != CapacityStatus.WAITLIST) {
+            throw new RuleViolationException("waitWeeks belongs to a WAITLIST capacity only");
+        }
+        if (weeks != null && (weeks < 0 || weeks > Capacity.MAX_WAIT_WEEKS)) {
+            throw new RuleViolationException("waitWeeks must be 0 to " + Capacity.MAX_WAIT_WEEKS);
+        }
+        if (command.status() != capacity || !Objects.equals(weeks, waitWeeks)) {
+            apply(new ServiceCapacityChanged(serviceId, agencyId, command.status(), weeks, false,
+                    command.requestedBy(), command.requestedAt()));
+        }
+    }
+
+    /**
+     * The platform's capacity of a GROUP service. It never refuses (it comes from another service's
+     * facts, and redelivery repeats it): a withdrawn or non-GROUP service, or an unchanged status,
+     * records nothing.
+     */
+    @CommandHandler
+    public void handle(KeepGroupCapacity command) {
+        if (withdrawn || kind != ServiceKind.GROUP || command.status() == capacity) {
+            return;
+        }
+        apply(new ServiceCapacityChanged(serviceId, agencyId, command.status(), null, true, PLATFORM, command.at()));
+    }
+
     /** What a referral needs to know of this service. */
     public ServiceOffer offer() {
         return new ServiceOffer(serviceId, agencyId, kind, needLevel, municipalities, withdrawn);
@@ -83,6 +136,13 @@ public class Service {
         kind = event.kind();
         needLevel = event.needLevel();
         municipalities = event.municipalities();
+        capacity = Capacity.initial(event.kind());
+    }
+
+    @EventSourcingHandler
+    void on(ServiceCapacityChanged event) {
+        capacity = event.status();
+        waitWeeks = event.waitWeeks();
     }
 
     @EventSourcingHandler

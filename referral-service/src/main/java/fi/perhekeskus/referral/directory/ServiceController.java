@@ -1,8 +1,11 @@
 package fi.perhekeskus.referral.directory;
 
+import fi.perhekeskus.contract.directory.CapacityStatus;
 import fi.perhekeskus.contract.directory.NeedLevel;
 import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.infra.security.Caller;
+import fi.perhekeskus.infra.security.Role;
+import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.web.InvalidFieldException;
 import fi.perhekeskus.infra.web.Limits;
 import io.swagger.v3.oas.annotations.Operation;
@@ -78,6 +81,16 @@ public class ServiceController {
         return Map.of("id", id);
     }
 
+    @PutMapping("/{id}/capacity")
+    @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
+    @Operation(summary = "Set whether a service takes families now (WORKER of its agency, COORDINATOR); "
+            + "a GROUP service's capacity is kept by the platform (409)")
+    public ServiceSummary capacity(@PathVariable UUID id, @Valid @RequestBody CapacityRequest request, Caller caller) {
+        commands.sendAndWait(new ChangeServiceCapacity(id, request.status(), request.waitWeeks(),
+                caller.agency().orElse(null), caller.has(Role.COORDINATOR), caller.workerId(), clock.instant()));
+        return directory.service(id).orElseThrow(() -> new UnknownException("service " + id));
+    }
+
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Withdraw a service from the directory, with a reason (COORDINATOR)")
@@ -94,9 +107,11 @@ public class ServiceController {
                                     @RequestParam(required = false) @Min(0) @Max(216) Integer ageMonths,
                                     @RequestParam(required = false) @Size(max = Limits.LANGUAGE_TAG) String language,
                                     @RequestParam(required = false) ServiceKind kind,
+                                    @RequestParam(required = false) CapacityStatus capacity,
                                     @RequestParam(required = false) @Size(max = Limits.QUERY_TEXT) String q,
                                     @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int limit,
                                     @RequestParam(defaultValue = "0") @Min(0) @Max(Limits.OFFSET_MAX) int offset) {
-        return directory.search(new ServiceSearch(needLevel, municipality, ageMonths, language, kind, q, limit, offset));
+        return directory.search(new ServiceSearch(needLevel, municipality, ageMonths, language, kind, capacity, q,
+                limit, offset));
     }
 }

@@ -9,5 +9,5 @@ import java.util.UUID;
 /** A service as the directory shows it. */
 public record ServiceSummary(UUID id, UUID agencyId, String agencyName, String name, ServiceKind kind,
                           NeedLevel needLevel, int ageFromMonths, int ageToMonths, List<String> municipalities,
-                          List<String> languages, String description) {
+                          List<String> languages, String description, Capacity capacity) {
 }

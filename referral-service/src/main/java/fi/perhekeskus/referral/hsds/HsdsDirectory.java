@@ -1,5 +1,6 @@
 package fi.perhekeskus.referral.hsds;
 
+import fi.perhekeskus.contract.directory.CapacityStatus;
 import fi.perhekeskus.contract.directory.NeedLevel;
 import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.referral.directory.AgencySummary;
@@ -37,6 +38,7 @@ class HsdsDirectory {
     Hsds.Page<Hsds.ServiceSummary> services(ServiceQuery query, long page, int perPage) {
         NeedLevel needLevel = null;
         ServiceKind kind = null;
+        CapacityStatus capacity = null;
         if (query.taxonomyTermId() != null) {
             Optional<HsdsTaxonomies.Term> term = HsdsTaxonomies.term(query.taxonomyTermId());
             if (term.isEmpty()) {
@@ -44,6 +46,8 @@ class HsdsDirectory {
             }
             if (term.get().value() instanceof NeedLevel level) {
                 needLevel = level;
+            } else if (term.get().value() instanceof CapacityStatus status) {
+                capacity = status;
             } else {
                 kind = (ServiceKind) term.get().value();
             }
@@ -53,7 +57,7 @@ class HsdsDirectory {
             return Hsds.Page.of(0, page, perPage, List.of());
         }
         DirectoryPage<DirectoryEntry> found = directory.listing(new DirectoryListing(query.search(),
-                query.organizationId(), needLevel, kind, query.modifiedAfter()), (page - 1) * perPage, perPage);
+                query.organizationId(), needLevel, kind, capacity, query.modifiedAfter()), (page - 1) * perPage, perPage);
         Map<UUID, AgencySummary> agencies = directory.agencies(found.items().stream().map(e -> e.service().agencyId()).toList());
         return Hsds.Page.of(found.total(), page, perPage, found.items().stream()
                 .map(e -> HsdsMapping.summary(e, agencies.get(e.service().agencyId()))).toList());

@@ -38,7 +38,7 @@ final class HsdsMapping {
                         "text"))
                 .toList();
         List<Hsds.Attribute> attributes = List.of(attribute(id, HsdsTaxonomies.of(s.needLevel())),
-                attribute(id, HsdsTaxonomies.of(s.kind())));
+                attribute(id, HsdsTaxonomies.of(s.kind())), attribute(id, HsdsTaxonomies.of(s.capacity().status())));
         return new Hsds.Service(id, s.agencyId().toString(), s.name(), s.description(), status(entry), eligibility(s),
                 minimumAge(s), maximumAge(s), lastModified(entry.modifiedAt()), languages, areas, attributes,
                 agency == null ? null : organization(agency));

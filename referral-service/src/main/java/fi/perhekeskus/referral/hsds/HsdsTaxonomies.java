@@ -1,5 +1,6 @@
 package fi.perhekeskus.referral.hsds;
 
+import fi.perhekeskus.contract.directory.CapacityStatus;
 import fi.perhekeskus.contract.directory.NeedLevel;
 import fi.perhekeskus.contract.directory.ServiceKind;
 
@@ -10,15 +11,15 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The platform's own classifications as HSDS taxonomies: the traffic-light need level and the
- * service kind. Their ids are name-based UUIDs, the same on every installation and every restart.
+ * The platform's own classifications as HSDS taxonomies: the traffic-light need level, the
+ * service kind and the capacity (HSDS 3.0 has no field for it; an attribute is its valid place). Their ids are name-based UUIDs, the same on every installation and every restart.
  */
 final class HsdsTaxonomies {
 
     record Taxonomy(UUID id, String code, String name, String description) {
     }
 
-    /** A term and the platform value it stands for (a {@link NeedLevel} or a {@link ServiceKind}). */
+    /** A term and the platform value it stands for (a {@link NeedLevel}, {@link ServiceKind} or {@link CapacityStatus}). */
     record Term(UUID id, Taxonomy taxonomy, String code, String name, String description, Enum<?> value) {
     }
 
@@ -29,7 +30,10 @@ final class HsdsTaxonomies {
     static final Taxonomy SERVICE_KIND = new Taxonomy(id("taxonomy:service-kind"), "service_kind",
             "Service kind", "How the service is delivered: to one family, in a group, or as an open activity.");
 
-    static final List<Taxonomy> TAXONOMIES = List.of(NEED_LEVEL, SERVICE_KIND);
+    static final Taxonomy CAPACITY = new Taxonomy(id("taxonomy:capacity"), "capacity", "Capacity",
+            "Whether the service takes families now: open, a waiting list, closed, or after an assessment.");
+
+    static final List<Taxonomy> TAXONOMIES = List.of(NEED_LEVEL, SERVICE_KIND, CAPACITY);
 
     static final List<Term> TERMS = List.of(
             term(NEED_LEVEL, NeedLevel.GREEN, "Green", "Universal services for every family."),
@@ -37,7 +41,12 @@ final class HsdsTaxonomies {
             term(NEED_LEVEL, NeedLevel.RED, "Red", "Intensive or specialised help."),
             term(SERVICE_KIND, ServiceKind.INDIVIDUAL, "Individual", "Support for one family at a time."),
             term(SERVICE_KIND, ServiceKind.GROUP, "Group", "A group programme for several families."),
-            term(SERVICE_KIND, ServiceKind.OPEN, "Open", "An open activity, no referral or enrolment needed."));
+            term(SERVICE_KIND, ServiceKind.OPEN, "Open", "An open activity, no referral or enrolment needed."),
+            term(CAPACITY, CapacityStatus.OPEN, "Open", "Takes families now."),
+            term(CAPACITY, CapacityStatus.WAITLIST, "Waiting list", "Families wait for a place."),
+            term(CAPACITY, CapacityStatus.CLOSED, "Closed", "Takes no families at the moment."),
+            term(CAPACITY, CapacityStatus.ASSESSMENT_REQUIRED, "Assessment required",
+                    "A family's need is assessed before it gets a place."));
 
     private HsdsTaxonomies() {
     }

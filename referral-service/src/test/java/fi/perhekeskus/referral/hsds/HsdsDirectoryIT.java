@@ -112,7 +112,8 @@ class HsdsDirectoryIT {
         assertThat(texts(s.path("languages"), "name")).containsExactly("Finnish", "English");
         assertThat(texts(s.path("service_areas"), "name")).containsExactly("Tampere", "Nokia");
         assertThat(texts(s.path("attributes"), "taxonomy_term_id"))
-                .containsExactlyInAnyOrder(termId("need_level", "YELLOW"), termId("service_kind", "GROUP"));
+                .containsExactlyInAnyOrder(termId("need_level", "YELLOW"), termId("service_kind", "GROUP"),
+                        termId("capacity", "CLOSED"));
         assertThat(texts(s.path("attributes"), "link_id")).containsOnly(fathersGroup.toString());
         assertThat(Instant.parse(s.path("last_modified").asText())).isBefore(Instant.now().plusSeconds(1));
 
@@ -256,11 +257,31 @@ class HsdsDirectoryIT {
     }
 
     @Test
+    void capacityIsATaxonomyTermOfEachServiceAndFiltersToo() {
+        // An agency and a search word of its own: the other tests count this class's services by tag.
+        String own = "hsdscap" + UUID.randomUUID().toString().substring(0, 8);
+        UUID guidance = api.agency("Perheohjaus " + own, "Tampere");
+        String weekly = listed(guidance, "Perheohjaus " + own, "INDIVIDUAL", "YELLOW", 0, 216, List.of("Tampere"),
+                List.of("fi")).toString();
+        assertThat(api.ok(HttpMethod.PUT, "/api/v1/services/" + weekly + "/capacity", Api.worker(guidance),
+                Map.of("status", "WAITLIST", "waitWeeks", 3))).containsKey("capacity");
+        JsonNode s = hsds(Response.SERVICE, "/hsds/services/" + weekly);
+        assertThat(texts(s.path("attributes"), "taxonomy_term_id")).contains(termId("capacity", "WAITLIST"));
+        assertThat(ids(hsds(Response.SERVICES, uri("/hsds/services", "search", own,
+                "taxonomy_term_id", termId("capacity", "WAITLIST"))))).containsExactly(weekly);
+        assertThat(ids(hsds(Response.SERVICES, uri("/hsds/services", "search", own,
+                "taxonomy_term_id", termId("capacity", "OPEN"))))).isEmpty();
+        // A new GROUP service is CLOSED until a programme of it is scheduled.
+        assertThat(ids(hsds(Response.SERVICES, uri("/hsds/services", "search", tag,
+                "taxonomy_term_id", termId("capacity", "CLOSED"))))).containsExactly(fathersGroup.toString());
+    }
+
+    @Test
     void needLevelAndServiceKindAreTaxonomiesWithTheirTerms() {
         JsonNode taxonomies = hsds(Response.TAXONOMIES, "/hsds/taxonomies");
         assertThat(texts(taxonomies.path("contents"), "name"))
-                .containsExactly("Need level (traffic-light model)", "Service kind");
-        assertPage(taxonomies, 2, 1, 1, 2, true, true, false);
+                .containsExactly("Need level (traffic-light model)", "Service kind", "Capacity");
+        assertPage(taxonomies, 3, 1, 1, 3, true, true, false);
         for (JsonNode taxonomy : taxonomies.path("contents")) {
             assertThat(hsds(Response.TAXONOMY, "/hsds/taxonomies/" + taxonomy.path("id").asText())).isEqualTo(taxonomy);
         }
@@ -268,14 +289,15 @@ class HsdsDirectoryIT {
 
         JsonNode terms = hsds(Response.TAXONOMY_TERMS, "/hsds/taxonomy_terms");
         assertThat(texts(terms.path("contents"), "code"))
-                .containsExactly("GREEN", "YELLOW", "RED", "INDIVIDUAL", "GROUP", "OPEN");
+                .containsExactly("GREEN", "YELLOW", "RED", "INDIVIDUAL", "GROUP", "OPEN",
+                        "OPEN", "WAITLIST", "CLOSED", "ASSESSMENT_REQUIRED");
         for (JsonNode term : terms.path("contents")) {
             assertThat(hsds(Response.TAXONOMY_TERM, "/hsds/taxonomy_terms/" + term.path("id").asText())).isEqualTo(term);
         }
         assertThat(texts(hsds(Response.TAXONOMY_TERMS, uri("/hsds/taxonomy_terms", "taxonomy_id",
                 taxonomyId("need_level"))).path("contents"), "code")).containsExactly("GREEN", "YELLOW", "RED");
         assertPage(hsds(Response.TAXONOMY_TERMS, uri("/hsds/taxonomy_terms", "per_page", "4", "page", "2")),
-                6, 2, 2, 2, false, true, false);
+                10, 3, 2, 4, false, false, false);
         assertThat(ids(hsds(Response.TAXONOMY_TERMS, uri("/hsds/taxonomy_terms", "parent_id",
                 termId("need_level", "GREEN"))))).isEmpty();
     }
@@ -483,7 +505,11 @@ class HsdsDirectoryIT {
     }
 
     private String taxonomyId(String code) {
-        String name = code.equals("need_level") ? "Need level (traffic-light model)" : "Service kind";
+        String name = switch (code) {
+            case "need_level" -> "Need level (traffic-light model)";
+            case "capacity" -> "Capacity";
+            default -> "Service kind";
+        };
         JsonNode taxonomies = hsds(Response.TAXONOMIES, "/hsds/taxonomies");
         return StreamSupport.stream(taxonomies.path("contents").spliterator(), false)
                 .filter(t -> t.path("name").asText().equals(name)).map(t -> t.path("id").asText())

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchemaMigrationIT {
 
     private static final String SERVICE = ReferralServiceApplication.NAME;
-    private static final String LATEST = "6";
+    private static final String LATEST = "9";
     private static final String BEFORE_MIGRATIONS = "schema/referral-before-migrations.sql";
 
     @Test
@@ -32,14 +32,16 @@ class SchemaMigrationIT {
 
         assertThat(history.current()).isEqualTo(LATEST).isEqualTo(history.latestAvailable());
         assertThat(history.pending()).isZero();
-        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "9");
         assertThat(history.applied()).allSatisfy(row -> {
             assertThat(row.type()).isEqualTo("SQL");
             assertThat(row.success()).isTrue();
         });
         assertThat(db.tables()).containsExactlyInAnyOrder("domainevententry", "snapshotevententry", "tokenentry",
                 "deadletterentry", "idempotency_keys", "family_keys", "access_log", "scheduled_tasks",
-                "programme_agencies", "flyway_schema_history");
+                "programme_agencies", "offer_programmes", "offer_sessions", "offer_places", "offer_open_places",
+                "notification_outbox", "notification_agencies", "notification_referrals", "notification_sessions",
+                "notification_enrolments", "flyway_schema_history");
 
         assertThat(db.columns("domainevententry")).containsEntry("globalindex", "int8")
                 .containsEntry("aggregateidentifier", "varchar").containsEntry("sequencenumber", "int8")
@@ -71,10 +73,14 @@ class SchemaMigrationIT {
                 "priority_execution_time_idx");
         assertThat(db.columns("programme_agencies")).containsEntry("programme_id", "uuid")
                 .containsEntry("agency_ids", "_uuid");
+        assertThat(db.columns("offer_programmes")).containsEntry("service_id", "uuid")
+                .containsEntry("capacity_families", "int4");
+        assertThat(db.columns("offer_places")).containsEntry("family_id", "uuid").containsEntry("waitlisted", "bool");
+        assertThat(db.columns("offer_sessions")).containsEntry("starts_at", "timestamptz");
         assertAccessLogIsAppendOnly(db.jdbc());
 
         // A second start finds nothing to do.
-        assertThat(db.migrate(SERVICE).appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(db.migrate(SERVICE).appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "9");
     }
 
     @Test
@@ -90,7 +96,7 @@ class SchemaMigrationIT {
             assertThat(baseline.version()).isEqualTo("0");
             assertThat(baseline.type()).isEqualTo("BASELINE");
         });
-        assertThat(history.appliedVersions()).containsExactly("0", "1", "2", "3", "4", "5", "6");
+        assertThat(history.appliedVersions()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "9");
         assertThat(history.applied()).allSatisfy(row -> assertThat(row.success()).isTrue());
         assertThat(history.current()).isEqualTo(LATEST);
         data.assertSurvivedIn(db.jdbc());
@@ -149,7 +155,7 @@ class SchemaMigrationIT {
 
         History history = db.migrate(SERVICE);
 
-        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "9");
         assertThat(history.current()).isEqualTo(LATEST);
         assertThat(db.tables()).contains("scheduled_tasks");
         assertThat(db.jdbc().queryForObject("SELECT kind FROM access_log WHERE family_id = ?", String.class, family))
