@@ -35,6 +35,8 @@ import java.util.UUID;
 @EnableConfigurationProperties(PartnerSettings.class)
 public class PartnerLinks {
 
+    private static final int MINIMUM_SECRET_BYTES = 32;
+
     public static final int DEFAULT_DAYS = 14;
     public static final int MAX_DAYS = 30;
     static final String ACTOR_PREFIX = "partner-link:";
@@ -66,15 +68,28 @@ public class PartnerLinks {
 
     /** The dedicated secret, or else the JWT secret (the key derived from it is for links only). */
     private static byte[] secret(PartnerSettings settings, SecuritySettings security) {
-        String secret = settings.linkSecret() != null ? settings.linkSecret() : security.jwtSecret();
-        if (secret == null) {
-            throw new InvalidSecretException(PartnerSettings.SECRET_VARIABLE, PartnerSettings.SECRET_PROPERTY,
-                    "partner links need a signing secret and no JWT secret is configured either");
+        if (settings.linkSecret() == null) {
+            return jwtSecret(security);
         }
-        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length < 32) {
+        byte[] bytes = settings.linkSecret().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MINIMUM_SECRET_BYTES) {
             throw new InvalidSecretException(PartnerSettings.SECRET_VARIABLE, PartnerSettings.SECRET_PROPERTY,
-                    "the partner link secret must be at least 32 bytes, not " + bytes.length);
+                    "the partner link secret must be at least " + MINIMUM_SECRET_BYTES + " bytes, not " + bytes.length);
+        }
+        return bytes;
+    }
+
+    /** Without a secret of their own, links are signed with the JWT secret, so its rules are reported by its name. */
+    private static byte[] jwtSecret(SecuritySettings security) {
+        if (security.jwtSecret() == null) {
+            throw new InvalidSecretException(PartnerSettings.SECRET_VARIABLE, PartnerSettings.SECRET_PROPERTY,
+                    "partner links need a signing secret: set " + PartnerSettings.SECRET_VARIABLE + " or, without an "
+                            + "OIDC issuer, " + SecuritySettings.JWT_SECRET_VARIABLE + " (which they then use)");
+        }
+        byte[] bytes = security.jwtSecret().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MINIMUM_SECRET_BYTES) {
+            throw new InvalidSecretException(SecuritySettings.JWT_SECRET_VARIABLE, SecuritySettings.JWT_SECRET_PROPERTY,
+                    "the JWT secret must be at least " + MINIMUM_SECRET_BYTES + " bytes for HS256, not " + bytes.length);
         }
         return bytes;
     }
