@@ -1,0 +1,92 @@
+package fi.perhekeskus.infra.openapi;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.method.HandlerMethod;
+
+import java.util.Locale;
+
+/**
+ * What only the handler method tells: the operation's id, and whether its answer is 201 Created or
+ * 204 No Content (springdoc sees a {@link ResponseEntity} and documents 200).
+ */
+final class PlatformOperations implements OperationCustomizer {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        io.swagger.v3.oas.annotations.Operation declared =
+                handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+        if (declared == null || declared.operationId().isBlank()) {
+            operation.setOperationId(operationId(handler.getBeanType().getSimpleName(), handler.getMethod().getName()));
+        }
+        statuses(operation, handler);
+        return operation;
+    }
+
+    /**
+     * {@code <controller noun><Method>}: ReferralController.make is {@code referralMake}. A method
+     * that names its noun already keeps its name; the CSV variant of a report shares the JSON one's
+     * operation (one path, two media types), so a {@code Csv} suffix is dropped.
+     */
+    static String operationId(String controller, String method) {
+        String noun = controller.endsWith("Controller")
+                ? controller.substring(0, controller.length() - "Controller".length()) : controller;
+        String verb = method.endsWith("Csv") ? method.substring(0, method.length() - 3) : method;
+        String nounLower = noun.toLowerCase(Locale.ROOT);
+        String verbLower = verb.toLowerCase(Locale.ROOT);
+        if (noun.isEmpty() || verbLower.contains(nounLower)) {
+            return verb;
+        }
+        if (nounLower.endsWith(verbLower)) {
+            return lowerFirst(noun);
+        }
+        return lowerFirst(noun) + Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
+    }
+
+    private static void statuses(Operation operation, HandlerMethod handler) {
+        ApiResponses responses = operation.getResponses();
+        if (responses == null || !responses.containsKey("200")
+                || !ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType())) {
+            return;
+        }
+        ResolvableType body = ResolvableType.forMethodReturnType(handler.getMethod()).getGeneric(0);
+        ApiResponse ok = responses.get("200");
+        if (body.resolve() == Void.class) {
+            responses.remove("200");
+            responses.addApiResponse("204", new ApiResponse().description("Done; no content"));
+        } else if (handler.hasMethodAnnotation(PostMapping.class) && takesIdempotencyKey(handler)) {
+            // A create answers 201 with Location, a replay of its Idempotency-Key the same 201.
+            responses.remove("200");
+            ok.description("Created (or the same answer again for a repeated Idempotency-Key)");
+            ok.addHeaderObject("Location", new Header().description("The created resource").schema(new StringSchema()));
+            ok.addHeaderObject("Idempotent-Replayed", new Header()
+                    .description("true when this answers a repeated Idempotency-Key").schema(new StringSchema()._enum(java.util.List.of("true"))));
+            responses.addApiResponse("201", ok);
+        }
+    }
+
+    private static boolean takesIdempotencyKey(HandlerMethod handler) {
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+            if (header != null && (IDEMPOTENCY_KEY.equalsIgnoreCase(header.name()) || IDEMPOTENCY_KEY.equalsIgnoreCase(header.value()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lowerFirst(String s) {
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}
