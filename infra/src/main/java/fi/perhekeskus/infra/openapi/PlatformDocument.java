@@ -84,26 +84,31 @@ final class PlatformDocument implements OpenApiCustomizer {
                                 + "(RFC 9457). Roles, limits and the events it publishes: docs/ in the repository."))
                 .servers(List.of(new Server().url("/").description("this service (locally http://localhost:8081 "
                         + "referral-service, :8082 meeting-service, :8083 reporting-service)")))
-                .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("A JWT with exp, a non-empty sub and at least one of the roles WORKER, "
-                                        + "COORDINATOR, ANALYST (claim roles); agency in claim agency"))
-                        .addSchemas(FIELD_ERROR, new ObjectSchema()
-                                .description("One field or parameter that is not valid")
-                                .addProperty("field", new StringSchema().description("the field's path or the parameter's name"))
-                                .addProperty("message", new StringSchema().description("what is wrong with it"))
-                                .required(List.of("field", "message")))
-                        .addSchemas(PROBLEM, new ObjectSchema()
-                                .description("An error, as RFC 9457 problem details")
-                                .addProperty("type", new StringSchema().format("uri")._default("about:blank"))
-                                .addProperty("title", new StringSchema().description("the status's reason phrase"))
-                                .addProperty("status", new IntegerSchema().description("the HTTP status"))
-                                .addProperty("detail", new StringSchema().description("what went wrong, in our own words"))
-                                .addProperty("instance", new StringSchema().format("uri-reference"))
-                                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref(ref(FIELD_ERROR)))
-                                        .description("the fields or parameters that are not valid (400)"))
-                                .required(List.of("type", "title", "status"))));
+                .components(components(new Components()));
+    }
+
+    /** The scheme and the problem schemas; added again after springdoc dropped what nothing referred to yet. */
+    static Components components(Components components) {
+        return components
+                .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer").bearerFormat("JWT")
+                        .description("A JWT with exp, a non-empty sub and at least one of the roles WORKER, "
+                                + "COORDINATOR, ANALYST (claim roles); agency in claim agency"))
+                .addSchemas(FIELD_ERROR, new ObjectSchema()
+                        .description("One field or parameter that is not valid")
+                        .addProperty("field", new StringSchema().description("the field's path or the parameter's name"))
+                        .addProperty("message", new StringSchema().description("what is wrong with it"))
+                        .required(List.of("field", "message")))
+                .addSchemas(PROBLEM, new ObjectSchema()
+                        .description("An error, as RFC 9457 problem details")
+                        .addProperty("type", new StringSchema().format("uri")._default("about:blank"))
+                        .addProperty("title", new StringSchema().description("the status's reason phrase"))
+                        .addProperty("status", new IntegerSchema().description("the HTTP status"))
+                        .addProperty("detail", new StringSchema().description("what went wrong, in our own words"))
+                        .addProperty("instance", new StringSchema().format("uri-reference"))
+                        .addProperty("errors", new ArraySchema().items(new Schema<>().$ref(ref(FIELD_ERROR)))
+                                .description("the fields or parameters that are not valid (400)"))
+                        .required(List.of("type", "title", "status")));
     }
 
     @Override
@@ -112,6 +117,10 @@ final class PlatformDocument implements OpenApiCustomizer {
         if (paths == null) {
             return;
         }
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        components(openApi.getComponents());
         // "/hsds" and "/hsds/" are one resource; the document keeps the form without the slash.
         new ArrayList<>(paths.keySet()).stream()
                 .filter(p -> p.length() > 1 && p.endsWith("/") && paths.containsKey(p.substring(0, p.length() - 1)))
@@ -181,7 +190,7 @@ final class PlatformDocument implements OpenApiCustomizer {
         if (write && secured) {
             statuses.add("422");
         }
-        if (!write && readsCatchUp) {
+        if (!write && readsCatchUp && !path.startsWith("/api/v1/admin/")) {
             statuses.add("503");
         }
         return statuses;

@@ -9,6 +9,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.method.HandlerMethod;
@@ -28,7 +29,13 @@ final class PlatformOperations implements OperationCustomizer {
         io.swagger.v3.oas.annotations.Operation declared =
                 handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
         if (declared == null || declared.operationId().isBlank()) {
-            operation.setOperationId(operationId(handler.getBeanType().getSimpleName(), handler.getMethod().getName()));
+            String id = operationId(handler.getBeanType().getSimpleName(), handler.getMethod().getName());
+            String noun = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
+            // A read named after its noun alone ("networkMeeting") says what it does as getNetworkMeeting.
+            if (handler.hasMethodAnnotation(GetMapping.class) && id.equalsIgnoreCase(noun)) {
+                id = "get" + noun;
+            }
+            operation.setOperationId(id);
         }
         statuses(operation, handler);
         return operation;

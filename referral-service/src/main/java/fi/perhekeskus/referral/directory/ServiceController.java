@@ -1,5 +1,6 @@
 package fi.perhekeskus.referral.directory;
 
+import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.contract.directory.NeedLevel;
 import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.infra.security.Caller;
@@ -57,7 +58,7 @@ public class ServiceController {
     @PostMapping
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "List a service of an agency in the directory (COORDINATOR)")
-    public ResponseEntity<Map<String, UUID>> list(@Valid @RequestBody ServiceRequest request, Caller caller,
+    public ResponseEntity<ResourceId> list(@Valid @RequestBody ServiceRequest request, Caller caller,
                                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         if (request.agencyId() == null) {
             throw new InvalidFieldException("agencyId", "must not be null");
@@ -67,15 +68,15 @@ public class ServiceController {
                     commands.sendAndWait(mapper.toListCommand(request, id, caller.workerId(), clock.instant()));
                     return id;
                 }, id -> id));
-        return outcome.created("/api/v1/services/" + outcome.id()).body(Map.of("id", outcome.id()));
+        return outcome.created("/api/v1/services/" + outcome.id()).body(new ResourceId(outcome.id()));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Update a listed service; the whole description is replaced (COORDINATOR)")
-    public Map<String, UUID> update(@PathVariable UUID id, @Valid @RequestBody ServiceRequest request, Caller caller) {
+    public ResourceId update(@PathVariable UUID id, @Valid @RequestBody ServiceRequest request, Caller caller) {
         commands.sendAndWait(mapper.toUpdateCommand(request, id, caller.workerId(), clock.instant()));
-        return Map.of("id", id);
+        return new ResourceId(id);
     }
 
     @DeleteMapping("/{id}")
