@@ -7,6 +7,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.method.HandlerMethod;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What only the handler method tells: the operation's id, and whether its answer is 201 Created or
@@ -38,7 +44,30 @@ final class PlatformOperations implements OperationCustomizer {
             operation.setOperationId(id);
         }
         statuses(operation, handler);
+        List<String> roles = roles(handler);
+        if (!roles.isEmpty()) {
+            operation.addExtension("x-roles", roles);
+        }
         return operation;
+    }
+
+    private static final Pattern ROLE = Pattern.compile("'([A-Z_]+)'");
+
+    /** The roles the method's (or else its controller's) {@code @PreAuthorize} names; further checks are in the summary. */
+    static List<String> roles(HandlerMethod handler) {
+        PreAuthorize rule = handler.getMethodAnnotation(PreAuthorize.class);
+        if (rule == null) {
+            rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
+        }
+        if (rule == null || !rule.value().contains("Role")) {
+            return List.of();
+        }
+        List<String> roles = new ArrayList<>();
+        Matcher matcher = ROLE.matcher(rule.value());
+        while (matcher.find()) {
+            roles.add(matcher.group(1));
+        }
+        return roles;
     }
 
     /**
@@ -78,7 +107,7 @@ final class PlatformOperations implements OperationCustomizer {
             ok.description("Created (or the same answer again for a repeated Idempotency-Key)");
             ok.addHeaderObject("Location", new Header().description("The created resource").schema(new StringSchema()));
             ok.addHeaderObject("Idempotent-Replayed", new Header()
-                    .description("true when this answers a repeated Idempotency-Key").schema(new StringSchema()._enum(java.util.List.of("true"))));
+                    .description("true when this answers a repeated Idempotency-Key").schema(new StringSchema()._enum(List.of("true"))));
             responses.addApiResponse("201", ok);
         }
     }

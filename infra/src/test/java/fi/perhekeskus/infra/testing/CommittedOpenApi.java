@@ -60,19 +60,51 @@ public final class CommittedOpenApi {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as("GET /v3/api-docs").isEqualTo(200);
-        String served = canonical(JSON.readTree(response.body()));
-        Path file = committed(service);
+        JsonNode document = JSON.readTree(response.body());
+        compare(service, committed(service), canonical(document));
+        compare(service, committed(service).resolveSibling(service + ".md"), index(service, document));
+    }
+
+    private static void compare(String service, Path file, String served) throws IOException {
         if (Boolean.getBoolean(WRITE)) {
             Files.writeString(file, served, StandardCharsets.UTF_8);
             return;
         }
         String committed = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         if (!committed.equals(served)) {
-            fail("docs/openapi/" + service + ".json is not the document " + service + " serves: "
+            fail("docs/openapi/" + file.getFileName() + " is not what " + service + " serves: "
                     + firstDifference(committed, served) + "\nRegenerate it with: mvn -B -pl " + service
                     + " -am verify -Dit.test=OpenApiDocumentIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
                     + " -Dfailsafe.failIfNoSpecifiedTests=false -D" + WRITE + "=true");
         }
+    }
+
+    /** The short human index of a document: one line per operation, in path order. */
+    public static String index(String service, JsonNode document) {
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(service).append(" HTTP API\n\n")
+                .append("Generated from [").append(service).append(".json](").append(service)
+                .append(".json) by OpenApiDocumentIT; do not edit by hand. Roles are the token roles the operation "
+                        + "admits (further rules, such as \"of the programme's agencies\", are in its summary); "
+                        + "*public* needs no token. Error answers of every operation: see the document.\n\n")
+                .append("| method | path | operationId | roles | what it does |\n|---|---|---|---|---|\n");
+        Map<String, JsonNode> paths = new TreeMap<>();
+        document.path("paths").fields().forEachRemaining(e -> paths.put(e.getKey(), e.getValue()));
+        paths.forEach((path, item) -> List.of("get", "post", "put", "patch", "delete").forEach(method -> {
+            JsonNode operation = item.path(method);
+            if (operation.isMissingNode()) {
+                return;
+            }
+            List<String> roles = new ArrayList<>();
+            operation.path("x-roles").forEach(r -> roles.add(r.asText()));
+            boolean open = operation.path("security").isArray() && operation.path("security").isEmpty();
+            String who = open ? "*public*" : roles.isEmpty() ? "any valid token" : String.join(", ", roles);
+            out.append("| ").append(method.toUpperCase(java.util.Locale.ROOT)).append(" | `").append(path)
+                    .append("` | `").append(operation.path("operationId").asText()).append("` | ").append(who)
+                    .append(" | ").append(operation.path("summary").asText().replace("|", "\\|").replace("\n", " "))
+                    .append(" |\n");
+        }));
+        return out.toString();
     }
 
     /** Keys sorted at every level, two-space indent, LF, a final newline: a stable text to diff. */

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * A programme's reach against plan, attendance per session and feedback per question, as counts and
- * whole percents (API.md). Fathers are the fathers counted at the session.
+ * whole percents (docs/contract.md). Fathers are the fathers counted at the session.
  */
 @Component
 public class ProgrammeReport {
