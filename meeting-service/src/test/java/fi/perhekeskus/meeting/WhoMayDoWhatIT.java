@@ -34,7 +34,7 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 /**
- * "Who may do what in meeting-service" (API.md), rule by rule, against the party each rule must
+ * "Who may do what in meeting-service" (docs/contract.md), rule by rule, against the party each rule must
  * refuse: a foreign agency, a wrong role, the right agency without consent, an erased family, a
  * withdrawn or expired consent, unknown ids. Every refusal is problem+json and stores no event.
  * What the service knows of families and consents arrives from the referral topic, so each

@@ -3,7 +3,7 @@ package fi.perhekeskus.reporting;
 import java.util.List;
 import java.util.Map;
 
-/** The reports' CSV: the platform's CSV writer ({@link fi.perhekeskus.infra.csv.Csv}), formula-safe (API.md). */
+/** The reports' CSV: the platform's CSV writer ({@link fi.perhekeskus.infra.csv.Csv}), formula-safe (docs/contract.md). */
 public final class Csv {
 
     public static final String MEDIA_TYPE = fi.perhekeskus.infra.csv.Csv.MEDIA_TYPE;

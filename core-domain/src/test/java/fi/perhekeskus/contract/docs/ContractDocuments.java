@@ -210,7 +210,7 @@ public final class ContractDocuments {
     }
 
     /** The first sentence of the record's Javadoc, read from the source. */
-    private static String description(Class<?> event) throws IOException {
+    static String description(Class<?> event) throws IOException {
         Path source = SOURCES.resolve(event.getName().replace('.', '/') + ".java");
         if (!Files.exists(source)) {
             return null;

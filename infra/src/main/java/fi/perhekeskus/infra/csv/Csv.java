@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * RFC 4180 CSV: a header row, then one line per row (CRLF), a field quoted when it holds a comma, a
  * quote, CR or LF, its quotes doubled. A text field that a spreadsheet would read as a formula (it
- * begins with =, +, -, @, tab or CR) is prefixed with ' so that it stays text (API.md).
+ * begins with =, +, -, @, tab or CR) is prefixed with ' so that it stays text (docs/contract.md).
  * <p>
  * Numbers are written as they are, a negative one included: a number the service computed is a
  * numeric literal, which a spreadsheet reads as that number and cannot turn into a formula, and a

@@ -1,6 +1,6 @@
 package fi.perhekeskus.infra.kafka;
 
-/** CloudEvents 1.0 Kafka binary-mode header names, as the public contract (API.md) names them. */
+/** CloudEvents 1.0 Kafka binary-mode header names, as the public contract (docs/contract.md) names them. */
 public final class CloudEvents {
 
     public static final String SPEC_VERSION = "ce_specversion";

@@ -63,7 +63,7 @@ public class EventPublishingAutoConfiguration {
         // A killed publisher's open transaction holds consumers back until its successor fences it
         // at start, or at the latest until this timeout aborts it.
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
-        // Every event a request within API.md's limits can produce fits with room to spare; a record
+        // Every event a request within the limits of docs/contract.md can produce fits with room to spare; a record
         // the producer refused would hold back every later event.
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.maxRecordBytes());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

@@ -21,7 +21,7 @@ import java.util.List;
  *                          records arriving together are handled (and their token stored) as one batch
  * @param maxRecordBytes    the largest record the producer sends ({@code max.request.size}) and a topic
  *                          created here takes ({@code max.message.bytes}); default 1 MiB, about ten
- *                          times the largest event a request within API.md's limits can produce
+ *                          times the largest event a request within the limits of docs/contract.md can produce
  *                          (see EventSizeTest in referral-service)
  */
 @ConfigurationProperties("perhekeskus.kafka")

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The platform's claims: {@code sub}, {@code agency}, {@code roles} (API.md). */
+/** The platform's claims: {@code sub}, {@code agency}, {@code roles} (docs/contract.md). */
 public final class JwtClaims {
 
     public static final String AGENCY = "agency";

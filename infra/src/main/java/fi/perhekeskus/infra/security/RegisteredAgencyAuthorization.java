@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * An authenticated caller whose token names an agency passes only if that agency is registered:
- * a valid signature alone does not make its holder a party to anything (API.md). Tokens without
+ * a valid signature alone does not make its holder a party to anything (docs/contract.md). Tokens without
  * an agency (network-wide COORDINATOR and ANALYST) pass as before.
  */
 final class RegisteredAgencyAuthorization implements AuthorizationManager<RequestAuthorizationContext> {

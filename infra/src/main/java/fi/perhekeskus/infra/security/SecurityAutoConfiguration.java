@@ -31,7 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every request carries a bearer JWT (API.md). Locally the token is HS256 with the configured
+ * Every request carries a bearer JWT (docs/contract.md). Locally the token is HS256 with the configured
  * secret, which has no default: without it (and without an OIDC issuer, whose decoder Spring Boot
  * configures instead, with no code change) the service does not start. The platform's claim rules
  * ({@link JwtClaims#validator()}) are a validator bean, so Boot's issuer decoder applies them too.

@@ -1,7 +1,7 @@
 package fi.perhekeskus.infra.web;
 
 /**
- * The public contract's size limits (API.md, "Limits"), as constants for constraint annotations.
+ * The public contract's size limits (docs/contract.md, "Limits"), as constants for constraint annotations.
  * Columns and the event backbone are sized to carry whatever passes them.
  */
 public final class Limits {

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 import java.time.LocalDate;
 
 /**
- * A date between 1900-01-01 and 2200-12-31 (API.md), or none. Dates far outside overflow the
+ * A date between 1900-01-01 and 2200-12-31 (docs/contract.md), or none. Dates far outside overflow the
  * arithmetic done on them (instants, milliseconds) long before they could mean anything.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,

@@ -18,7 +18,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A request body over the limit (API.md: 256 KiB) gets 413 before anything reads it: a declared
+ * A request body over the limit (docs/contract.md: 256 KiB) gets 413 before anything reads it: a declared
  * {@code Content-Length} is checked up front, and a body without one (chunked) is counted as it
  * streams, failing the read at the first byte over the limit. Either way the handler never runs,
  * so nothing changes.

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Errors as problem+json everywhere: in controllers ({@link ProblemDetailsAdvice}), on the
  * container's error dispatch ({@link ProblemErrorController}) and for requests the security
  * firewall refuses ({@link FirewallRejections}, picked up by Spring Security as the context's
- * {@link RequestRejectedHandler}); and the request-body limit of API.md.
+ * {@link RequestRejectedHandler}); and the request-body limit of docs/contract.md.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The bodies of the network-meeting and open-place endpoints, bounded as API.md's Limits say:
+ * The bodies of the network-meeting and open-place endpoints, bounded as the Limits of docs/contract.md say:
  * {@code agencyIds} at most 20, other lists at most 50, names and addresses at most 200 characters,
  * free text at most 2,000, dates present and within 1900–2200, a day's counts at most 1,000.
  */

@@ -1,5 +1,7 @@
 package fi.perhekeskus.meeting.gathering;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.domain.NotPartyException;
 import fi.perhekeskus.domain.UnknownException;
@@ -28,9 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -38,6 +38,18 @@ import java.util.UUID;
 @Tag(name = "Network meetings and open places")
 @PreAuthorize("hasRole('WORKER')")
 public class NetworkMeetingController {
+
+    /** A network meeting as its agencies see it; legalBasis only when it was recorded on one. */
+    public record NetworkMeetingDetail(UUID id, UUID familyId, List<String> agencyIds, String heldOn,
+                                 List<String> needsAssessed, List<AgreedAction> agreedActions,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String legalBasis,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) List<String> agenciesByLegalBasis,
+                                 String recordedBy, java.time.Instant recordedAt) {
+    }
+
+    /** An action agreed in the meeting, by an agency, due on a date. */
+    public record AgreedAction(String agencyId, String action, String due) {
+    }
 
     private final CommandGateway commands;
     private final NetworkMeetingProjection view;
@@ -58,7 +70,7 @@ public class NetworkMeetingController {
     @PostMapping
     @Operation(summary = "Record a multi-agency meeting with a family (WORKER of a listed agency); the family's "
             + "consent, or a legalBasis, covers every agency listed; texts are sealed with the family's key")
-    public ResponseEntity<Map<String, UUID>> record(@Valid @RequestBody GatheringRequests.NetworkMeetingRequest request,
+    public ResponseEntity<ResourceId> record(@Valid @RequestBody GatheringRequests.NetworkMeetingRequest request,
                                                     Caller caller,
                                                     @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         List<PlannedAction> actions = request.agreedActions().stream()
@@ -71,40 +83,28 @@ public class NetworkMeetingController {
                             caller.agencyId(), caller.workerId(), clock.instant()));
                     return id;
                 }, id -> id));
-        return outcome.created("/api/v1/network-meetings/" + outcome.id()).body(Map.of("id", outcome.id()));
+        return outcome.created("/api/v1/network-meetings/" + outcome.id()).body(new ResourceId(outcome.id()));
     }
 
     /** Shown to the meeting's agencies only; anyone else is told it does not exist. */
     @GetMapping("/{id}")
     @Operation(summary = "The meeting with its agreed actions, opened with the family's key (its agencies only); "
             + "'[erased]' once the family is erased. Shown a moment after it was recorded")
-    public Map<String, Object> meeting(@PathVariable UUID id, Caller caller) {
+    public NetworkMeetingDetail meeting(@PathVariable UUID id, Caller caller) {
         Document d = view.meeting(id).orElseThrow(() -> new UnknownException("no such network meeting"));
         List<String> agencies = d.getList("agencyIds", String.class);
         if (!agencies.contains(caller.agencyId().toString())) {
             throw new UnknownException("no such network meeting");
         }
         UUID family = UUID.fromString(d.getString("familyId"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("familyId", family);
-        body.put("agencyIds", agencies);
-        body.put("heldOn", d.getString("heldOn"));
-        body.put("needsAssessed", d.getList("needsAssessed", String.class));
-        body.put("agreedActions", d.getList("agreedActions", Document.class).stream().map(a -> {
-            Map<String, Object> action = new LinkedHashMap<>();
-            action.put("agencyId", a.getString("agencyId"));
-            action.put("action", open(family, a.getString("action")));
-            action.put("due", a.getString("due"));
-            return action;
-        }).toList());
-        if (d.getString("legalBasis") != null) {
-            body.put("legalBasis", open(family, d.getString("legalBasis")));
-            body.put("agenciesByLegalBasis", d.getList("agenciesByLegalBasis", String.class));
-        }
-        body.put("recordedBy", d.getString("recordedBy"));
-        body.put("recordedAt", d.getDate("recordedAt").toInstant());
-        return body;
+        boolean legalBasis = d.getString("legalBasis") != null;
+        return new NetworkMeetingDetail(id, family, agencies, d.getString("heldOn"),
+                d.getList("needsAssessed", String.class),
+                d.getList("agreedActions", Document.class).stream().map(a -> new AgreedAction(a.getString("agencyId"),
+                        open(family, a.getString("action")), a.getString("due"))).toList(),
+                legalBasis ? open(family, d.getString("legalBasis")) : null,
+                legalBasis ? d.getList("agenciesByLegalBasis", String.class) : null,
+                d.getString("recordedBy"), d.getDate("recordedAt").toInstant());
     }
 
     /**

@@ -1,5 +1,6 @@
 package fi.perhekeskus.meeting.gathering;
 
+import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.infra.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,13 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/open-places")
 @Tag(name = "Network meetings and open places")
 public class OpenPlaceController {
+
+    /** A day's visit counts of a place. */
+    public record Visits(UUID placeId, java.time.LocalDate date, int families, int adults, int children) {
+    }
 
     private final CommandGateway commands;
     private final Clock clock;
@@ -45,7 +49,7 @@ public class OpenPlaceController {
     @PostMapping
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Register an open meeting place run by a registered agency (COORDINATOR)")
-    public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody GatheringRequests.OpenPlaceRequest request,
+    public ResponseEntity<ResourceId> register(@Valid @RequestBody GatheringRequests.OpenPlaceRequest request,
                                                       Caller caller,
                                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/open-places", caller, key, request,
@@ -55,20 +59,20 @@ public class OpenPlaceController {
                             clock.instant()));
                     return id;
                 }, id -> id));
-        return outcome.created("/api/v1/open-places/" + outcome.id()).body(Map.of("id", outcome.id()));
+        return outcome.created("/api/v1/open-places/" + outcome.id()).body(new ResourceId(outcome.id()));
     }
 
     @PostMapping("/{placeId}/visits")
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "Record a day's anonymous visit counts of a registered place (WORKER of the place's "
             + "agency); one record per date, a second is 409")
-    public ResponseEntity<Map<String, Object>> record(@PathVariable UUID placeId,
+    public ResponseEntity<Visits> record(@PathVariable UUID placeId,
                                                       @Valid @RequestBody GatheringRequests.VisitsRequest request,
                                                       Caller caller,
                                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         // One record per place and day: the key stands for that day's record.
         UUID day = UUID.nameUUIDFromBytes((placeId + "/" + request.date()).getBytes(StandardCharsets.UTF_8));
-        IdempotentCreation.Outcome<Map<String, Object>> outcome = idempotency.create(
+        IdempotentCreation.Outcome<Visits> outcome = idempotency.create(
                 "POST /api/v1/open-places/" + placeId + "/visits", caller, key, request, () -> day,
                 new IdempotentCreation.Resource<>() {
                     @Override
@@ -77,7 +81,7 @@ public class OpenPlaceController {
                     }
 
                     @Override
-                    public Map<String, Object> create(UUID id) {
+                    public Visits create(UUID id) {
                         commands.sendAndWait(new RecordVisits(placeId, request.date(), request.families(),
                                 request.adults(), request.children(), caller.agencyId(), caller.workerId(),
                                 clock.instant()));
@@ -85,10 +89,9 @@ public class OpenPlaceController {
                     }
 
                     @Override
-                    public Map<String, Object> replay(UUID id) {
+                    public Visits replay(UUID id) {
                         OpenPlace.Visits now = visits.recorded(placeId, request.date()).orElseThrow();
-                        return Map.of("placeId", placeId, "date", request.date(), "families", now.families(),
-                                "adults", now.adults(), "children", now.children());
+                        return new Visits(placeId, request.date(), now.families(), now.adults(), now.children());
                     }
                 });
         return outcome.status(ResponseEntity.status(201)).body(outcome.body());
@@ -97,15 +100,14 @@ public class OpenPlaceController {
     @PutMapping("/{placeId}/visits")
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "Correct the recorded visit counts of a date (WORKER of the place's agency)")
-    public Map<String, Object> correct(@PathVariable UUID placeId,
+    public Visits correct(@PathVariable UUID placeId,
                                        @Valid @RequestBody GatheringRequests.VisitsRequest request, Caller caller) {
         commands.sendAndWait(new CorrectVisits(placeId, request.date(), request.families(),
                 request.adults(), request.children(), caller.agencyId(), caller.workerId(), clock.instant()));
         return visits(placeId, request);
     }
 
-    private static Map<String, Object> visits(UUID placeId, GatheringRequests.VisitsRequest request) {
-        return Map.of("placeId", placeId, "date", request.date(), "families", request.families(),
-                "adults", request.adults(), "children", request.children());
+    private static Visits visits(UUID placeId, GatheringRequests.VisitsRequest request) {
+        return new Visits(placeId, request.date(), request.families(), request.adults(), request.children());
     }
 }

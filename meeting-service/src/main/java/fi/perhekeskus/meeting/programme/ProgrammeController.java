@@ -1,5 +1,6 @@
 package fi.perhekeskus.meeting.programme;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.infra.security.Role;
@@ -22,15 +23,42 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/programmes")
 @Tag(name = "Group programmes")
 public class ProgrammeController {
+
+    /** A programme planned: its id and its sessions' ids, in order. */
+    public record ProgrammeScheduled(UUID id, List<UUID> sessionIds) {
+    }
+
+    /** Where an enrolment left the family: ENROLLED or WAITLISTED. */
+    public record Enrolment(EnrolmentStatus status) {
+    }
+
+    /** A programme with its sessions and the families holding or waiting for a place. */
+    public record ProgrammeDetail(UUID id, String name, String serviceId, List<String> agencyIds, String location,
+                                  Integer capacityFamilies, Integer plannedFamilies, List<ProgrammeSession> sessions,
+                                  List<Place> enrolled, List<Place> waitlisted, int feedbackCount) {
+    }
+
+    /** A session; the change fields once cancelled or rescheduled, the counts once held. */
+    public record ProgrammeSession(String id, java.time.Instant startsAt, java.time.Instant endsAt, String topic,
+                                   String status,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) String changeReason,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) String changeNote,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) Integer families,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) Integer familiesWithFather,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) Integer children) {
+    }
+
+    /** A family's place (or place on the waitlist), how it came, and the referral that brought it. */
+    public record Place(String familyId, String source,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String referralId) {
+    }
 
     private final CommandGateway commands;
     private final IdempotentCreation idempotency;
@@ -54,7 +82,7 @@ public class ProgrammeController {
     @PostMapping
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Plan a group programme with its sessions (COORDINATOR)")
-    public ResponseEntity<Map<String, Object>> schedule(@Valid @RequestBody ProgrammeRequests.Schedule request,
+    public ResponseEntity<ProgrammeScheduled> schedule(@Valid @RequestBody ProgrammeRequests.Schedule request,
                                                         Caller caller,
                                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<List<UUID>> outcome = idempotency.create("POST /api/v1/programmes", caller, key,
@@ -66,7 +94,7 @@ public class ProgrammeController {
                 }, id -> view.programme(id).orElseThrow().getList("sessions", Document.class).stream()
                         .map(s -> UUID.fromString(s.getString("id"))).toList()));
         return outcome.created("/api/v1/programmes/" + outcome.id())
-                .body(Map.of("id", outcome.id(), "sessionIds", outcome.body()));
+                .body(new ProgrammeScheduled(outcome.id(), outcome.body()));
     }
 
     @PostMapping("/{id}/enrolments")
@@ -77,7 +105,7 @@ public class ProgrammeController {
                     + "family registered or a consent given a moment ago may be 404 here for a few hundred "
                     + "milliseconds. Only the agency that registered the family is told (422) that no consent "
                     + "covers it.")
-    public ResponseEntity<Map<String, Object>> enrol(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Enrol request,
+    public ResponseEntity<Enrolment> enrol(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Enrol request,
                                                      Caller caller,
                                                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         requireProgramme(id);
@@ -101,7 +129,7 @@ public class ProgrammeController {
                         return placeOf(id, familyId);
                     }
                 });
-        return outcome.status(ResponseEntity.status(201)).body(Map.of("status", outcome.body()));
+        return outcome.status(ResponseEntity.status(201)).body(new Enrolment(outcome.body()));
     }
 
     /** Where the family stands in the programme's view, or null if it holds no place. */
@@ -156,43 +184,32 @@ public class ProgrammeController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
     @Operation(summary = "The programme: sessions, enrolled and waitlisted families (facilitating agencies, COORDINATOR)")
-    public Map<String, Object> programme(@PathVariable UUID id, Caller caller) {
+    public ProgrammeDetail programme(@PathVariable UUID id, Caller caller) {
         Document d = view.programme(id).orElseThrow(() -> new UnknownException("no such programme"));
         List<String> agencies = d.getList("agencyIds", String.class);
         if (!caller.has(Role.COORDINATOR) && caller.agency().map(a -> !agencies.contains(a.toString())).orElse(true)) {
             throw new UnknownException("no such programme");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("name", d.getString("name"));
-        body.put("serviceId", d.getString("serviceId"));
-        body.put("agencyIds", agencies);
-        body.put("location", d.getString("location"));
-        body.put("capacityFamilies", d.getInteger("capacityFamilies"));
-        body.put("plannedFamilies", d.getInteger("plannedFamilies"));
-        body.put("sessions", d.getList("sessions", Document.class).stream().map(s -> {
-            Map<String, Object> session = new LinkedHashMap<>();
-            session.put("id", s.getString("id"));
-            session.put("startsAt", s.getDate("startsAt").toInstant());
-            session.put("endsAt", s.getDate("endsAt").toInstant());
-            session.put("topic", s.getString("topic"));
-            session.put("status", s.getString("status"));
-            if (s.containsKey("changeReason")) {
-                // The note is opened only here, for the programme's agencies and coordinators.
-                session.put("changeReason", s.getString("changeReason"));
-                session.put("changeNote", notes.open(id, s.getString("changeNote")));
-            }
-            if (s.containsKey("families")) {
-                session.put("families", s.getInteger("families"));
-                session.put("familiesWithFather", s.getInteger("familiesWithFather"));
-                session.put("children", s.getInteger("children"));
-            }
-            return session;
-        }).toList());
-        body.put("enrolled", d.getList("enrolled", Document.class));
-        body.put("waitlisted", d.getList("waitlisted", Document.class));
-        body.put("feedbackCount", d.getInteger("feedbackCount", 0));
-        return body;
+        List<ProgrammeSession> sessions = d.getList("sessions", Document.class).stream().map(s -> {
+            boolean changed = s.containsKey("changeReason");
+            boolean held = s.containsKey("families");
+            // The note is opened only here, for the programme's agencies and coordinators.
+            return new ProgrammeSession(s.getString("id"), s.getDate("startsAt").toInstant(),
+                    s.getDate("endsAt").toInstant(), s.getString("topic"), s.getString("status"),
+                    changed ? s.getString("changeReason") : null,
+                    changed ? notes.open(id, s.getString("changeNote")) : null,
+                    held ? s.getInteger("families") : null, held ? s.getInteger("familiesWithFather") : null,
+                    held ? s.getInteger("children") : null);
+        }).toList();
+        return new ProgrammeDetail(id, d.getString("name"), d.getString("serviceId"), agencies, d.getString("location"),
+                d.getInteger("capacityFamilies"), d.getInteger("plannedFamilies"), sessions,
+                places(d.getList("enrolled", Document.class)), places(d.getList("waitlisted", Document.class)),
+                d.getInteger("feedbackCount", 0));
+    }
+
+    private static List<Place> places(List<Document> places) {
+        return places.stream().map(p -> new Place(p.getString("familyId"), p.getString("source"),
+                p.getString("referralId"))).toList();
     }
 
     /** An unknown programme reads as one the caller's agency does not run (the aggregate's answer). */

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The bodies of the programme and session endpoints, bounded as API.md's Limits say: lists at most
+ * The bodies of the programme and session endpoints, bounded as the Limits of docs/contract.md say: lists at most
  * 50 ({@code agencyIds} and {@code sessions} 20), names, topics and places at most 200 characters,
  * free text at most 2,000, dates present and within 1900–2200.
  */

@@ -1,5 +1,8 @@
 package fi.perhekeskus.meeting.programme;
 
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
+import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -7,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,15 +24,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/sessions")
 @Tag(name = "Group programmes")
 public class SessionController {
+
+    /** Attendance recorded: the session is HELD, with this many families' counts. */
+    public record AttendanceRecorded(UUID sessionId, String status, int families) {
+    }
+
+    /** A session the caller's agency facilitates, with its programme. */
+    public record FacilitatedSession(String id, String programmeId, String programme, String location,
+                                     Instant startsAt, Instant endsAt, String topic, String status) {
+    }
 
     private final CommandGateway commands;
     private final ProgrammeIndex index;
@@ -53,18 +62,19 @@ public class SessionController {
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "Record who came, per family (adults, fathers, children); marks the session held "
             + "(WORKER of a facilitating agency)")
-    public Map<String, Object> attendance(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Attendance request,
+    public AttendanceRecorded attendance(@PathVariable UUID id, @Valid @RequestBody ProgrammeRequests.Attendance request,
                                           Caller caller) {
         UUID programme = programmeOf(id);
         commands.sendAndWait(new RecordAttendance(programme, id, mapper.toAttendance(request.families()),
                 caller.agencyId(), caller.workerId(), clock.instant()));
-        return Map.of("sessionId", id, "status", "HELD", "families", request.families().size());
+        return new AttendanceRecorded(id, "HELD", request.families().size());
     }
 
     @PostMapping("/{id}/feedback")
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "A family's anonymous feedback on a held session (WORKER of a facilitating agency)")
-    public ResponseEntity<Map<String, Object>> feedback(@PathVariable UUID id,
+    @ResponseStatus(HttpStatus.CREATED)
+    public ResourceId feedback(@PathVariable UUID id,
                                                         @Valid @RequestBody ProgrammeRequests.Feedback request,
                                                         Caller caller) {
         UUID programme = programmeOf(id);
@@ -75,7 +85,7 @@ public class SessionController {
         if (request.comment() != null && !request.comment().isBlank()) {
             comments.keep(programme, id, feedbackId, request.comment(), now);
         }
-        return ResponseEntity.status(201).body(Map.of("id", feedbackId));
+        return new ResourceId(feedbackId);
     }
 
     @GetMapping("/{id}/feedback/comments")
@@ -97,29 +107,22 @@ public class SessionController {
     @GetMapping
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "The sessions the caller's agency facilitates; upcoming=true for those still ahead, soonest first")
-    public List<Map<String, Object>> facilitated(@RequestParam(defaultValue = "true") boolean upcoming, Caller caller) {
+    public List<FacilitatedSession> facilitated(@RequestParam(defaultValue = "true") boolean upcoming, Caller caller) {
         String agency = caller.agencyId().toString();
         Instant now = clock.instant();
-        List<Map<String, Object>> sessions = new ArrayList<>();
+        List<FacilitatedSession> sessions = new ArrayList<>();
         for (Document programme : view.facilitatedBy(caller.agencyId())) {
             for (Document s : programme.getList("sessions", Document.class)) {
                 Instant starts = s.getDate("startsAt").toInstant();
                 if (!s.getList("facilitatorAgencyIds", String.class).contains(agency) || upcoming && starts.isBefore(now)) {
                     continue;
                 }
-                Map<String, Object> session = new LinkedHashMap<>();
-                session.put("id", s.getString("id"));
-                session.put("programmeId", programme.getString("_id"));
-                session.put("programme", programme.getString("name"));
-                session.put("location", programme.getString("location"));
-                session.put("startsAt", starts);
-                session.put("endsAt", s.getDate("endsAt").toInstant());
-                session.put("topic", s.getString("topic"));
-                session.put("status", s.getString("status"));
-                sessions.add(session);
+                sessions.add(new FacilitatedSession(s.getString("id"), programme.getString("_id"),
+                        programme.getString("name"), programme.getString("location"), starts,
+                        s.getDate("endsAt").toInstant(), s.getString("topic"), s.getString("status")));
             }
         }
-        sessions.sort(Comparator.comparing(s -> (Instant) s.get("startsAt")));
+        sessions.sort(Comparator.comparing(FacilitatedSession::startsAt));
         return sessions;
     }
 

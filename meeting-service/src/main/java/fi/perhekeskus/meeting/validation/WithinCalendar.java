@@ -15,7 +15,7 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * A date or time between the years 1900 and 2200 (API.md): JSON accepts years such as +999999999,
+ * A date or time between the years 1900 and 2200 (docs/contract.md): JSON accepts years such as +999999999,
  * which no consumer of the events could carry. Null passes; pair with {@code @NotNull}.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})

@@ -1,5 +1,6 @@
 package fi.perhekeskus.referral.agency;
 
+import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.infra.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -39,13 +39,13 @@ public class AgencyController {
     @PostMapping
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Register an agency of the network (COORDINATOR)")
-    public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody RegisterAgencyRequest request, Caller caller,
+    public ResponseEntity<ResourceId> register(@Valid @RequestBody RegisterAgencyRequest request, Caller caller,
                                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/agencies", caller, key, request,
                 UUID::randomUUID, idempotency.newAggregate(id -> {
                     commands.sendAndWait(mapper.toCommand(request, id, caller.workerId(), clock.instant()));
                     return id;
                 }, id -> id));
-        return outcome.created("/api/v1/agencies/" + outcome.id()).body(Map.of("id", outcome.id()));
+        return outcome.created("/api/v1/agencies/" + outcome.id()).body(new ResourceId(outcome.id()));
     }
 }

@@ -1,6 +1,7 @@
 package fi.perhekeskus.referral.directory;
 
 import fi.perhekeskus.contract.directory.CapacityStatus;
+import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.contract.directory.NeedLevel;
 import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.infra.security.Caller;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -60,7 +60,7 @@ public class ServiceController {
     @PostMapping
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "List a service of an agency in the directory (COORDINATOR)")
-    public ResponseEntity<Map<String, UUID>> list(@Valid @RequestBody ServiceRequest request, Caller caller,
+    public ResponseEntity<ResourceId> list(@Valid @RequestBody ServiceRequest request, Caller caller,
                                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         if (request.agencyId() == null) {
             throw new InvalidFieldException("agencyId", "must not be null");
@@ -70,15 +70,15 @@ public class ServiceController {
                     commands.sendAndWait(mapper.toListCommand(request, id, caller.workerId(), clock.instant()));
                     return id;
                 }, id -> id));
-        return outcome.created("/api/v1/services/" + outcome.id()).body(Map.of("id", outcome.id()));
+        return outcome.created("/api/v1/services/" + outcome.id()).body(new ResourceId(outcome.id()));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Update a listed service; the whole description is replaced (COORDINATOR)")
-    public Map<String, UUID> update(@PathVariable UUID id, @Valid @RequestBody ServiceRequest request, Caller caller) {
+    public ResourceId update(@PathVariable UUID id, @Valid @RequestBody ServiceRequest request, Caller caller) {
         commands.sendAndWait(mapper.toUpdateCommand(request, id, caller.workerId(), clock.instant()));
-        return Map.of("id", id);
+        return new ResourceId(id);
     }
 
     @PutMapping("/{id}/capacity")

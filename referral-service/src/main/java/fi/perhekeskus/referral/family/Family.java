@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Family {
 
-    /** A family grows by members one at a time, to the same bound as at registration (API.md). */
+    /** A family grows by members one at a time, to the same bound as at registration (docs/contract.md). */
     static final int MAX_MEMBERS = fi.perhekeskus.infra.web.Limits.MEMBERS;
 
     private record Consent(Set<UUID> agencyIds, LocalDate validUntil, boolean withdrawn) {

@@ -1,5 +1,6 @@
 package fi.perhekeskus.referral.family;
 
+import fi.perhekeskus.infra.web.ResourceId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.contract.Sealed;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -45,6 +45,14 @@ import java.util.UUID;
 @Tag(name = "Families and consent")
 @Validated
 public class FamilyController {
+
+    /** A member added to a family. */
+    public record MemberAdded(UUID memberId) {
+    }
+
+    /** The family's responsible worker; changed is false when it was already this worker. */
+    public record ResponsibleWorkerAssigned(UUID familyId, UUID agencyId, String workerId, boolean changed) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(FamilyController.class);
 
@@ -75,7 +83,7 @@ public class FamilyController {
     @PostMapping
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "Register a family; members' personal data is sealed with the family's own key (WORKER)")
-    public ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody FamilyRequest request, Caller caller,
+    public ResponseEntity<ResourceId> register(@Valid @RequestBody FamilyRequest request, Caller caller,
                                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/families", caller, key, request,
                 UUID::randomUUID, idempotency.newAggregate(familyId -> {
@@ -90,7 +98,7 @@ public class FamilyController {
                     log.info("Family {} registered by agency {}", familyId, caller.agencyId());
                     return familyId;
                 }, familyId -> familyId));
-        return outcome.created("/api/v1/families/" + outcome.id()).body(Map.of("id", outcome.id()));
+        return outcome.created("/api/v1/families/" + outcome.id()).body(new ResourceId(outcome.id()));
     }
 
     @GetMapping("/{id}")
@@ -104,7 +112,7 @@ public class FamilyController {
     /** A new member (a new baby); sealed like the members registered with the family. */
     @PostMapping("/{id}/members")
     @PreAuthorize("hasRole('WORKER')")
-    public ResponseEntity<Map<String, UUID>> addMember(@PathVariable UUID id,
+    public ResponseEntity<MemberAdded> addMember(@PathVariable UUID id,
                                                        @Valid @RequestBody FamilyRequest.MemberRequest request,
                                                        Caller caller,
                                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -132,7 +140,7 @@ public class FamilyController {
                         return memberId;
                     }
                 });
-        return outcome.created("/api/v1/families/" + id).body(Map.of("memberId", outcome.id()));
+        return outcome.created("/api/v1/families/" + id).body(new MemberAdded(outcome.id()));
     }
 
     /** Municipality, languages and contact details; an absent field is left as it is. */
@@ -160,7 +168,7 @@ public class FamilyController {
      */
     @PutMapping("/{id}/responsible-worker")
     @PreAuthorize("hasRole('WORKER')")
-    public Map<String, Object> assignResponsibleWorker(@PathVariable UUID id,
+    public ResponsibleWorkerAssigned assignResponsibleWorker(@PathVariable UUID id,
                                                        @Valid @RequestBody ResponsibleWorkerRequest request,
                                                        Caller caller) {
         SharingBasis basis = requireAccess(id, caller);
@@ -170,14 +178,13 @@ public class FamilyController {
             accessLog.usage(id, caller.workerId(), caller.agencyId(), "assigned responsible worker of agency "
                     + request.agencyId(), basis.describe(), AccessLog.Outcome.ALLOWED, clock.instant());
         }
-        return Map.of("familyId", id, "agencyId", request.agencyId(), "workerId", request.workerId().strip(),
-                "changed", changed);
+        return new ResponsibleWorkerAssigned(id, request.agencyId(), request.workerId().strip(), changed);
     }
 
     @PostMapping("/{id}/consents")
     @PreAuthorize("hasRole('WORKER')")
     @Operation(summary = "Record the family's consent to share its data with named agencies for a purpose (WORKER)")
-    public ResponseEntity<Map<String, UUID>> consent(@PathVariable UUID id, @Valid @RequestBody ConsentRequest request,
+    public ResponseEntity<ResourceId> consent(@PathVariable UUID id, @Valid @RequestBody ConsentRequest request,
                                                      Caller caller,
                                                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         IdempotentCreation.Outcome<UUID> outcome = idempotency.create("POST /api/v1/families/" + id + "/consents",
@@ -200,7 +207,7 @@ public class FamilyController {
                         return consentId;
                     }
                 });
-        return outcome.created("/api/v1/families/" + id + "/consents/" + outcome.id()).body(Map.of("id", outcome.id()));
+        return outcome.created("/api/v1/families/" + id + "/consents/" + outcome.id()).body(new ResourceId(outcome.id()));
     }
 
     @DeleteMapping("/{id}/consents/{consentId}")

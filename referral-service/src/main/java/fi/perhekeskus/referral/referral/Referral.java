@@ -50,7 +50,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
- * One referral and its closed loop back to the sender (DESIGN.md):
+ * One referral and its closed loop back to the sender:
  * REQUESTED → RECEIVED → ACCEPTED → IN_PROGRESS → COMPLETED, or DECLINED, REDIRECTED (a new
  * referral carries the family on, the loop stays with the original sender) or CANCELLED by the
  * sender from any open state. The receiver may put an ACCEPTED or IN_PROGRESS referral ON_HOLD and

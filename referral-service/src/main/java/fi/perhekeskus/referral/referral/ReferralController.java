@@ -31,7 +31,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -40,6 +39,18 @@ import java.util.UUID;
 @Validated
 @PreAuthorize("hasRole('WORKER')")
 public class ReferralController {
+
+    /** A referral made: its id and status (REQUESTED). */
+    public record ReferralMade(UUID id, ReferralStatus status) {
+    }
+
+    /** The redirected referral and the new one that carries the family on. */
+    public record ReferralRedirected(UUID id, ReferralStatus status, UUID redirectedTo) {
+    }
+
+    /** A recorded hand-over meeting of a referral. */
+    public record HandoverMeetingRecorded(UUID id, UUID referralId, ReferralStatus status) {
+    }
 
     private final CommandGateway commands;
     private final FamilySealer sealer;
@@ -63,7 +74,7 @@ public class ReferralController {
     @PostMapping
     @Operation(summary = "Refer a family to a service of another agency (sender). The same Idempotency-Key from "
             + "the same agency answers with the referral it made and creates nothing new; with another body it is 422.")
-    public ResponseEntity<Map<String, Object>> make(
+    public ResponseEntity<ReferralMade> make(
             @Valid @RequestBody ReferralRequests.Make request, Caller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         UUID agency = caller.agencyId();
@@ -77,7 +88,7 @@ public class ReferralController {
                             caller.workerId(), now, request.memberIds()));
                     return ReferralStatus.REQUESTED;
                 }, id -> states.find(id, "referral-replay").orElseThrow().status()));
-        return outcome.created("/api/v1/referrals/" + outcome.id()).body(Map.of("id", outcome.id(), "status", outcome.body()));
+        return outcome.created("/api/v1/referrals/" + outcome.id()).body(new ReferralMade(outcome.id(), outcome.body()));
     }
 
     @PostMapping("/{id}/receive")
@@ -111,7 +122,7 @@ public class ReferralController {
     @PostMapping("/{id}/redirect")
     @Operation(summary = "The receiver forwards the family to a better service (from RECEIVED, ACCEPTED, IN_PROGRESS "
             + "or ON_HOLD); answers with redirectedTo. The new referral keeps the original sender and this one's priority")
-    public Map<String, Object> redirect(@PathVariable UUID id, @Valid @RequestBody ReferralRequests.Redirect request,
+    public ReferralRedirected redirect(@PathVariable UUID id, @Valid @RequestBody ReferralRequests.Redirect request,
                                         Caller caller) {
         UUID familyId = familyOf(id, caller);
         UUID newReferral = UUID.randomUUID();
@@ -119,7 +130,7 @@ public class ReferralController {
         ReferralState state = commands.sendAndWait(new RedirectReferral(id, caller.agencyId(), newReferral,
                 request.serviceId(), request.note() == null ? null : sealer.seal(familyId, request.note()),
                 caller.workerId(), now));
-        return Map.of("id", state.id(), "status", state.status(), "redirectedTo", state.redirectedTo());
+        return new ReferralRedirected(state.id(), state.status(), state.redirectedTo());
     }
 
     @PostMapping("/{id}/start")
@@ -159,7 +170,7 @@ public class ReferralController {
     @Operation(summary = "The sender or the receiver records the warm hand-over meeting (family, sender and receiver "
             + "together) of an open referral; its history shows HANDOVER_MEETING. The same Idempotency-Key answers "
             + "with the meeting it recorded; with another body it is 422")
-    public ResponseEntity<Map<String, Object>> handoverMeeting(
+    public ResponseEntity<HandoverMeetingRecorded> handoverMeeting(
             @PathVariable UUID id, @Valid @RequestBody ReferralRequests.HandoverMeeting request, Caller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         UUID familyId = familyOf(id, caller);
@@ -183,8 +194,7 @@ public class ReferralController {
                         return states.find(id, "referral-replay").orElseThrow().status();
                     }
                 });
-        return outcome.created("/api/v1/referrals/" + id).body(Map.of("id", outcome.id(), "referralId", id,
-                "status", outcome.body()));
+        return outcome.created("/api/v1/referrals/" + id).body(new HandoverMeetingRecorded(outcome.id(), id, outcome.body()));
     }
 
     @PostMapping("/{id}/cancel")

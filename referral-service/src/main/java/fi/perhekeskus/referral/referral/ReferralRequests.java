@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The bodies of the referral endpoints (API.md). */
+/** The bodies of the referral endpoints (docs/contract.md). */
 public final class ReferralRequests {
 
     private ReferralRequests() {

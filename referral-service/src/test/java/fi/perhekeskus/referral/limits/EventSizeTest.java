@@ -40,7 +40,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The largest records a request within API.md's limits can put on the topic, measured the way the
+ * The largest records a request within the limits of docs/contract.md can put on the topic, measured the way the
  * producer checks {@code max.request.size}: the CloudEvents headers, key and JSON value of the
  * event, each text field at its limit and made of the character that costs the most bytes (a
  * control character, written as a six-byte {@code \}{@code u0001} escape; sealed values encrypt

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Requests at every limit of API.md go through the whole flow: stored, read back by the receiver,
+ * Requests at every limit of docs/contract.md go through the whole flow: stored, read back by the receiver,
  * written to the access log, and published to Kafka; publishing keeps flowing afterwards. A body
  * far over the limit is refused before it can become an event the producer cannot send.
  */

@@ -27,7 +27,7 @@ import static fi.perhekeskus.referral.support.Api.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every list and text of every request body one past its limit in API.md (and every enum, UUID
+ * Every list and text of every request body one past its limit in docs/contract.md (and every enum, UUID
  * and date given a value it cannot be): 400 problem+json naming the field, and nothing stored.
  */
 @ReferralServiceIT

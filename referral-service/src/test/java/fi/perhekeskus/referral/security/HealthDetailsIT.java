@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Without a token the health endpoint says only whether the service is up (API.md); a coordinator sees the parts. */
+/** Without a token the health endpoint says only whether the service is up (docs/contract.md); a coordinator sees the parts. */
 @ReferralServiceIT
 class HealthDetailsIT {
 

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The token rules of API.md, each broken once: every such token is 401 problem+json and changes
+ * The token rules of docs/contract.md, each broken once: every such token is 401 problem+json and changes
  * nothing; a well-formed token of an agency that is not registered reads the public directory only.
  */
 @ReferralServiceIT

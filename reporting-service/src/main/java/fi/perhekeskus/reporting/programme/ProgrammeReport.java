@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * A programme's reach against plan, attendance per session and feedback per question, as counts and
- * whole percents. A session's fathers are the fathers counted at it; {@code fathersReached} counts
+ * whole percents (docs/contract.md). A session's fathers are the fathers counted at it; {@code fathersReached} counts
  * distinct families that came with a father to any session.
  */
 @Component
