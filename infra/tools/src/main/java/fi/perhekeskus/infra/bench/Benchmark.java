@@ -64,6 +64,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * from a command's response to the reporting projection, a replay of the reporting projection from
  * N events on Kafka, and the raw ceiling of the same machine in the same run (Kafka produce,
  * PostgreSQL insert, Mongo insert). Prints a table and writes it as JSON to target/bench/.
+ * {@code --reads} measures instead read latency at two data sizes ({@link ReadPhase}).
  */
 public final class Benchmark {
 
