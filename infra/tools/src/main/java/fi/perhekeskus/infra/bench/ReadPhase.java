@@ -198,10 +198,14 @@ final class ReadPhase {
                 return null;
             }));
         }
-        for (Future<?> f : work) {
-            f.get();
+        try {
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            // A failed read must not leave the other readers (and so the JVM) running.
+            pool.shutdownNow();
         }
-        pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("readsPerSecond", round(all.size() / seconds));
