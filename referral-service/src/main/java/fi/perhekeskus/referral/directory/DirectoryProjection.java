@@ -3,6 +3,7 @@ package fi.perhekeskus.referral.directory;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.directory.AgencyRegistered;
@@ -53,6 +54,9 @@ public class DirectoryProjection {
         this.catchUp = catchUp;
         this.agencies = readDatabase.getCollection("directory_agencies");
         this.services = readDatabase.getCollection("directory_services");
+        // The search (offered services by name) and an agency's own services by name.
+        services.createIndex(Indexes.ascending("withdrawn", "name", "_id"));
+        services.createIndex(Indexes.ascending("agencyId", "name", "_id"));
     }
 
     // modifiedAt is the stored event's own timestamp, so a replay writes the same value again.

@@ -53,8 +53,12 @@ public class ReferralProjection {
 
     public ReferralProjection(MongoDatabase readDatabase) {
         this.referrals = readDatabase.getCollection("referrals");
+        // Inbox and outbox pages, newest first, with and without a status; the FHIR search by owner.
         referrals.createIndex(Indexes.ascending("senderAgencyId", "madeAt"));
         referrals.createIndex(Indexes.ascending("receiverAgencyId", "madeAt"));
+        referrals.createIndex(Indexes.ascending("senderAgencyId", "status", "madeAt"));
+        referrals.createIndex(Indexes.ascending("receiverAgencyId", "status", "madeAt"));
+        referrals.createIndex(Indexes.ascending("receiverAgencyId", "senderAgencyId", "madeAt"));
     }
 
     @EventHandler

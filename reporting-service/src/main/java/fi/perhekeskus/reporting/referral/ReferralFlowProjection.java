@@ -3,6 +3,7 @@ package fi.perhekeskus.reporting.referral;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.referral.ReferralAccepted;
 import fi.perhekeskus.contract.referral.ReferralCancelled;
@@ -46,6 +47,9 @@ public class ReferralFlowProjection {
 
     public ReferralFlowProjection(MongoDatabase readDatabase) {
         this.referrals = readDatabase.getCollection(COLLECTION);
+        // The report reads a period's referrals, in one municipality or all.
+        referrals.createIndex(Indexes.ascending("madeAt"));
+        referrals.createIndex(Indexes.ascending("municipality", "madeAt"));
     }
 
     @EventHandler

@@ -64,10 +64,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * from a command's response to the reporting projection, a replay of the reporting projection from
  * N events on Kafka, and the raw ceiling of the same machine in the same run (Kafka produce,
  * PostgreSQL insert, Mongo insert). Prints a table and writes it as JSON to target/bench/.
+ * {@code --reads} measures instead read latency at two data sizes ({@link ReadPhase}).
  */
 public final class Benchmark {
 
     private final boolean quick;
+    private final boolean reads;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -76,12 +78,13 @@ public final class Benchmark {
     private LocalTokens tokens;
     private LocalPlatform.Running platform;
 
-    private Benchmark(boolean quick) {
+    private Benchmark(boolean quick, boolean reads) {
         this.quick = quick;
+        this.reads = reads;
     }
 
     public static void main(String[] args) throws Exception {
-        new Benchmark(List.of(args).contains("--quick")).run();
+        new Benchmark(List.of(args).contains("--quick"), List.of(args).contains("--reads")).run();
     }
 
     private void run() throws Exception {
@@ -92,7 +95,7 @@ public final class Benchmark {
         int[] levels = {1, 4, 16};
         int[] operations = quick ? new int[] {60, 120, 240} : new int[] {200, 400, 1200};
         int replayEvents = quick ? 15_000 : 100_000;
-        results.put("size", quick ? "quick" : "default");
+        results.put("size", (quick ? "quick" : "default") + (reads ? " reads" : ""));
         results.put("memoryMeasure", "PSS: resident memory, shared pages divided among the processes sharing them");
         progress("starting the platform on fresh local infrastructure in " + data);
         // A fresh data directory: the platform gets random secrets of its own (unless the variables are set).
@@ -102,6 +105,29 @@ public final class Benchmark {
             tokens = platform.secrets().tokens();
             results.put("platformStartSeconds", platform.startMillis() / 1000.0);
             results.put("residentMemoryIdleMiB", memory());
+            if (reads) {
+                // Its own run: the read phase only, on the same fresh platform (see ReadPhase).
+                int[] sizes = quick ? new int[] {2_000, 20_000} : new int[] {10_000, 100_000};
+                Map<String, Object> phase = new ReadPhase(http, json, tokens, platform, Benchmark::progress)
+                        .run(sizes, quick ? 30 : 60, this::awaitCaughtUp);
+                results.put("reads", phase);
+                results.put("readP99LargeOverSmall", ReadPhase.p99LargeOverSmall(phase, sizes[0], sizes[1]));
+                results.put("residentMemoryAfterReadsMiB", memory());
+            } else {
+                measureWritesAndReplay(levels, operations, replayEvents);
+            }
+        }
+        Path out = root.resolve("target/bench");
+        Files.createDirectories(out);
+        Path file = out.resolve("results-" + Instant.now().toString().replace(':', '-') + ".json");
+        Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        System.out.println();
+        print();
+        System.out.println("Written to " + file);
+    }
+
+    private void measureWritesAndReplay(int[] levels, int[] operations, int replayEvents) throws Exception {
+        {
             Setup setup = setup();
             Map<String, Object> write = new LinkedHashMap<>();
             for (int i = 0; i < levels.length; i++) {
@@ -113,13 +139,6 @@ public final class Benchmark {
             results.put("raw", raw(replayEvents));
             ratios();
         }
-        Path out = root.resolve("target/bench");
-        Files.createDirectories(out);
-        Path file = out.resolve("results-" + Instant.now().toString().replace(':', '-') + ".json");
-        Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(results));
-        System.out.println();
-        print();
-        System.out.println("Written to " + file);
     }
 
     private record Setup(UUID receiver, UUID service, List<UUID> senders, List<UUID> families) {
@@ -393,7 +412,8 @@ public final class Benchmark {
 
     /** Waits until every streaming processor of the service on {@code port} is at the head of its source. */
     private void awaitCaughtUp(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        // Long enough for the read phase's 90,000 seeded events on two cores.
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         while (true) {
             Map<?, ?> metric = json.readValue(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/actuator/metrics/perhekeskus.processor.lag")).header("Authorization", "Bearer "

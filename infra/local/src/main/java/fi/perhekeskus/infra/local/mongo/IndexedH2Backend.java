@@ -21,7 +21,9 @@ import java.util.List;
  * index keys and documents as Java-serialized objects: it serializes both keys again for every
  * comparison of an index lookup, and every document of a page each time H2 writes the page. Here
  * index keys compare as values ({@link KeyValueType}) and documents are stored as BSON
- * ({@link BsonDocumentType}); the query engine is the stock one. Both live in maps of their own
+ * ({@link BsonDocumentType}). Indexes that are not unique, which the stock server ignores, are kept
+ * ({@link SecondaryIndex}), and queries read any index by prefix and range ({@link QueryPlan}); the
+ * rest of the query engine is the stock one. Keys and documents live in maps of their own
  * name: a file written by the stock backend is read once and carried over when a collection is
  * opened (documents copied, indexes rebuilt from them).
  */
@@ -94,6 +96,15 @@ public final class IndexedH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = getMvStore().openMap(indexMapName(collectionName, indexName),
                     new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
             return new KeyValueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            MVMap<KeyValue, Boolean> map = getMvStore().openMap(indexMapName(collectionName, indexName),
+                    new MVMap.Builder<KeyValue, Boolean>().keyType(KeyValueType.ordered(SecondaryIndex.storedOrder(keys))));
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + getDatabaseName() + "." + collectionName);
+            return new SecondaryIndex(map, meta, indexName, keys, sparse);
         }
 
         @Override

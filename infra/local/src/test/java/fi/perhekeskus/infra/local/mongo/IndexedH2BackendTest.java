@@ -65,6 +65,46 @@ class IndexedH2BackendTest {
     }
 
     @Test
+    void aCompoundUniqueIndexRefusesDuplicatesOnInsertAndOnUpdate() {
+        withServer(IndexedH2Backend::open, docs -> {
+            docs.createIndex(Indexes.compoundIndex(Indexes.ascending("agency"), Indexes.descending("day")),
+                    new IndexOptions().unique(true));
+            docs.insertOne(new Document("_id", 1).append("agency", "a").append("day", "2025-01-01"));
+            docs.insertOne(new Document("_id", 2).append("agency", "a").append("day", "2025-01-02"));
+            docs.insertOne(new Document("_id", 3).append("agency", "b").append("day", "2025-01-01"));
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 4).append("agency", "b").append("day", "2025-01-01")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            assertThatThrownBy(() -> docs.updateOne(Filters.eq("_id", 2), com.mongodb.client.model.Updates.set("day", "2025-01-01")))
+                    .isInstanceOf(MongoWriteException.class);
+            // A range over its last key reads it, and the refused writes left nothing behind.
+            assertThat(docs.find(Filters.and(Filters.eq("agency", "a"), Filters.gte("day", "2025-01-01")))
+                    .sort(Sorts.ascending("_id")).into(new ArrayList<>())).extracting(d -> d.get("_id")).containsExactly(1, 2);
+        });
+    }
+
+    @Test
+    void aCompoundIndexServesPagesAndIsKeptAcrossARestart() {
+        withServer(IndexedH2Backend::open, docs -> {
+            docs.createIndex(Indexes.compoundIndex(Indexes.ascending("agency"), Indexes.descending("at")));
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                many.add(new Document("_id", "d" + i).append("agency", "ag" + i % 30).append("at", i));
+            }
+            docs.insertMany(many);
+        });
+        withServer(IndexedH2Backend::open, docs -> {
+            assertThat(docs.find(Filters.eq("agency", "ag7")).sort(Sorts.descending("at")).skip(1).limit(3)
+                    .into(new ArrayList<>())).extracting(d -> d.getInteger("at")).containsExactly(2_947, 2_917, 2_887);
+            docs.updateOne(Filters.eq("_id", "d7"), com.mongodb.client.model.Updates.set("agency", "ag8"));
+            docs.deleteOne(Filters.eq("_id", "d37"));
+            assertThat(docs.countDocuments(Filters.eq("agency", "ag7"))).isEqualTo(98);
+            assertThat(docs.find(Filters.and(Filters.eq("agency", "ag8"), Filters.lt("at", 40))).into(new ArrayList<>()))
+                    .extracting(d -> d.getInteger("at")).containsExactlyInAnyOrder(7, 8, 38);
+        });
+    }
+
+    @Test
     void keysWithAMissingFieldAreKeptAcrossARestart() {
         withServer(IndexedH2Backend::open, docs -> {
             docs.createIndex(Indexes.ascending("a", "b"), new IndexOptions().unique(true).sparse(true));
