@@ -21,6 +21,10 @@ import fi.perhekeskus.contract.programme.EnrolmentCancelled;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.contract.programme.FeedbackGiven;
+import fi.perhekeskus.contract.programme.FamilyInvited;
+import fi.perhekeskus.contract.programme.InvitationAnswered;
+import fi.perhekeskus.contract.programme.InvitationExpired;
+import fi.perhekeskus.contract.programme.ProgrammeEvaluated;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
 import fi.perhekeskus.contract.programme.GroupSessionAttendanceCorrected;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
@@ -63,6 +67,7 @@ public final class EventCatalog {
             ProgrammeScheduled.class, ProgrammesPlanned.class, GroupSessionRescheduled.class, GroupSessionCancelled.class,
             FamilyEnrolled.class, FamilyWaitlisted.class, EnrolmentCancelled.class,
             GroupSessionHeld.class, GroupSessionAttendanceCorrected.class, FeedbackGiven.class,
+            FamilyInvited.class, InvitationAnswered.class, InvitationExpired.class, ProgrammeEvaluated.class,
             NetworkMeetingHeld.class, NetworkMeetingLegalBasisRecorded.class,
             OpenPlaceRegistered.class, OpenPlaceVisitsRecorded.class, OpenPlaceVisitsCorrected.class);
 
