@@ -10,6 +10,8 @@ import fi.perhekeskus.domain.UnknownException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +70,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateNotFoundException) {
             return problem(HttpStatus.NOT_FOUND, ProblemTexts.NOT_FOUND, null, request);
         }
-        if (cause instanceof EventStoreException stored && isUniqueViolation(stored)) {
-            return exists(stored, request);
+        if (cause instanceof AggregateStreamCreationException
+                || cause instanceof EventStoreException stored && isUniqueViolation(stored)) {
+            return problem(HttpStatus.CONFLICT, "it exists already", null, request);
+        }
+        if (cause instanceof ConcurrencyException) {
+            // Retried by the command gateway; still losing after its retries, the caller may try again.
+            return problem(HttpStatus.CONFLICT, "it was changed at the same time by another request; try again",
+                    null, request);
         }
         return unexpected(e, request);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ResponseEntity<Object> concurrent(ConcurrencyException e, WebRequest request) {
+        return problem(HttpStatus.CONFLICT, "it was changed at the same time by another request; try again",
+                null, request);
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    public ResponseEntity<Object> created(AggregateStreamCreationException e, WebRequest request) {
+        return problem(HttpStatus.CONFLICT, "it exists already", null, request);
     }
 
     /**

@@ -284,7 +284,7 @@ public final class MalformedRequests {
         return switch (random.nextInt(12)) {
             case 0 -> syntaxDefect(value, defects);
             case 1 -> bytes(topLevelDefect(value, api.typeOf(schema), defects), false, defects);
-            case 2 -> oversized(value, defects);
+            case 2 -> oversized(value, schema, defects);
             default -> bytes(fieldDefect(value, schema, defects), chance(0.15), defects);
         };
     }
@@ -508,16 +508,17 @@ public final class MalformedRequests {
     }
 
     /** Over the body limit, or just under it with the excess in a field. */
-    private byte[] oversized(JsonNode value, List<String> defects) {
+    private byte[] oversized(JsonNode value, JsonNode schema, List<String> defects) {
         boolean over = chance(0.6);
         int size = over ? BODY_LIMIT + 1 + random.nextInt(40 * KIB) : BODY_LIMIT - 2 * KIB - random.nextInt(10 * KIB);
         String padding = "x".repeat(size);
         JsonNode padded;
         if (value.isObject() && value.fields().hasNext() && !over) {
-            // Under the limit: a field far too long for any bound the API has.
+            // Under the limit: a field of the API far too long for any bound it has (an unknown field
+            // added as noise has no bound, and a reader may ignore it).
             List<Leaf> leaves = new ArrayList<>();
-            collect(value, null, "", leaves);
-            leaves.removeIf(l -> l.parent() == null || !l.node().isTextual());
+            collect(value, schema, "", leaves);
+            leaves.removeIf(l -> l.parent() == null || !l.node().isTextual() || l.schema().isMissingNode());
             if (!leaves.isEmpty()) {
                 pick(leaves).set(NODES.textNode(padding), defects, "huge string");
                 return bytes(value, false, defects);
