@@ -3,6 +3,7 @@ package fi.perhekeskus.reporting;
 import com.mongodb.client.MongoDatabase;
 import fi.perhekeskus.infra.processing.ConsumingProcessors;
 import org.axonframework.config.ConfigurerModule;
+import fi.perhekeskus.infra.processing.ProcessorOwner;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -26,8 +27,9 @@ public class ProjectionProcessing {
             ProcessingGroups.PROGRAMMES, ProcessingGroups.GATHERINGS);
 
     @Bean
-    public TokenStore tokenStore(MongoDatabase readDatabase, Serializer serializer) {
+    public TokenStore tokenStore(MongoDatabase readDatabase, Serializer serializer, ProcessorOwner owner) {
         return MongoTokenStore.builder()
+                .nodeId(owner.name())
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readDatabase).build())
                 .serializer(serializer)
                 .build();

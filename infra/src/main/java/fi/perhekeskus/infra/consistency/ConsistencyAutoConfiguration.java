@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -19,7 +20,9 @@ public class ConsistencyAutoConfiguration {
 
     @Bean
     public ViewCatchUp viewCatchUp(EventStore eventStore, @Lazy EventProcessingConfiguration processing,
+                                   DataSource dataSource, @Lazy org.axonframework.config.Configuration axon,
                                    @Value("${perhekeskus.views.catch-up-timeout:5s}") Duration timeout) {
-        return new ViewCatchUp(eventStore, processing, timeout);
+        return new ViewCatchUp(eventStore, processing, timeout,
+                new StoredPositions(new JdbcTemplate(dataSource), axon::serializer));
     }
 }

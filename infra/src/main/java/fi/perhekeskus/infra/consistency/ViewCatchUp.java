@@ -10,6 +10,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -20,20 +22,29 @@ import java.util.concurrent.locks.LockSupport;
  * a view that stays behind answers 503 rather than a stale 404, and health already reports a stuck
  * processor.
  *
- * <p>Only segments this instance has claimed are known here. With several instances sharing a
- * processor, an unclaimed segment counts as caught up: reads are then only as fresh as the other
- * instance's view of that segment.
+ * <p>With several instances sharing a processor (and its Mongo view), a segment another instance
+ * has claimed is judged by the position that instance stored for it ({@link StoredPositions}), so a
+ * read at one instance right after a write at the other still sees the write. The set of segments
+ * is looked up at most every few seconds; an instance holding every segment reads nothing more.
  */
 public class ViewCatchUp {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final Duration maxWait;
+    private final StoredPositions stored;
+    private final Map<String, Known> segments = new ConcurrentHashMap<>();
 
-    public ViewCatchUp(EventStore eventStore, EventProcessingConfiguration processing, Duration maxWait) {
+    /** The segments a processor had when last looked up. */
+    private record Known(Set<Integer> segments, long until) {
+    }
+
+    ViewCatchUp(EventStore eventStore, EventProcessingConfiguration processing, Duration maxWait,
+                StoredPositions stored) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.maxWait = maxWait;
+        this.stored = stored;
     }
 
     /** Returns once the processing group's view holds every event stored before this call. */
@@ -51,7 +62,7 @@ public class ViewCatchUp {
                 .orElseThrow(() -> new IllegalStateException("no streaming processor " + processingGroup));
         long deadline = System.nanoTime() + maxWait.toNanos();
         long pauseNanos = 200_000;
-        while (!caughtUp(processor.processingStatus(), target.getAsLong())) {
+        while (!caughtUp(processor.getName(), processor.processingStatus(), target.getAsLong())) {
             if (System.nanoTime() > deadline) {
                 throw new ViewBehindException(processingGroup);
             }
@@ -59,6 +70,30 @@ public class ViewCatchUp {
             pauseNanos = Math.min(pauseNanos * 2, 10_000_000);
         }
     }
+
+    private boolean caughtUp(String processorName, Map<Integer, EventTrackerStatus> local, long target) {
+        if (!caughtUp(local, target)) {
+            return false;
+        }
+        Known known = segments.get(processorName);
+        if (known != null && System.nanoTime() < known.until() && local.keySet().containsAll(known.segments())) {
+            return true;
+        }
+        Map<Integer, OptionalLong> positions = stored.of(processorName);
+        segments.put(processorName, new Known(Set.copyOf(positions.keySet()), System.nanoTime() + SEGMENTS_FRESH_NANOS));
+        for (Map.Entry<Integer, OptionalLong> segment : positions.entrySet()) {
+            if (local.containsKey(segment.getKey())) {
+                continue;
+            }
+            if (segment.getValue().isEmpty() || segment.getValue().getAsLong() < target) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Segments are split or merged rarely: the set is looked up again after this long. */
+    private static final long SEGMENTS_FRESH_NANOS = 5_000_000_000L;
 
     static boolean caughtUp(Map<Integer, EventTrackerStatus> segments, long target) {
         for (EventTrackerStatus status : segments.values()) {

@@ -17,6 +17,12 @@ import java.time.Duration;
 @Import({DeadLetterController.class, ProcessorAdminController.class})
 public class ProcessingAutoConfiguration {
 
+    /** One per application context: the token store's node id (see {@link ProcessorOwner}). */
+    @Bean
+    public ProcessorOwner processorOwner() {
+        return ProcessorOwner.next();
+    }
+
     @Bean
     public ConsumingProcessors consumingProcessors(ListableBeanFactory beans) {
         return new ConsumingProcessors(beans);
