@@ -143,7 +143,7 @@ class WhoMayDoWhatIT {
         topic.consent(family, NEXT_YEAR, NGO);
 
         assertThat(api.refused(422, POST, enrolments(), api.worker(CLINIC), enrol(family)).get("detail"))
-                .isEqualTo("no valid consent of the family covers your agency");
+                .isEqualTo("mikään perheen voimassa oleva suostumus ei kata toimijaasi");
         topic.erase(family);
         api.refused(404, POST, enrolments(), api.worker(CLINIC), enrol(family));
     }

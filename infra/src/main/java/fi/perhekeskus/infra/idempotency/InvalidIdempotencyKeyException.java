@@ -17,8 +17,8 @@ public class InvalidIdempotencyKeyException extends ErrorResponseException imple
 
     private static ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request is not valid");
-        problem.setProperty("errors", List.of(Map.of("field", "Idempotency-Key",
-                "message", "must be 1 to " + IdempotentCreation.MAX_KEY_LENGTH + " visible ASCII characters")));
+        problem.setProperty("errors", List.of(new fi.perhekeskus.infra.web.ProblemDetailsAdvice.FieldError("Idempotency-Key",
+                "must be 1 to " + IdempotentCreation.MAX_KEY_LENGTH + " visible ASCII characters")));
         return problem;
     }
 }

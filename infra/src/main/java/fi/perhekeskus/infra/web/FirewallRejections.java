@@ -31,6 +31,6 @@ public class FirewallRejections implements RequestRejectedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
         log.debug("Request rejected by the firewall: {}", e.getMessage());
-        problems.write(response, HttpStatus.BAD_REQUEST, DETAIL);
+        problems.write(request, response, HttpStatus.BAD_REQUEST, DETAIL);
     }
 }

@@ -29,7 +29,7 @@ public class JsonCharset extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (declaresOtherThanUtf8(request.getContentType())) {
-            problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "a JSON body is UTF-8; send application/json without another charset");
             return;
         }

@@ -39,13 +39,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Every error is {@code application/problem+json} (RFC 9457) with {@code status}, {@code title},
  * {@code detail} and, for validation, {@code errors: [{field, message}]}. The status follows the
- * exception's type, never its message.
+ * exception's type, never its message. Texts are in the caller's language ({@link ProblemLanguage}).
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -248,6 +249,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problemHeaders.putAll(headers);
         }
         problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (body instanceof ProblemDetail problem) {
+            Locale asked = ProblemLanguage.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+            problemHeaders.setContentLanguage(ProblemLanguage.shared().localise(problem, asked));
+            problemHeaders.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        }
         return new ResponseEntity<>(body, problemHeaders, status);
     }
 

@@ -29,7 +29,7 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = statusOf(request);
-        problems.write(response, status, ProblemTexts.detailOf(status));
+        problems.write(request, response, status, ProblemTexts.detailOf(status));
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {

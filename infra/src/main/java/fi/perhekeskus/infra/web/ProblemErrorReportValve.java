@@ -1,5 +1,6 @@
 package fi.perhekeskus.infra.web;
 
+import org.springframework.http.HttpHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -40,7 +41,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             OutputStream out = response.getOutputStream();
-            JSON.writeValue(out, ProblemDetail.forStatusAndDetail(status, ProblemTexts.detailOf(status)));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ProblemTexts.detailOf(status));
+            ProblemWriter.localise(problem, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), response);
+            JSON.writeValue(out, problem);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The connection is gone or the response was taken: nothing more to tell the client.

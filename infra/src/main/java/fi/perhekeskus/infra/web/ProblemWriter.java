@@ -1,12 +1,15 @@
 package fi.perhekeskus.infra.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Writes a problem+json answer from below Spring MVC (servlet filters, the security firewall,
@@ -21,11 +24,19 @@ public class ProblemWriter {
         this.mapper = mapper;
     }
 
-    public void write(HttpServletResponse response, HttpStatus status, String detail)
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        localise(problem, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), response);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Puts the problem in the language the caller asked for, and says which one it is in. */
+    static void localise(ProblemDetail problem, String acceptLanguage, HttpServletResponse response) {
+        Locale language = ProblemLanguage.shared().localise(problem, ProblemLanguage.of(acceptLanguage));
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 }

@@ -45,7 +45,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             } else {
                 response.setHeader("Connection", "close");
             }
-            tooLarge(response);
+            tooLarge(request, response);
             return;
         }
         Counted counted = new Counted(request, maxBytes);
@@ -57,7 +57,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                 throw e;
             }
             response.reset();
-            tooLarge(response);
+            tooLarge(request, response);
         } finally {
             if (counted.exceeded()) {
                 // The rest of a refused streamed body, read before the 413 leaves (see DRAIN_MAX_BYTES).
@@ -82,8 +82,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         }
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
-        problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLargeDetail(maxBytes));
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, tooLargeDetail(maxBytes));
     }
 
     static String tooLargeDetail(long maxBytes) {

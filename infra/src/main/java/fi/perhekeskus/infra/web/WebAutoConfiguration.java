@@ -15,6 +15,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -29,6 +34,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class WebAutoConfiguration {
+
+    /**
+     * Bean Validation writes its messages in English whatever the request's language; the problem
+     * answer then translates them ({@link ProblemLanguage}). Without this, Spring's default resolver
+     * would pick Hibernate Validator's bundle for the caller's language (German, Czech...) and the
+     * answer would mix languages.
+     */
+    @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    public LocaleResolver localeResolver() {
+        return new FixedLocaleResolver(Locale.ENGLISH);
+    }
 
     @Bean
     public ProblemWriter problemWriter(ObjectMapper mapper) {

@@ -114,7 +114,7 @@ class ServiceCapacityIT {
 
         ResponseEntity<Map> manual = api.call(HttpMethod.PUT, path, worker(agency), Map.of("status", "OPEN"));
         assertStatus(manual, 409);
-        assertThat((String) manual.getBody().get("detail")).contains("kept by the platform");
+        assertThat((String) manual.getBody().get("detail")).contains("ylläpitää alusta");
         assertThat(capacityOf(api)).containsEntry("status", "CLOSED");
 
         UUID programme = UUID.randomUUID();

@@ -63,7 +63,7 @@ class ConsentIT {
         int before = events();
         ResponseEntity<Map> refused = refer(null);
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
-        assertThat(refused.getBody().get("detail").toString()).contains("consent");
+        assertThat(refused.getBody().get("detail").toString()).contains("suostumus");
         assertThat(events()).isEqualTo(before);
     }
 

@@ -125,7 +125,7 @@ class TokenRulesIT {
             assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(403);
             assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(refused.getBody()).containsEntry("status", 403);
-            assertThat((String) refused.getBody().get("detail")).contains("not registered");
+            assertThat((String) refused.getBody().get("detail")).contains("ei ole rekisteröity");
         }
         assertThat(events()).isEqualTo(eventsBefore);
         ResponseEntity<String> directory = get("/api/v1/services", stranger);
