@@ -2,6 +2,7 @@ package fi.perhekeskus.referral.notification;
 
 import fi.perhekeskus.contract.programme.EnrolmentCancelled;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
+import fi.perhekeskus.contract.programme.FamilyInvited;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
@@ -87,6 +88,12 @@ public class MeetingNotifier {
         }
         notify(e.promotedFromWaitlist() ? NotificationKind.WAITLIST_PROMOTED : NotificationKind.FAMILY_ENROLLED,
                 e.familyId(), e.programmeId(), eventId, at, Map.of());
+    }
+
+    @EventHandler
+    void on(FamilyInvited e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        notify(NotificationKind.FAMILY_INVITED, e.familyId(), e.programmeId(), eventId, at,
+                Map.of("expiresAt", e.expiresAt().toString()));
     }
 
     @EventHandler

@@ -10,6 +10,9 @@ public enum NotificationKind {
 
     INCOMING_REFERRAL(RecipientKind.AGENCY, "incoming-referral"),
     REFERRAL_ESCALATED(RecipientKind.AGENCY, "referral-escalated"),
+    /** The receiving agency's login-free link to a referral: the link is its only content. */
+    PARTNER_LINK(RecipientKind.AGENCY, "partner-link"),
+    FAMILY_INVITED(RecipientKind.FAMILY, "family-invited"),
     FAMILY_ENROLLED(RecipientKind.FAMILY, "family-enrolled"),
     WAITLIST_PROMOTED(RecipientKind.FAMILY, "waitlist-promoted"),
     FAMILY_WAITLISTED(RecipientKind.FAMILY, "family-waitlisted"),

@@ -82,10 +82,13 @@ public class NotificationOutbox {
         }
     }
 
+    /** Sent: a partner link's message forgets the link, a credential no one needs to keep. */
     public void sent(UUID messageId, Instant at) {
         jdbc.update("""
                 UPDATE notification_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, claimed_until = NULL,
-                    last_error = NULL WHERE message_id = ?""", Timestamp.from(at), messageId);
+                    last_error = NULL,
+                    parameters = CASE WHEN kind = 'PARTNER_LINK' THEN '{}' ELSE parameters END
+                WHERE message_id = ?""", Timestamp.from(at), messageId);
     }
 
     /** An attempt failed: the next one is at {@code nextAttempt}, or none (FAILED) when it is null. */

@@ -55,11 +55,9 @@ public class PartnerLinkController {
                                                       @Valid @RequestBody(required = false) PartnerLinkRequest request,
                                                       Caller caller) {
         int days = request == null || request.validDays() == null ? PartnerLinks.DEFAULT_DAYS : request.validDays();
-        PartnerLinks.Issued issued = links.issue(id, days, caller);
-        String base = links.settings().baseUrl() != null ? links.settings().baseUrl()
-                : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        URI url = URI.create(base + "/partner/" + issued.token());
-        return ResponseEntity.status(201).body(new PartnerLinkResponse(url, issued.expiresAt()));
+        PartnerLinks.Issued issued = links.issue(id, days, caller,
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+        return ResponseEntity.status(201).body(new PartnerLinkResponse(issued.url(), issued.expiresAt()));
     }
 
     @DeleteMapping

@@ -5,6 +5,7 @@ import fi.perhekeskus.infra.secrets.InvalidSecretException;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.infra.security.Role;
 import fi.perhekeskus.infra.security.SecuritySettings;
+import fi.perhekeskus.referral.notification.PartnerLinkMail;
 import fi.perhekeskus.referral.privacy.AccessLog;
 import fi.perhekeskus.referral.referral.IssuePartnerLink;
 import fi.perhekeskus.referral.referral.PartnerLink;
@@ -15,6 +16,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -41,8 +43,8 @@ public class PartnerLinks {
     public static final int MAX_DAYS = 30;
     static final String ACTOR_PREFIX = "partner-link:";
 
-    /** A link a sender handed out: the token goes into its URL. */
-    public record Issued(UUID linkId, String token, Instant expiresAt) {
+    /** A link a sender handed out: the token is in its URL. */
+    public record Issued(UUID linkId, String token, URI url, Instant expiresAt) {
     }
 
     /** A link that opens its referral now: who acts through it, as the referral's receiver. */
@@ -55,10 +57,12 @@ public class PartnerLinks {
     private final PartnerSettings settings;
     private final PartnerTokens tokens;
     private final Clock clock;
+    private final PartnerLinkMail mail;
 
     public PartnerLinks(CommandGateway commands, ReferralStates states, AccessLog log, PartnerSettings settings,
-                        SecuritySettings security, Clock clock) {
+                        SecuritySettings security, Clock clock, PartnerLinkMail mail) {
         this.commands = commands;
+        this.mail = mail;
         this.states = states;
         this.log = log;
         this.settings = settings;
@@ -94,8 +98,13 @@ public class PartnerLinks {
         return bytes;
     }
 
-    /** A new link for the referral's receiver, superseding any earlier one (the aggregate checks who may). */
-    public Issued issue(UUID referralId, int validDays, Caller caller) {
+    /**
+     * A new link for the referral's receiver, superseding any earlier one (the aggregate checks who
+     * may), also mailed to the receiving agency's contact address.
+     *
+     * @param requestBase where the link points when {@code perhekeskus.partner.base-url} is not set
+     */
+    public Issued issue(UUID referralId, int validDays, Caller caller, String requestBase) {
         Instant now = clock.instant();
         // Whole seconds: the token carries its expiry in seconds, and both must agree.
         Instant expiresAt = now.plus(settings.linkDay().multipliedBy(validDays)).truncatedTo(ChronoUnit.SECONDS);
@@ -106,7 +115,10 @@ public class PartnerLinks {
                 fresh.linkId(), fresh.secretHash(), expiresAt, caller.workerId(), now));
         String token = tokens.token(new PartnerTokens.Link(referralId, state.receiverAgencyId(), fresh.linkId(),
                 fresh.secret(), expiresAt));
-        return new Issued(fresh.linkId(), token, expiresAt);
+        String base = settings.baseUrl() != null ? settings.baseUrl() : requestBase;
+        URI url = URI.create(base + "/partner/" + token);
+        mail.send(state.receiverAgencyId(), fresh.linkId(), url, expiresAt);
+        return new Issued(fresh.linkId(), token, url, expiresAt);
     }
 
     public void revoke(UUID referralId, Caller caller) {

@@ -3,6 +3,7 @@ package fi.perhekeskus.referral.notification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.contract.programme.EnrolmentSource;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
+import fi.perhekeskus.contract.programme.FamilyInvited;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.referral.ReferralServiceIT;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -45,6 +47,8 @@ class NotificationIT {
     ObjectMapper objectMapper;
     @Autowired
     NotificationSender sender;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static int imap() {
         return LocalInfrastructure.shared().mail().imapPort();
@@ -80,6 +84,59 @@ class NotificationIT {
                     .containsEntry("attempts", 1);
         });
         assertThat(sent.toString()).doesNotContain(office);
+    }
+
+    @Test
+    void aPartnerLinkReachesTheReceivingAgencyAndIsForgottenOnceSent() {
+        Api api = new Api(http);
+        String office = address("seurakunta");
+        UUID clinic = api.agency("Hervannan neuvola", "Tampere");
+        UUID parish = api.agency("Tampereen seurakuntayhtymä", "Tampere", office);
+        UUID service = api.service(parish, "Perhekerho", "INDIVIDUAL");
+        UUID family = api.family(clinic, "Aino", "Korhonen", "150592-908R", "1992-05-15");
+        api.consent(family, clinic, List.of(parish), LocalDate.now().plusYears(1).toString());
+        UUID referral = api.created(HttpMethod.POST, "/api/v1/referrals", worker(clinic), Map.of("familyId", family,
+                "serviceId", service, "reason", "Äiti väsynyt", "needLevel", "GREEN", "priority", "ROUTINE"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.count(imap(), office) == 1);
+
+        var issued = api.call(HttpMethod.POST, "/api/v1/referrals/" + referral + "/partner-link", worker(clinic),
+                Map.of("validDays", 3));
+        assertThat(issued.getStatusCode().value()).isEqualTo(201);
+        String link = (String) issued.getBody().get("url");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.count(imap(), office) == 2);
+        Mailbox.Mail mail = Mailbox.read(imap(), office).stream()
+                .filter(m -> m.subject().equals("Lähete avattavaksi linkillä")).findFirst().orElseThrow();
+        assertThat(mail.body()).contains(link).doesNotContain("Aino", "Korhonen", "150592-908R", "Äiti väsynyt");
+        // Sent, the outbox keeps no copy of the credential.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT parameters FROM notification_outbox WHERE kind = 'PARTNER_LINK' AND recipient_id = ?",
+                String.class, parish).equals("{}"));
+        assertThat(jdbc.queryForList("SELECT parameters FROM notification_outbox", String.class))
+                .noneMatch(p -> p.contains(link.substring(link.lastIndexOf('/') + 1)));
+    }
+
+    @Test
+    void anInvitedFamilyIsToldInItsLanguage() {
+        Api api = new Api(http);
+        UUID clinic = api.agency("Hervannan neuvola", "Tampere");
+        UUID family = api.family(clinic, "Linnea", "Lindqvist", "150592-908R", "1992-05-15");
+        String home = address("kutsu");
+        api.ok(HttpMethod.PATCH, "/api/v1/families/" + family, worker(clinic), Map.of("contact", Map.of("email", home)));
+        UUID programme = UUID.randomUUID();
+        Instant now = Instant.now();
+        Instant firstSession = now.plus(30, ChronoUnit.DAYS);
+
+        try (MeetingTopic meetings = new MeetingTopic(objectMapper)) {
+            meetings.publish(programme, scheduled(programme, "Meidän vauva", firstSession), now);
+            meetings.publish(programme, new FamilyInvited(programme, UUID.randomUUID(), family, true, firstSession,
+                    "w-1", now), now);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.count(imap(), home) == 1);
+        Mailbox.Mail mail = Mailbox.read(imap(), home).get(0);
+        assertThat(mail.subject()).isEqualTo("Kutsu ryhmään: Meidän vauva");
+        assertThat(mail.body()).contains("Kutsu on voimassa").doesNotContain("Linnea", "Lindqvist");
     }
 
     @Test
