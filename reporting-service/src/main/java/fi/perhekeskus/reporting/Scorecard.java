@@ -12,9 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,7 +42,7 @@ public class Scorecard {
         this.gatherings = gatherings;
     }
 
-    public Map<String, Object> of(String organizer, int year, Suppression s) {
+    public ScorecardResponse of(String organizer, int year, Suppression s) {
         Set<String> agencies = directory.agencies().stream()
                 .filter(a -> organizer == null || organizer.equals(a.organizerName()))
                 .map(a -> a.id().toString()).collect(Collectors.toSet());
@@ -105,29 +103,17 @@ public class Scorecard {
                 .count("openPlaceFamilies", visits[0]).count("openPlaceAdults", visits[1])
                 .count("openPlaceChildren", visits[2])
                 .shown();
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("organizer", organizer == null ? "all" : organizer);
-        card.put("year", year);
-        card.put("agencies", agencies.size());
-        for (String count : List.of("referralsMade", "referralsReceived", "referralsAccepted", "referralsCompleted",
-                "referralsEscalated")) {
-            card.put(count, c.count(count));
-        }
-        card.put("acceptanceRate", c.derived(decided == 0 ? null : Math.round(accepted * 100.0 / decided) / 100.0,
-                "referralsAccepted", "referralsDecided"));
-        card.put("medianHoursToAccept", c.derived(hours.isEmpty() ? null
-                : Math.round(median(hours) * 100) / 100.0, "referralsAccepted"));
-        card.put("programmes", runs.size());
-        card.put("plannedFamilies", c.count("plannedFamilies"));
-        card.put("enrolledFamilies", c.count("enrolledFamilies"));
-        card.put("reachRate", c.derived(planned == 0 ? null : Math.round(enrolled * 100.0 / planned) / 100.0,
-                "plannedFamilies", "enrolledFamilies"));
-        card.put("sessionsHeld", held);
-        for (String count : List.of("fathersAtSessions", "networkMeetings", "openPlaceFamilies", "openPlaceAdults",
-                "openPlaceChildren")) {
-            card.put(count, c.count(count));
-        }
-        return card;
+        return new ScorecardResponse(organizer == null ? "all" : organizer, year, agencies.size(),
+                c.count("referralsMade"), c.count("referralsReceived"), c.count("referralsAccepted"),
+                c.count("referralsCompleted"), c.count("referralsEscalated"),
+                c.derived(decided == 0 ? null : Math.round(accepted * 100.0 / decided) / 100.0,
+                        "referralsAccepted", "referralsDecided"),
+                c.derived(hours.isEmpty() ? null : Math.round(median(hours) * 100) / 100.0, "referralsAccepted"),
+                runs.size(), c.count("plannedFamilies"), c.count("enrolledFamilies"),
+                c.derived(planned == 0 ? null : Math.round(enrolled * 100.0 / planned) / 100.0,
+                        "plannedFamilies", "enrolledFamilies"),
+                held, c.count("fathersAtSessions"), c.count("networkMeetings"), c.count("openPlaceFamilies"),
+                c.count("openPlaceAdults"), c.count("openPlaceChildren"));
     }
 
     private static double median(List<Double> sorted) {
