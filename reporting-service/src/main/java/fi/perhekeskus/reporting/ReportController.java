@@ -93,10 +93,15 @@ public class ReportController {
     }
 
     @GetMapping(value = "/programmes/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A programme's reach against plan, attendance per session and feedback per question",
-            description = "Each question's answers add up to its responses, the same for every question." + SUPPRESSION)
+    @Operation(summary = "A programme's reach against plan, invitation funnel, attendance and feedback per session, "
+            + "feedback per question and (COORDINATOR only) which agencies evaluated it",
+            description = "Each question's answers add up to its responses, the same for every question; each answer's "
+                    + "count is the sum of the sessions'. The funnel counts distinct families: invited, of them those "
+                    + "that answered, those enrolled now and those present at a held session. An evaluation's texts "
+                    + "are sealed with the programme's key, which reporting does not hold: it shows the agency and "
+                    + "when, never the texts." + SUPPRESSION)
     public ProgrammeReportResponse programme(@PathVariable UUID id, Caller caller) {
-        return programmes.report(id, suppression(caller));
+        return programmes.report(id, suppression(caller), caller.has(Role.COORDINATOR));
     }
 
     @GetMapping(value = "/programmes/{id}", produces = Csv.MEDIA_TYPE)
@@ -105,8 +110,10 @@ public class ReportController {
     }
 
     @GetMapping(value = "/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "An organizer's yearly scorecard (all organizers when none is named)",
-            description = SUPPRESSION)
+    @Operation(summary = "An organizer's yearly scorecard (all organizers when none is named), with the year's plan "
+            + "per group service against the series scheduled and held",
+            description = "The plan's services' enrolledFamilies add up to enrolledFamilies; the plan's own figures are "
+                    + "targets and shown as they are. The CSV has the card's figures, not the plan." + SUPPRESSION)
     public ScorecardResponse scorecard(@RequestParam(required = false) @Size(max = Limits.NAME) String organizer,
                                          @RequestParam(required = false) @Min(Limits.YEAR_MIN) @Max(Limits.YEAR_MAX) Integer year, Caller caller) {
         return scorecard.of(organizer, year == null ? LocalDate.now(ZoneOffset.UTC).getYear() : year, suppression(caller));

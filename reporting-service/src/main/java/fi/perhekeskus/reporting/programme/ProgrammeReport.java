@@ -1,6 +1,7 @@
 package fi.perhekeskus.reporting.programme;
 
 import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.reporting.directory.DirectoryProjection;
 import fi.perhekeskus.reporting.suppression.CountTable;
 import fi.perhekeskus.reporting.suppression.Suppression;
 import org.bson.Document;
@@ -8,13 +9,18 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A programme's reach against plan, attendance per session and feedback per question, as counts and
- * whole percents (docs/contract.md). A session's fathers are the fathers counted at it; {@code fathersReached} counts
+ * A programme's reach against plan, its invitation funnel, attendance and feedback per session and
+ * feedback per question, as counts and whole percents (docs/contract.md), and for a coordinator which
+ * agencies evaluated it. A session's fathers are the fathers counted at it; {@code fathersReached} counts
  * distinct families that came with a father to any session.
  */
 @Component
@@ -28,9 +34,11 @@ public class ProgrammeReport {
     static final List<String> SESSION_COUNTS = List.of("families", "fathers", "children");
 
     private final ProgrammeProjection programmes;
+    private final DirectoryProjection directory;
 
-    public ProgrammeReport(ProgrammeProjection programmes) {
+    public ProgrammeReport(ProgrammeProjection programmes, DirectoryProjection directory) {
         this.programmes = programmes;
+        this.directory = directory;
     }
 
     public List<ProgrammeSummary> overview(Suppression s) {
@@ -48,7 +56,8 @@ public class ProgrammeReport {
         return rows;
     }
 
-    public ProgrammeReportResponse report(UUID programmeId, Suppression s) {
+    /** The report; {@code evaluations} only for a coordinator. */
+    public ProgrammeReportResponse report(UUID programmeId, Suppression s, boolean coordinator) {
         Document d = programmes.programme(programmeId).orElseThrow(() -> new UnknownException("no such programme"));
         int planned = d.getInteger("plannedFamilies", 0);
         int enrolled = d.getInteger("enrolledFamilies", 0);
@@ -68,6 +77,48 @@ public class ProgrammeReport {
         // the readers know the responses are the same for all three: declared, so that one question's
         // responses cannot stand in for another's.
         countFeedback(table, "", feedback);
+        // Per session the same; and each answer's count in all is the sum of the sessions' (when the
+        // sessions hold all of it: a view from before per-session feedback was kept does not).
+        List<String> sessionPrefixes = new ArrayList<>();
+        for (Document planItem : plan) {
+            String id = planItem.getString("sessionId");
+            Document facts = sessionFacts == null ? null : sessionFacts.get(id, Document.class);
+            countFeedback(table, id + ".feedback.", facts == null ? null : facts.get("feedback", Document.class));
+            sessionPrefixes.add(id + ".feedback.");
+        }
+        Map<String, Long> counts = table.counts();
+        for (String question : QUESTIONS) {
+            for (String answer : Stream.concat(ANSWERS.stream(), Stream.of("responses")).toList()) {
+                String total = question + "." + answer;
+                String[] parts = sessionPrefixes.stream().map(p -> p + total).toArray(String[]::new);
+                long sum = Stream.of(parts).mapToLong(counts::get).sum();
+                if (parts.length > 0 && sum == counts.get(total)) {
+                    table.sum(total, parts);
+                }
+            }
+        }
+        List<Document> invitations = programmes.invitations(programmeId);
+        Set<String> invited = new HashSet<>();
+        Set<String> answered = new HashSet<>();
+        for (Document invitation : invitations) {
+            invited.add(invitation.getString("familyId"));
+            if (invitation.getBoolean("answered", false)) {
+                answered.add(invitation.getString("familyId"));
+            }
+        }
+        Set<String> present = new HashSet<>();
+        if (sessionFacts != null) {
+            for (String session : sessionFacts.keySet()) {
+                Document facts = sessionFacts.get(session, Document.class);
+                if (facts.getBoolean("held", false)) {
+                    present.addAll(facts.getList("present", String.class, List.of()));
+                }
+            }
+        }
+        table.count("funnel.invited", invited.size())
+                .count("funnel.answered", within(invited, answered))
+                .count("funnel.enrolled", within(invited, d.getList("enrolled", String.class, List.of())))
+                .count("funnel.attended", within(invited, present));
         CountTable.Shown c = table.shown();
 
         List<ProgrammeReportResponse.Session> sessions = new ArrayList<>();
@@ -76,12 +127,38 @@ public class ProgrammeReport {
             Document facts = sessionFacts == null ? null : sessionFacts.get(id, Document.class);
             sessions.add(new ProgrammeReportResponse.Session(UUID.fromString(id), planItem.getDate("startsAt").toInstant(),
                     facts != null && facts.getBoolean("held", false),
-                    c.count(id + ".families"), c.count(id + ".fathers"), c.count(id + ".children")));
+                    c.count(id + ".families"), c.count(id + ".fathers"), c.count(id + ".children"),
+                    feedback(table, c, id + ".feedback.")));
         }
+        ProgrammeReportResponse.Funnel funnel = new ProgrammeReportResponse.Funnel(c.count("funnel.invited"),
+                c.count("funnel.answered"), c.count("funnel.enrolled"), c.count("funnel.attended"));
         return new ProgrammeReportResponse(programmeId, d.getString("name"), c.count("plannedFamilies"),
                 c.count("enrolledFamilies"),
                 c.derived(reachRate(planned, enrolled), "plannedFamilies", "enrolledFamilies"),
-                c.count("fathersReached"), sessions, feedback(table, c, ""));
+                c.count("fathersReached"), funnel, sessions, feedback(table, c, ""),
+                coordinator ? evaluations(programmeId) : null);
+    }
+
+    private static long within(Set<String> invited, java.util.Collection<String> families) {
+        return families.stream().distinct().filter(invited::contains).count();
+    }
+
+    private List<ProgrammeReportResponse.Evaluation> evaluations(UUID programmeId) {
+        List<Document> given = programmes.evaluations(programmeId);
+        if (given.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        directory.agencies().forEach(a -> names.put(a.id().toString(), a.name()));
+        List<ProgrammeReportResponse.Evaluation> evaluations = new ArrayList<>();
+        for (Document evaluation : given) {
+            String agency = evaluation.getString("agencyId");
+            evaluations.add(new ProgrammeReportResponse.Evaluation(UUID.fromString(agency), names.get(agency),
+                    evaluation.getDate("evaluatedAt").toInstant()));
+        }
+        evaluations.sort(Comparator.comparing(ProgrammeReportResponse.Evaluation::evaluatedAt)
+                .thenComparing(e -> e.agencyId().toString()));
+        return evaluations;
     }
 
     /** The report as CSV lines: metric, session, question, answer, value, percent. */
@@ -98,6 +175,14 @@ public class ProgrammeReport {
             rows.add(new ProgrammeCsvRow("children", id, null, null, session.children(), null));
         }
         feedbackRows(rows, "responses", "feedback", null, report.feedback());
+        ProgrammeReportResponse.Funnel funnel = report.funnel();
+        rows.add(ProgrammeCsvRow.metric("funnel.invited", funnel.invited()));
+        rows.add(ProgrammeCsvRow.metric("funnel.answered", funnel.answered()));
+        rows.add(ProgrammeCsvRow.metric("funnel.enrolled", funnel.enrolled()));
+        rows.add(ProgrammeCsvRow.metric("funnel.attended", funnel.attended()));
+        for (ProgrammeReportResponse.Session session : report.sessions()) {
+            feedbackRows(rows, "sessionResponses", "sessionFeedback", session.sessionId().toString(), session.feedback());
+        }
         return rows;
     }
 

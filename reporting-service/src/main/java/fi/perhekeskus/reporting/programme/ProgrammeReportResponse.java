@@ -20,12 +20,27 @@ public record ProgrammeReportResponse(
         Count enrolledFamilies,
         @Schema(description = "enrolled of planned, two decimals") Double reachRate,
         @Schema(description = "Distinct families that came with a father to at least one session") Count fathersReached,
+        @Schema(description = "The invitation funnel: of the families invited, those that answered (yes or no), "
+                + "those enrolled now and those present at a held session") Funnel funnel,
         List<Session> sessions,
-        Feedback feedback) {
+        Feedback feedback,
+        @Schema(description = "COORDINATOR only: which agencies evaluated the programme, and when. The texts are "
+                + "sealed with the programme's own key, which only meeting-service holds; reporting cannot open them "
+                + "and shows that an evaluation was given, not what it says.")
+        List<Evaluation> evaluations) {
 
-    /** One planned session and its attendance. */
+    /** Distinct families at each step of the invitations; each step counts families of the one before it. */
+    public record Funnel(Count invited, Count answered, Count enrolled, Count attended) {
+    }
+
+    /** One planned session, its attendance and the feedback given after it. */
     public record Session(UUID sessionId, Instant startsAt, boolean held, Count families, Count fathers,
-                          Count children) {
+                          Count children, Feedback feedback) {
+    }
+
+    /** An agency's evaluation of the programme: given, when (its texts stay sealed). */
+    public record Evaluation(UUID agencyId, @Schema(description = "The agency's name, when known") String agency,
+                             Instant evaluatedAt) {
     }
 
     /** The answers per question. */
