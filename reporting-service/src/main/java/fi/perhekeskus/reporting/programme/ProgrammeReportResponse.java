@@ -30,24 +30,29 @@ public record ProgrammeReportResponse(
         List<Evaluation> evaluations) {
 
     /** Distinct families at each step of the invitations; each step counts families of the one before it. */
+    @Schema(name = "ProgrammeReportFunnel")
     public record Funnel(Count invited, Count answered, Count enrolled, Count attended) {
     }
 
     /** One planned session, its attendance and the feedback given after it. */
+    @Schema(name = "ProgrammeReportSession")
     public record Session(UUID sessionId, Instant startsAt, boolean held, Count families, Count fathers,
                           Count children, Feedback feedback) {
     }
 
     /** An agency's evaluation of the programme: given, when (its texts stay sealed). */
+    @Schema(name = "ProgrammeReportEvaluation")
     public record Evaluation(UUID agencyId, @Schema(description = "The agency's name, when known") String agency,
                              Instant evaluatedAt) {
     }
 
     /** The answers per question. */
+    @Schema(name = "ProgrammeReportFeedback")
     public record Feedback(Question timingSuited, Question contentMetNeeds, Question infoMatchedChildAge) {
     }
 
     /** One question's responses and its answers, which add up to them. */
+    @Schema(name = "ProgrammeReportQuestion")
     public record Question(Count responses,
                            @JsonProperty("YES") Share yes,
                            @JsonProperty("PARTLY") Share partly,
@@ -55,6 +60,7 @@ public record ProgrammeReportResponse(
     }
 
     /** How many gave an answer, and their whole percent of the responses. */
+    @Schema(name = "ProgrammeReportShare")
     public record Share(Count count, Integer percent) {
     }
 }
