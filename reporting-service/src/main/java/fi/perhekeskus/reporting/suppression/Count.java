@@ -1,7 +1,6 @@
 package fi.perhekeskus.reporting.suppression;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A count as a report shows it: the number, or for an ANALYST {@value Suppression#SMALL} (1 to 4) or
@@ -9,9 +8,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * does not carry its number, so it cannot leak through any later use of the figure. In JSON and CSV
  * it is the number or the marker, as it always was.
  */
-@Schema(description = "A count: a whole number, or for ANALYST callers \"<5\" (a count from 1 to 4) or "
-        + "\"suppressed\" (withheld so that a small count cannot be worked out from the other figures)",
-        oneOf = {Long.class, String.class}, example = "13")
 public record Count(Long value, String marker) {
 
     public Count {
