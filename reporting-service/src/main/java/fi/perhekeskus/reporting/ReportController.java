@@ -96,7 +96,7 @@ public class ReportController {
     @Operation(summary = "A programme's reach against plan, invitation funnel, attendance and feedback per session, "
             + "feedback per question and (COORDINATOR only) which agencies evaluated it",
             description = "Each question's answers add up to its responses, the same for every question; each answer's "
-                    + "count is the sum of the sessions'. The funnel counts distinct families: invited, of them those "
+                    + "count is the sum of the sessions' (feedback per session: COORDINATOR only). The funnel counts distinct families: invited, of them those "
                     + "that answered, those enrolled now and those present at a held session. An evaluation's texts "
                     + "are sealed with the programme's key, which reporting does not hold: it shows the agency and "
                     + "when, never the texts." + SUPPRESSION)

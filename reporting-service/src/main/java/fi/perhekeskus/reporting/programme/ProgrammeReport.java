@@ -77,23 +77,29 @@ public class ProgrammeReport {
         // the readers know the responses are the same for all three: declared, so that one question's
         // responses cannot stand in for another's.
         countFeedback(table, "", feedback);
-        // Per session the same; and each answer's count in all is the sum of the sessions' (when the
-        // sessions hold all of it: a view from before per-session feedback was kept does not).
+        // Per session the same, for a coordinator; and each answer's count in all is the sum of the
+        // sessions' (when the sessions hold all of it: a view from before per-session feedback was kept
+        // does not). An analyst does not get feedback per session: with up to 20 sessions the answers'
+        // cells and their sums make the subtraction-proof check take seconds to a minute per report
+        // (measured), so they are left out rather than shown unchecked.
+        boolean perSession = coordinator;
         List<String> sessionPrefixes = new ArrayList<>();
-        for (Document planItem : plan) {
-            String id = planItem.getString("sessionId");
-            Document facts = sessionFacts == null ? null : sessionFacts.get(id, Document.class);
-            countFeedback(table, id + ".feedback.", facts == null ? null : facts.get("feedback", Document.class));
-            sessionPrefixes.add(id + ".feedback.");
-        }
-        Map<String, Long> counts = table.counts();
-        for (String question : QUESTIONS) {
-            for (String answer : Stream.concat(ANSWERS.stream(), Stream.of("responses")).toList()) {
-                String total = question + "." + answer;
-                String[] parts = sessionPrefixes.stream().map(p -> p + total).toArray(String[]::new);
-                long sum = Stream.of(parts).mapToLong(counts::get).sum();
-                if (parts.length > 0 && sum == counts.get(total)) {
-                    table.sum(total, parts);
+        if (perSession) {
+            for (Document planItem : plan) {
+                String id = planItem.getString("sessionId");
+                Document facts = sessionFacts == null ? null : sessionFacts.get(id, Document.class);
+                countFeedback(table, id + ".feedback.", facts == null ? null : facts.get("feedback", Document.class));
+                sessionPrefixes.add(id + ".feedback.");
+            }
+            Map<String, Long> counts = table.counts();
+            for (String question : QUESTIONS) {
+                for (String answer : Stream.concat(ANSWERS.stream(), Stream.of("responses")).toList()) {
+                    String total = question + "." + answer;
+                    String[] parts = sessionPrefixes.stream().map(p -> p + total).toArray(String[]::new);
+                    long sum = Stream.of(parts).mapToLong(counts::get).sum();
+                    if (parts.length > 0 && sum == counts.get(total)) {
+                        table.sum(total, parts);
+                    }
                 }
             }
         }
@@ -128,7 +134,7 @@ public class ProgrammeReport {
             sessions.add(new ProgrammeReportResponse.Session(UUID.fromString(id), planItem.getDate("startsAt").toInstant(),
                     facts != null && facts.getBoolean("held", false),
                     c.count(id + ".families"), c.count(id + ".fathers"), c.count(id + ".children"),
-                    feedback(table, c, id + ".feedback.")));
+                    perSession ? feedback(table, c, id + ".feedback.") : null));
         }
         ProgrammeReportResponse.Funnel funnel = new ProgrammeReportResponse.Funnel(c.count("funnel.invited"),
                 c.count("funnel.answered"), c.count("funnel.enrolled"), c.count("funnel.attended"));
@@ -181,7 +187,10 @@ public class ProgrammeReport {
         rows.add(ProgrammeCsvRow.metric("funnel.enrolled", funnel.enrolled()));
         rows.add(ProgrammeCsvRow.metric("funnel.attended", funnel.attended()));
         for (ProgrammeReportResponse.Session session : report.sessions()) {
-            feedbackRows(rows, "sessionResponses", "sessionFeedback", session.sessionId().toString(), session.feedback());
+            if (session.feedback() != null) {
+                feedbackRows(rows, "sessionResponses", "sessionFeedback", session.sessionId().toString(),
+                        session.feedback());
+            }
         }
         return rows;
     }

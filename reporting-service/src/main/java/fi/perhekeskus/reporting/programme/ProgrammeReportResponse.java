@@ -34,10 +34,12 @@ public record ProgrammeReportResponse(
     public record Funnel(Count invited, Count answered, Count enrolled, Count attended) {
     }
 
-    /** One planned session, its attendance and the feedback given after it. */
+    /** One planned session, its attendance and (COORDINATOR only) the feedback given after it. */
     @Schema(name = "ProgrammeReportSession")
     public record Session(UUID sessionId, Instant startsAt, boolean held, Count families, Count fathers,
-                          Count children, Feedback feedback) {
+                          Count children,
+                          @Schema(description = "COORDINATOR only: the feedback given after this session; the "
+                                  + "sessions' answers add up to the programme's") Feedback feedback) {
     }
 
     /** An agency's evaluation of the programme: given, when (its texts stay sealed). */
