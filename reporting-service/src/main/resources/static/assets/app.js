@@ -3,7 +3,8 @@
 // (textContent, chart text), never as markup; the page runs under a CSP without inline script or style.
 // A count from 1 to 4 arrives as "<5" and reads "<5"; a count withheld so that a small one cannot be
 // worked out arrives as "suppressed" and reads "–" (it may be any size, so "<5" would misstate it).
-// Neither is ever drawn as a number: its bar has no height and carries the marker as its label.
+// Neither is ever drawn or written as a number, 0 least of all: in a chart its bar has no height and
+// carries the marker as its label (and tooltip); in a table its cell reads the marker.
 // The chart library writes an SVG text's font as a style attribute, which the page's CSP refuses (no
 // inline style). The same declarations set through the CSSOM are not inline markup and are allowed, so
 // SVG elements take a style attribute that way; nothing else on the page sets one.
@@ -19,30 +20,61 @@ const LABELS = {
         programme: 'Ryhmä', made: 'Tehty', accepted: 'Hyväksytty', declined: 'Hylätty', redirected: 'Ohjattu eteenpäin',
         completed: 'Päättynyt', planned: 'Suunniteltu', enrolled: 'Ilmoittautunut', YES: 'Kyllä', PARTLY: 'Osittain', NO: 'Ei',
         timingSuited: 'Ajankohta sopi', contentMetNeeds: 'Sisältö vastasi tarpeita', infoMatchedChildAge: 'Tieto vastasi lapsen ikää',
-        suppression: 'Alle viiden lukumäärät näytetään muodossa <5; – on lukumäärä, joka on jätetty pois, ettei pientä lukua voi laskea muista.', unauthorized: 'Tunniste puuttuu tai ei kelpaa.' },
+        suppression: 'Alle viiden lukumäärät näytetään muodossa <5; – on lukumäärä, joka on jätetty pois, ettei pientä lukua voi laskea muista.', unauthorized: 'Tunniste puuttuu tai ei kelpaa.',
+        scorecard: 'Vuoden tuloskortti', organizer: 'Järjestäjä', year: 'Vuosi', plan: 'Vuoden suunnitelma ja toteuma',
+        service: 'Palvelu', plannedSeries: 'Suunnitellut sarjat', plannedFamilies: 'Suunnitellut perheet',
+        scheduledSeries: 'Aikataulutetut sarjat', heldSeries: 'Pidetyt sarjat', enrolledFamilies: 'Ilmoittautuneet perheet',
+        all: 'kaikki', agencies: 'Toimijat', referralsMade: 'Tehdyt ohjaukset', referralsReceived: 'Vastaanotetut ohjaukset',
+        referralsAccepted: 'Hyväksytyt ohjaukset', referralsCompleted: 'Päättyneet ohjaukset', referralsEscalated: 'Eskaloidut ohjaukset',
+        acceptanceRate: 'Hyväksymisosuus', medianHoursToAccept: 'Mediaaniaika hyväksyntään (h)', programmes: 'Ryhmät',
+        reachRate: 'Tavoitettu osuus', sessionsHeld: 'Pidetyt tapaamiset', fathersAtSessions: 'Isiä tapaamisissa',
+        networkMeetings: 'Verkostotapaamiset', openPlaceFamilies: 'Kohtaamispaikkojen perheet', openPlaceAdults: 'Kohtaamispaikkojen aikuiset',
+        openPlaceChildren: 'Kohtaamispaikkojen lapset' },
   sv: { title: 'Familjecentrets lägesbild', token: 'Inloggningsnyckel (JWT)', tokenHint: 'Lokalt: ./run token --roles ANALYST',
         signIn: 'Logga in', municipality: 'Kommun', from: 'Från', to: 'Till', refresh: 'Uppdatera',
         referralFlow: 'Hänvisningar per månad', reach: 'Nådda familjer jämfört med planen', feedback: 'Respons',
         programme: 'Grupp', made: 'Gjorda', accepted: 'Godkända', declined: 'Avböjda', redirected: 'Vidarehänvisade',
         completed: 'Avslutade', planned: 'Planerat', enrolled: 'Anmälda', YES: 'Ja', PARTLY: 'Delvis', NO: 'Nej',
         timingSuited: 'Tidpunkten passade', contentMetNeeds: 'Innehållet motsvarade behoven', infoMatchedChildAge: 'Informationen passade barnets ålder',
-        suppression: 'Antal under fem visas som <5; – är ett antal som har utelämnats så att ett litet antal inte kan räknas ut av de andra.', unauthorized: 'Nyckeln saknas eller är ogiltig.' },
+        suppression: 'Antal under fem visas som <5; – är ett antal som har utelämnats så att ett litet antal inte kan räknas ut av de andra.', unauthorized: 'Nyckeln saknas eller är ogiltig.',
+        scorecard: 'Årets resultatkort', organizer: 'Anordnare', year: 'År', plan: 'Årets plan och utfall',
+        service: 'Tjänst', plannedSeries: 'Planerade serier', plannedFamilies: 'Planerade familjer',
+        scheduledSeries: 'Schemalagda serier', heldSeries: 'Hållna serier', enrolledFamilies: 'Anmälda familjer',
+        all: 'alla', agencies: 'Aktörer', referralsMade: 'Gjorda hänvisningar', referralsReceived: 'Mottagna hänvisningar',
+        referralsAccepted: 'Godkända hänvisningar', referralsCompleted: 'Avslutade hänvisningar', referralsEscalated: 'Eskalerade hänvisningar',
+        acceptanceRate: 'Andel godkända', medianHoursToAccept: 'Mediantid till godkännande (h)', programmes: 'Grupper',
+        reachRate: 'Nådd andel', sessionsHeld: 'Hållna träffar', fathersAtSessions: 'Pappor på träffar',
+        networkMeetings: 'Nätverksmöten', openPlaceFamilies: 'Familjer på mötesplatser', openPlaceAdults: 'Vuxna på mötesplatser',
+        openPlaceChildren: 'Barn på mötesplatser' },
   en: { title: 'Family centre dashboard', token: 'Sign-in token (JWT)', tokenHint: 'Locally: ./run token --roles ANALYST',
         signIn: 'Sign in', municipality: 'Municipality', from: 'From', to: 'To', refresh: 'Refresh',
         referralFlow: 'Referrals per month', reach: 'Families reached against plan', feedback: 'Feedback',
         programme: 'Programme', made: 'Made', accepted: 'Accepted', declined: 'Declined', redirected: 'Redirected',
         completed: 'Completed', planned: 'Planned', enrolled: 'Enrolled', YES: 'Yes', PARTLY: 'Partly', NO: 'No',
         timingSuited: 'Timing suited', contentMetNeeds: 'Content met needs', infoMatchedChildAge: 'Information matched the child\'s age',
-        suppression: 'Counts under five are shown as <5; – is a count withheld so that a small count cannot be worked out from the others.', unauthorized: 'The token is missing or not valid.' }
+        suppression: 'Counts under five are shown as <5; – is a count withheld so that a small count cannot be worked out from the others.', unauthorized: 'The token is missing or not valid.',
+        scorecard: 'Yearly scorecard', organizer: 'Organizer', year: 'Year', plan: 'The year\'s plan and what came of it',
+        service: 'Service', plannedSeries: 'Series planned', plannedFamilies: 'Families planned',
+        scheduledSeries: 'Series scheduled', heldSeries: 'Series held', enrolledFamilies: 'Families enrolled',
+        all: 'all', agencies: 'Agencies', referralsMade: 'Referrals made', referralsReceived: 'Referrals received',
+        referralsAccepted: 'Referrals accepted', referralsCompleted: 'Referrals completed', referralsEscalated: 'Referrals escalated',
+        acceptanceRate: 'Acceptance rate', medianHoursToAccept: 'Median hours to accept', programmes: 'Programmes',
+        reachRate: 'Reach rate', sessionsHeld: 'Sessions held', fathersAtSessions: 'Fathers at sessions',
+        networkMeetings: 'Network meetings', openPlaceFamilies: 'Open-place families', openPlaceAdults: 'Open-place adults',
+        openPlaceChildren: 'Open-place children' }
 };
 let lang = sessionStorage.getItem('lang') || 'fi';
 const charts = {};
-const state = { referrals: [], programmes: [], programme: null };
+const state = { referrals: [], programmes: [], programme: null, scorecard: null };
+const CARD = ['agencies', 'referralsMade', 'referralsReceived', 'referralsAccepted', 'referralsCompleted',
+  'referralsEscalated', 'acceptanceRate', 'medianHoursToAccept', 'programmes', 'plannedFamilies', 'enrolledFamilies',
+  'reachRate', 'sessionsHeld', 'fathersAtSessions', 'networkMeetings', 'openPlaceFamilies', 'openPlaceAdults',
+  'openPlaceChildren'];
 const t = key => LABELS[lang][key] || key;
 const SMALL = '<5';
 const WITHHELD = 'suppressed';
-// How a figure reads: a number as itself, "<5" as "<5", a withheld count as "–".
-const shown = value => (value === SMALL ? SMALL : value === WITHHELD || value === null || value === undefined ? '–' : String(value));
+// How a figure reads: a number as itself, "<5" as "<5", a withheld count as "–"; never a marker as 0.
+const shown = value => (value === SMALL ? SMALL : typeof value === 'number' ? String(value) : '–');
 // A chart point: a number is its bar; a suppressed figure is a bar without height labelled with its marker.
 const point = (value, unit, position) => (typeof value === 'number'
   ? { value, shown: unit ? value + unit : String(value) }
@@ -82,6 +114,16 @@ async function load() {
       return option;
     }));
     if (chosen) { select.value = chosen; state.programme = await api('/api/v1/reports/programmes/' + chosen); }
+    const agencies = await api('/api/v1/reports/agencies');
+    document.getElementById('organizers').replaceChildren(...[...new Set(agencies.map(a => a.organizerName))].sort()
+      .map(name => { const option = document.createElement('option'); option.value = name; return option; }));
+    const card = new URLSearchParams();
+    const year = document.getElementById('year');
+    if (!year.value) { year.value = new Date().getUTCFullYear(); }
+    card.set('year', year.value);
+    const organizer = document.getElementById('organizer').value;
+    if (organizer) { card.set('organizer', organizer); }
+    state.scorecard = await api('/api/v1/reports/scorecard?' + card);
     draw();
   } catch (e) {
     error.textContent = e.message;
@@ -99,6 +141,7 @@ function chart(id, option) {
 }
 
 function draw() {
+  drawScorecard();
   if (!state.referrals.length && !state.programmes.length) { return; }
   const months = state.referrals.map(r => r.group);
   chart('referral-chart', {
@@ -130,6 +173,41 @@ function draw() {
   }
 }
 
+// A table cell: its text set as text, a figure right-aligned; a suppressed count reads as its marker.
+function cell(row, text, figure) {
+  const td = document.createElement(figure ? 'td' : 'th');
+  td.textContent = text;
+  if (figure) { td.className = 'figure'; }
+  row.appendChild(td);
+}
+
+function drawScorecard() {
+  const card = state.scorecard;
+  if (!card) { return; }
+  const body = document.querySelector('#scorecard tbody');
+  body.replaceChildren(...CARD.map(key => {
+    const row = document.createElement('tr');
+    cell(row, t(key), false);
+    cell(row, shown(card[key]), true);
+    return row;
+  }));
+  const plan = card.plan || [];
+  document.querySelector('#plan tbody').replaceChildren(...plan.map(p => {
+    const row = document.createElement('tr');
+    cell(row, p.service || p.serviceId, false);
+    // A service without a plan has no planned figures: "–", not 0.
+    ['plannedSeries', 'plannedFamilies', 'scheduledSeries', 'heldSeries', 'enrolledFamilies']
+      .forEach(key => cell(row, shown(p[key]), true));
+    return row;
+  }));
+  chart('plan-chart', {
+    tooltip, legend: {}, xAxis: { type: 'category', data: plan.map(p => p.service || p.serviceId) },
+    yAxis: { type: 'value' },
+    series: [{ name: t('plannedFamilies'), type: 'bar', data: plan.map(p => point(p.plannedFamilies)) },
+             { name: t('enrolledFamilies'), type: 'bar', data: plan.map(p => point(p.enrolledFamilies)) }]
+  });
+}
+
 document.querySelectorAll('[data-lang]').forEach(b => b.addEventListener('click', () => {
   lang = b.dataset.lang; sessionStorage.setItem('lang', lang); applyLanguage();
 }));
@@ -138,6 +216,8 @@ document.getElementById('signin-button').addEventListener('click', () => {
 });
 document.getElementById('refresh').addEventListener('click', load);
 document.getElementById('programme').addEventListener('change', load);
+document.getElementById('year').addEventListener('change', load);
+document.getElementById('organizer').addEventListener('change', load);
 const fromHash = new URLSearchParams(location.hash.slice(1));
 if (fromHash.get('token')) { sessionStorage.setItem('token', fromHash.get('token')); history.replaceState(null, '', '/'); }
 if (fromHash.get('lang')) { lang = fromHash.get('lang'); }

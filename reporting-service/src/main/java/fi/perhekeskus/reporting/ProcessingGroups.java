@@ -10,6 +10,7 @@ public final class ProcessingGroups {
     public static final String REFERRAL_FLOW = "referral-flow-projection";
     public static final String PROGRAMMES = "programme-projection";
     public static final String GATHERINGS = "gathering-projection";
+    public static final String PLANS = "programme-plan-projection";
 
     private ProcessingGroups() {
     }

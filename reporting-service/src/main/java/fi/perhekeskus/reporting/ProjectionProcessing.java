@@ -24,7 +24,7 @@ public class ProjectionProcessing {
 
     /** The projections; each is also the name of its processor. */
     public static final List<String> PROJECTIONS = List.of(ProcessingGroups.DIRECTORY, ProcessingGroups.REFERRAL_FLOW,
-            ProcessingGroups.PROGRAMMES, ProcessingGroups.GATHERINGS);
+            ProcessingGroups.PROGRAMMES, ProcessingGroups.GATHERINGS, ProcessingGroups.PLANS);
 
     @Bean
     public TokenStore tokenStore(MongoDatabase readDatabase, Serializer serializer, ProcessorOwner owner) {

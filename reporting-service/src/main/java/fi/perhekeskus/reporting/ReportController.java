@@ -2,9 +2,13 @@ package fi.perhekeskus.reporting;
 
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.infra.security.Role;
+import fi.perhekeskus.reporting.programme.ProgrammeCsvRow;
 import fi.perhekeskus.reporting.programme.ProgrammeReport;
+import fi.perhekeskus.reporting.programme.ProgrammeReportResponse;
+import fi.perhekeskus.reporting.programme.ProgrammeSummary;
 import fi.perhekeskus.reporting.suppression.Suppression;
 import fi.perhekeskus.reporting.referral.ReferralReport;
+import fi.perhekeskus.reporting.referral.ReferralReportResponse;
 import fi.perhekeskus.infra.web.Limits;
 import fi.perhekeskus.infra.web.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,10 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -49,9 +50,6 @@ public class ReportController {
             + "hidden count is left out. COORDINATOR sees every figure. In CSV a text cell beginning with =, +, -, @, "
             + "tab or CR is prefixed with '; numbers are written as they are.";
 
-    private static final List<String> PROGRAMME_COLUMNS = List.of("metric", "session", "question", "answer", "value",
-            "percent");
-
     private final ReferralReport referrals;
     private final ProgrammeReport programmes;
     private final Scorecard scorecard;
@@ -66,7 +64,7 @@ public class ReportController {
     @Operation(summary = "Referral flow per receiving agency, service or month: counts, acceptance rate "
             + "(accepted of accepted+declined+redirected), median hours to receive and accept, need-level mix",
             description = "A row's need levels add up to made." + SUPPRESSION)
-    public List<Map<String, Object>> referrals(@RequestParam(required = false) @Size(max = Limits.NAME) String municipality,
+    public List<ReferralReportResponse> referrals(@RequestParam(required = false) @Size(max = Limits.NAME) String municipality,
                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate from,
                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate to,
                                                @RequestParam(defaultValue = "AGENCY") ReferralReport.GroupBy groupBy,
@@ -85,7 +83,7 @@ public class ReportController {
     @GetMapping(value = "/programmes", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every programme with its reach against plan (for the dashboard's overview)",
             description = SUPPRESSION)
-    public List<Map<String, Object>> programmes(Caller caller) {
+    public List<ProgrammeSummary> programmes(Caller caller) {
         return programmes.overview(suppression(caller));
     }
 
@@ -95,47 +93,28 @@ public class ReportController {
     }
 
     @GetMapping(value = "/programmes/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A programme's reach against plan, attendance per session and feedback per question",
-            description = "Each question's answers add up to its responses, the same for every question." + SUPPRESSION)
-    public Map<String, Object> programme(@PathVariable UUID id, Caller caller) {
-        return programmes.report(id, suppression(caller));
+    @Operation(summary = "A programme's reach against plan, invitation funnel, attendance and feedback per session, "
+            + "feedback per question and (COORDINATOR only) which agencies evaluated it",
+            description = "Each question's answers add up to its responses, the same for every question; each answer's "
+                    + "count is the sum of the sessions' (feedback per session: COORDINATOR only). The funnel counts distinct families: invited, of them those "
+                    + "that answered, those enrolled now and those present at a held session. An evaluation's texts "
+                    + "are sealed with the programme's key, which reporting does not hold: it shows the agency and "
+                    + "when, never the texts." + SUPPRESSION)
+    public ProgrammeReportResponse programme(@PathVariable UUID id, Caller caller) {
+        return programmes.report(id, suppression(caller), caller.has(Role.COORDINATOR));
     }
 
     @GetMapping(value = "/programmes/{id}", produces = Csv.MEDIA_TYPE)
     public String programmeCsv(@PathVariable UUID id, Caller caller) {
-        Map<String, Object> report = programme(id, caller);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(metric("plannedFamilies", report.get("plannedFamilies")));
-        rows.add(metric("enrolledFamilies", report.get("enrolledFamilies")));
-        rows.add(metric("reachRate", report.get("reachRate")));
-        for (Map<String, Object> session : (List<Map<String, Object>>) report.get("sessions")) {
-            for (String metric : List.of("held", "families", "fathers", "children")) {
-                Map<String, Object> row = metric(metric, session.get(metric));
-                row.put("session", session.get("sessionId"));
-                rows.add(row);
-            }
-        }
-        Map<String, Map<String, Object>> feedback = (Map<String, Map<String, Object>>) report.get("feedback");
-        feedback.forEach((question, answers) -> {
-            Map<String, Object> responses = metric("responses", answers.get("responses"));
-            responses.put("question", question);
-            rows.add(responses);
-            for (String answer : ProgrammeReport.ANSWERS) {
-                Map<String, Object> share = (Map<String, Object>) answers.get(answer);
-                Map<String, Object> row = metric("feedback", share.get("count"));
-                row.put("question", question);
-                row.put("answer", answer);
-                row.put("percent", share.get("percent"));
-                rows.add(row);
-            }
-        });
-        return Csv.of(PROGRAMME_COLUMNS, rows);
+        return Csv.of(ProgrammeCsvRow.COLUMNS, ProgrammeReport.csv(programme(id, caller)));
     }
 
     @GetMapping(value = "/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "An organizer's yearly scorecard (all organizers when none is named)",
-            description = SUPPRESSION)
-    public Map<String, Object> scorecard(@RequestParam(required = false) @Size(max = Limits.NAME) String organizer,
+    @Operation(summary = "An organizer's yearly scorecard (all organizers when none is named), with the year's plan "
+            + "per group service against the series scheduled and held",
+            description = "The plan's services' enrolledFamilies add up to enrolledFamilies; the plan's own figures are "
+                    + "targets and shown as they are. The CSV has the card's figures, not the plan." + SUPPRESSION)
+    public ScorecardResponse scorecard(@RequestParam(required = false) @Size(max = Limits.NAME) String organizer,
                                          @RequestParam(required = false) @Min(Limits.YEAR_MIN) @Max(Limits.YEAR_MAX) Integer year, Caller caller) {
         return scorecard.of(organizer, year == null ? LocalDate.now(ZoneOffset.UTC).getYear() : year, suppression(caller));
     }
@@ -144,13 +123,6 @@ public class ReportController {
     public String scorecardCsv(@RequestParam(required = false) @Size(max = Limits.NAME) String organizer,
                                @RequestParam(required = false) @Min(Limits.YEAR_MIN) @Max(Limits.YEAR_MAX) Integer year, Caller caller) {
         return Csv.of(Scorecard.COLUMNS, List.of(scorecard(organizer, year, caller)));
-    }
-
-    private static Map<String, Object> metric(String name, Object value) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("metric", name);
-        row.put("value", value);
-        return row;
     }
 
     private static Suppression suppression(Caller caller) {

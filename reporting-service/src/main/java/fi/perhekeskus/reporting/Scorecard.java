@@ -3,6 +3,7 @@ package fi.perhekeskus.reporting;
 import fi.perhekeskus.reporting.directory.AgencySummary;
 import fi.perhekeskus.reporting.directory.DirectoryProjection;
 import fi.perhekeskus.reporting.gathering.GatheringProjection;
+import fi.perhekeskus.reporting.plan.ProgrammePlanProjection;
 import fi.perhekeskus.reporting.programme.ProgrammeProjection;
 import fi.perhekeskus.reporting.referral.ReferralFlowProjection;
 import fi.perhekeskus.reporting.suppression.CountTable;
@@ -12,16 +13,22 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The yearly scorecard (tuloskortti) of one organizer: its agencies' referrals (made and received),
  * the group programmes they run (reach against plan, attendance), the network meetings they took
- * part in, and the network's open-place visits of the year.
+ * part in, the network's open-place visits of the year, and per group service the year's plan
+ * (meeting-service's ProgrammesPlanned) against the series scheduled and held and the families enrolled.
  */
 @Component
 public class Scorecard {
@@ -35,16 +42,18 @@ public class Scorecard {
     private final ReferralFlowProjection referrals;
     private final ProgrammeProjection programmes;
     private final GatheringProjection gatherings;
+    private final ProgrammePlanProjection plans;
 
     public Scorecard(DirectoryProjection directory, ReferralFlowProjection referrals, ProgrammeProjection programmes,
-                     GatheringProjection gatherings) {
+                     GatheringProjection gatherings, ProgrammePlanProjection plans) {
         this.directory = directory;
         this.referrals = referrals;
         this.programmes = programmes;
         this.gatherings = gatherings;
+        this.plans = plans;
     }
 
-    public Map<String, Object> of(String organizer, int year, Suppression s) {
+    public ScorecardResponse of(String organizer, int year, Suppression s) {
         Set<String> agencies = directory.agencies().stream()
                 .filter(a -> organizer == null || organizer.equals(a.organizerName()))
                 .map(a -> a.id().toString()).collect(Collectors.toSet());
@@ -90,10 +99,12 @@ public class Scorecard {
                 visits[2] += y.getInteger("children", 0);
             }
         }
-        // The scorecard's counts do not add up to each other (made and received are of different
-        // agencies' referrals; adults and children are not families): no relation to declare. The
-        // decided referrals behind the acceptance rate are not shown, but the rate needs them not small.
-        CountTable.Shown c = s.table()
+        // The scorecard's totals do not add up to each other (made and received are of different
+        // agencies' referrals; adults and children are not families); only the plan's services partition
+        // enrolledFamilies (declared below). The decided referrals behind the acceptance rate are not
+        // shown, but the rate needs them not small. The plan's own figures (series and families planned)
+        // are targets a coordinator set, not counts of families: they are shown as they are.
+        CountTable table = s.table()
                 .count("referralsMade", made.size()).count("referralsReceived", received.size())
                 .count("referralsAccepted", accepted)
                 .count("referralsCompleted", received.stream().filter(d -> d.get("completedAt") != null).count())
@@ -103,31 +114,78 @@ public class Scorecard {
                 .count("plannedFamilies", planned).count("enrolledFamilies", enrolled)
                 .count("fathersAtSessions", fathers).count("networkMeetings", meetings)
                 .count("openPlaceFamilies", visits[0]).count("openPlaceAdults", visits[1])
-                .count("openPlaceChildren", visits[2])
-                .shown();
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("organizer", organizer == null ? "all" : organizer);
-        card.put("year", year);
-        card.put("agencies", agencies.size());
-        for (String count : List.of("referralsMade", "referralsReceived", "referralsAccepted", "referralsCompleted",
-                "referralsEscalated")) {
-            card.put(count, c.count(count));
+                .count("openPlaceChildren", visits[2]);
+        List<PlanRow> planRows = planRows(organizer, agencies, year, runs);
+        // The services' enrolled families partition the programmes' enrolled families.
+        for (PlanRow row : planRows) {
+            table.count(row.cell(), row.enrolled());
         }
-        card.put("acceptanceRate", c.derived(decided == 0 ? null : Math.round(accepted * 100.0 / decided) / 100.0,
-                "referralsAccepted", "referralsDecided"));
-        card.put("medianHoursToAccept", c.derived(hours.isEmpty() ? null
-                : Math.round(median(hours) * 100) / 100.0, "referralsAccepted"));
-        card.put("programmes", runs.size());
-        card.put("plannedFamilies", c.count("plannedFamilies"));
-        card.put("enrolledFamilies", c.count("enrolledFamilies"));
-        card.put("reachRate", c.derived(planned == 0 ? null : Math.round(enrolled * 100.0 / planned) / 100.0,
-                "plannedFamilies", "enrolledFamilies"));
-        card.put("sessionsHeld", held);
-        for (String count : List.of("fathersAtSessions", "networkMeetings", "openPlaceFamilies", "openPlaceAdults",
-                "openPlaceChildren")) {
-            card.put(count, c.count(count));
+        if (!planRows.isEmpty()) {
+            table.sum("enrolledFamilies", planRows.stream().map(PlanRow::cell).toArray(String[]::new));
         }
-        return card;
+        CountTable.Shown c = table.shown();
+        Map<String, String> names = directory.serviceNames();
+        List<ScorecardResponse.ServiceYear> plan = planRows.stream().map(row -> new ScorecardResponse.ServiceYear(
+                row.serviceId(), names.get(row.serviceId().toString()), year,
+                row.plan() == null ? null : row.plan().plannedSeries(),
+                row.plan() == null ? null : row.plan().plannedFamiliesPerSeries(),
+                row.plan() == null ? null : row.plan().plannedSeries() * row.plan().plannedFamiliesPerSeries(),
+                row.scheduled(), row.held(), c.count(row.cell()))).toList();
+        return new ScorecardResponse(organizer == null ? "all" : organizer, year, agencies.size(),
+                c.count("referralsMade"), c.count("referralsReceived"), c.count("referralsAccepted"),
+                c.count("referralsCompleted"), c.count("referralsEscalated"),
+                c.derived(decided == 0 ? null : Math.round(accepted * 100.0 / decided) / 100.0,
+                        "referralsAccepted", "referralsDecided"),
+                c.derived(hours.isEmpty() ? null : Math.round(median(hours) * 100) / 100.0, "referralsAccepted"),
+                runs.size(), c.count("plannedFamilies"), c.count("enrolledFamilies"),
+                c.derived(planned == 0 ? null : Math.round(enrolled * 100.0 / planned) / 100.0,
+                        "plannedFamilies", "enrolledFamilies"),
+                held, c.count("fathersAtSessions"), c.count("networkMeetings"), c.count("openPlaceFamilies"),
+                c.count("openPlaceAdults"), c.count("openPlaceChildren"), plan);
+    }
+
+    /** A service's year before suppression: its plan (or none), its series scheduled and held, families enrolled. */
+    private record PlanRow(UUID serviceId, ProgrammePlanProjection.ServicePlan plan, int scheduled, int held,
+                           long enrolled) {
+        String cell() {
+            return "plan." + serviceId + ".enrolledFamilies";
+        }
+    }
+
+    /**
+     * Every service of the organizer's agencies (all services, for all organizers) planned for the
+     * year, and every service of the year's programmes counted on the card, in order of service name.
+     */
+    private List<PlanRow> planRows(String organizer, Set<String> agencies, int year, List<Document> runs) {
+        Map<String, String> serviceAgencies = directory.serviceAgencies();
+        Map<String, ProgrammePlanProjection.ServicePlan> planned = new HashMap<>();
+        for (ProgrammePlanProjection.ServicePlan p : plans.ofYear(year)) {
+            String service = p.serviceId().toString();
+            if (organizer == null || agencies.contains(serviceAgencies.get(service))) {
+                planned.put(service, p);
+            }
+        }
+        Map<String, List<Document>> byService = runs.stream()
+                .collect(Collectors.groupingBy(p -> p.getString("serviceId"), TreeMap::new, Collectors.toList()));
+        Set<String> services = new TreeSet<>(planned.keySet());
+        services.addAll(byService.keySet());
+        Map<String, String> names = directory.serviceNames();
+        List<PlanRow> rows = new ArrayList<>();
+        for (String service : services) {
+            List<Document> series = byService.getOrDefault(service, List.of());
+            int held = (int) series.stream().filter(Scorecard::anySessionHeld).count();
+            long enrolled = series.stream().mapToLong(p -> p.getInteger("enrolledFamilies", 0)).sum();
+            rows.add(new PlanRow(UUID.fromString(service), planned.get(service), series.size(), held, enrolled));
+        }
+        rows.sort(Comparator.comparing((PlanRow r) -> names.getOrDefault(r.serviceId().toString(), "\uffff"))
+                .thenComparing(r -> r.serviceId().toString()));
+        return rows;
+    }
+
+    private static boolean anySessionHeld(Document programme) {
+        Document sessions = programme.get("sessions", Document.class);
+        return sessions != null && sessions.values().stream()
+                .anyMatch(facts -> facts instanceof Document d && d.getBoolean("held", false));
     }
 
     private static double median(List<Double> sorted) {

@@ -8,9 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,15 +26,11 @@ class CsvProperties {
         for (int c = 0; c < rows.get(0).size(); c++) {
             columns.add("c" + c);
         }
-        List<Map<String, Object>> maps = new ArrayList<>();
+        List<List<Object>> fields = new ArrayList<>();
         for (List<String> row : rows) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int c = 0; c < row.size(); c++) {
-                map.put("c" + c, row.get(c));
-            }
-            maps.add(map);
+            fields.add(new ArrayList<>(row));
         }
-        List<List<String>> read = parse(Csv.of(columns, maps));
+        List<List<String>> read = parse(Csv.ofFields(columns, fields));
         assertThat(read.get(0)).isEqualTo(columns);
         assertThat(read).hasSize(rows.size() + 1);
         for (int r = 0; r < rows.size(); r++) {

@@ -2,12 +2,18 @@ package fi.perhekeskus.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.contract.directory.AgencyRegistered;
+import fi.perhekeskus.contract.directory.NeedLevel;
+import fi.perhekeskus.contract.directory.OrganizerType;
+import fi.perhekeskus.contract.directory.ServiceKind;
+import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.programme.Answer;
 import fi.perhekeskus.contract.programme.EnrolmentSource;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import fi.perhekeskus.contract.programme.ProgrammesPlanned;
 import fi.perhekeskus.infra.local.LocalSecrets;
 import fi.perhekeskus.infra.testing.browser.DevToolsBrowser;
 import fi.perhekeskus.reporting.support.EventPublisher;
@@ -119,6 +125,61 @@ class DashboardBrowserIT {
             browser.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=\"window.__probe=1\">')");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(violations(browser)).isNotEmpty());
             assertThat(browser.evaluate("typeof window.__probe").asText()).isEqualTo("undefined");
+        }
+    }
+
+    @Test
+    void theYearlyScorecardShowsThePlanAndSmallCountsAsMarkersNeverAsZero() throws Exception {
+        assertThat(CHROMIUM).as("Debian's chromium (./run test installs it)").exists();
+        String organizer = "Pirkkalan kunta " + UUID.randomUUID().toString().substring(0, 8);
+        String service = "Isäryhmä " + UUID.randomUUID().toString().substring(0, 8);
+        publishPlannedSeries(organizer, service, 3);
+        String token = LocalSecrets.forTests().tokens().analyst("analyst-1");
+        try (DevToolsBrowser browser = open(token, "en")) {
+            String rows = "[...document.querySelectorAll('#plan tbody tr')].map(r => [...r.children]"
+                    + ".map(c => c.textContent).join('/')).join('|')";
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                browser.evaluate("document.getElementById('organizer').value = " + objectMapper.writeValueAsString(organizer)
+                        + "; document.getElementById('year').value = '2025'; document.getElementById('refresh').click()");
+                // Planned 2 series of 8; one scheduled, none held; its 3 families (the card's too) read "<5".
+                assertThat(browser.evaluate(rows).asText()).isEqualTo(service + "/2/16/1/0/<5");
+            });
+            String card = browser.evaluate("[...document.querySelectorAll('#scorecard tbody tr')].map(r => [...r.children]"
+                    + ".map(c => c.textContent).join('=')).join('|')").asText();
+            assertThat(card).contains("Families enrolled=<5", "Programmes=1", "Families planned=8")
+                    .doesNotContain("Families enrolled=0");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    browser.evaluate("document.getElementById('plan-chart').dataset.rendered").asText()).isEqualTo("true"));
+            assertThat(text(browser, "plan-chart")).contains("<5");
+
+            browser.evaluate("document.querySelector('[data-lang=sv]').click()");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(browser.evaluate(
+                    "document.getElementById('scorecard-panel').innerText").asText())
+                    .contains("Årets resultatkort", "Anmälda familjer\t<5"));
+            assertThat(violations(browser)).isEmpty();
+        }
+    }
+
+    private void publishPlannedSeries(String organizer, String serviceName, int families) {
+        UUID agency = UUID.randomUUID();
+        UUID service = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        UUID programme = UUID.randomUUID();
+        Instant start = Instant.parse("2025-11-04T15:00:00Z");
+        ProgrammeScheduled.Session session = new ProgrammeScheduled.Session(UUID.randomUUID(), start,
+                start.plus(2, ChronoUnit.HOURS), "ilta", List.of(agency));
+        try (EventPublisher events = new EventPublisher(objectMapper)) {
+            events.publish(agency, new AgencyRegistered(agency, "Pirkkalan perhekeskus", OrganizerType.MUNICIPALITY,
+                    organizer, "Pirkkala", List.of("Pirkkala"), "c", start), start);
+            events.publish(service, new ServiceListed(service, agency, serviceName, ServiceKind.GROUP, NeedLevel.GREEN,
+                    0, 24, List.of("Pirkkala"), List.of("fi"), null, "c", start), start);
+            events.publish(plan, new ProgrammesPlanned(plan, service, 2025, 2, 8, "c", start), start);
+            events.publish(programme, new ProgrammeScheduled(programme, serviceName, service, List.of(agency), "Pirkkala",
+                    8, 8, 0, 24, List.of(session), "c", start), start);
+            for (int f = 0; f < families; f++) {
+                events.publish(programme, new FamilyEnrolled(programme, UUID.randomUUID(), EnrolmentSource.SELF, null,
+                        false, "w", start), start);
+            }
         }
     }
 

@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,8 +101,7 @@ class TopicRecreatedIT {
         assertThat(readDatabase.getCollection("directory_agencies").countDocuments(Filters.eq("_id", after.toString())))
                 .isZero();
 
-        for (String processor : Set.of(ProcessingGroups.DIRECTORY, ProcessingGroups.REFERRAL_FLOW, ProcessingGroups.PROGRAMMES,
-                ProcessingGroups.GATHERINGS)) {
+        for (String processor : ProjectionProcessing.PROJECTIONS) {
             assertThat(reset(processor).getStatusCode().value()).isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

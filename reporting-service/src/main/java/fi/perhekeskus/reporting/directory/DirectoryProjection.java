@@ -81,6 +81,13 @@ public class DirectoryProjection {
         return views;
     }
 
+    /** Service id → the id of the agency that lists it. */
+    public Map<String, String> serviceAgencies() {
+        Map<String, String> agencies = new HashMap<>();
+        services.find().forEach(d -> agencies.put(d.getString("_id"), d.getString("agencyId")));
+        return agencies;
+    }
+
     /** Service id → name, for labels. */
     public Map<String, String> serviceNames() {
         Map<String, String> names = new HashMap<>();

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,7 +29,7 @@ public class ProjectionRebuild {
         this.lag = lag;
     }
 
-    public Map<String, Object> rebuild(String projection) {
+    public ProjectionProgress rebuild(String projection) {
         StreamingEventProcessor processor = processor(projection);
         processor.shutDown();
         processor.resetTokens();
@@ -38,23 +38,23 @@ public class ProjectionRebuild {
         return progress(projection);
     }
 
-    public Map<String, Object> progress(String projection) {
+    public ProjectionProgress progress(String projection) {
         StreamingEventProcessor processor = processor(projection);
-        Map<String, Object> progress = new LinkedHashMap<>();
-        progress.put("projection", projection);
-        progress.put("running", processor.isRunning());
-        progress.put("replaying", processor.isReplaying());
-        lag.kafkaProgress(processor).ifPresent(p -> {
-            progress.put("processed", p[0]);
-            progress.put("end", p[1]);
-            progress.put("percent", p[1] == 0 ? 100 : Math.min(100, p[0] * 100 / p[1]));
-            Instant since = started.get(projection);
-            if (since != null) {
-                double seconds = Math.max(0.001, Duration.between(since, Instant.now()).toMillis() / 1000.0);
-                progress.put("eventsPerSecond", Math.round(p[0] / seconds));
-            }
-        });
-        return progress;
+        Optional<long[]> kafka = lag.kafkaProgress(processor);
+        if (kafka.isEmpty()) {
+            return new ProjectionProgress(projection, processor.isRunning(), processor.isReplaying(), null, null, null,
+                    null);
+        }
+        long processed = kafka.get()[0];
+        long end = kafka.get()[1];
+        Instant since = started.get(projection);
+        Long perSecond = null;
+        if (since != null) {
+            double seconds = Math.max(0.001, Duration.between(since, Instant.now()).toMillis() / 1000.0);
+            perSecond = Math.round(processed / seconds);
+        }
+        return new ProjectionProgress(projection, processor.isRunning(), processor.isReplaying(), processed, end,
+                end == 0 ? 100 : Math.min(100, processed * 100 / end), perSecond);
     }
 
     private StreamingEventProcessor processor(String projection) {

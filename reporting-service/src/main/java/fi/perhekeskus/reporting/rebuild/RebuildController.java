@@ -1,6 +1,5 @@
 package fi.perhekeskus.reporting.rebuild;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import fi.perhekeskus.infra.web.Limits;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/v1/admin/projections")
@@ -24,28 +22,6 @@ import java.util.Map;
 @PreAuthorize("hasRole('COORDINATOR')")
 @Validated
 public class RebuildController {
-
-    /**
-     * A projection's processor and, once it reads from Kafka, records processed of those on the topics;
-     * eventsPerSecond during a rebuild.
-     */
-    public record Progress(String projection, boolean running, boolean replaying,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Long processed,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Long end,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Long percent,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Long eventsPerSecond) {
-
-        static Progress of(Map<String, Object> progress) {
-            return new Progress((String) progress.get("projection"), Boolean.TRUE.equals(progress.get("running")),
-                    Boolean.TRUE.equals(progress.get("replaying")), number(progress.get("processed")),
-                    number(progress.get("end")), number(progress.get("percent")),
-                    number(progress.get("eventsPerSecond")));
-        }
-
-        private static Long number(Object value) {
-            return value instanceof Number n ? n.longValue() : null;
-        }
-    }
 
     private final ProjectionRebuild rebuild;
 
@@ -56,14 +32,14 @@ public class RebuildController {
     @PostMapping("/{name}/rebuild")
     @Operation(summary = "Drop a projection and rebuild it from offset 0 of the topics (COORDINATOR)")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Progress rebuild(@PathVariable @Size(max = Limits.NAME) String name) {
-        return Progress.of(rebuild.rebuild(name));
+    public ProjectionProgress rebuild(@PathVariable @Size(max = Limits.NAME) String name) {
+        return rebuild.rebuild(name);
     }
 
     @GetMapping("/{name}")
     @Operation(summary = "A projection's progress: records processed of those on the topics, events/s during a rebuild")
-    public Progress progress(@PathVariable @Size(max = Limits.NAME) String name) {
-        return Progress.of(rebuild.progress(name));
+    public ProjectionProgress progress(@PathVariable @Size(max = Limits.NAME) String name) {
+        return rebuild.progress(name);
     }
 
     @GetMapping

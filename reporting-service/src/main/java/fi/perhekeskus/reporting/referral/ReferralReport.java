@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,10 +36,6 @@ public class ReferralReport {
             "onHold", "handovers", "acceptanceRate", "medianHoursToReceive", "medianHoursToAccept", "needGreen",
             "needYellow", "needRed");
 
-    private static final List<String> COUNTS = List.of("made", "received", "accepted", "declined", "redirected",
-            "completed", "cancelled", "escalated", "goalMet", "partlyMet", "notMet", "familyWithdrew", "onHold",
-            "handovers");
-
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     private final ReferralFlowProjection referrals;
@@ -51,7 +46,7 @@ public class ReferralReport {
         this.directory = directory;
     }
 
-    public List<Map<String, Object>> report(String municipality, Instant from, Instant to, GroupBy groupBy,
+    public List<ReferralReportResponse> report(String municipality, Instant from, Instant to, GroupBy groupBy,
                                             Suppression suppression) {
         Map<String, String> labels = labels(groupBy);
         Function<Document, String> key = switch (groupBy) {
@@ -61,12 +56,12 @@ public class ReferralReport {
         };
         Map<String, List<Document>> groups = referrals.made(municipality, from, to).stream()
                 .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<ReferralReportResponse> rows = new ArrayList<>();
         groups.forEach((group, docs) -> rows.add(row(group, labels.getOrDefault(group, group), docs, suppression)));
         return rows;
     }
 
-    private Map<String, Object> row(String group, String label, List<Document> docs, Suppression s) {
+    private ReferralReportResponse row(String group, String label, List<Document> docs, Suppression s) {
         long made = docs.size();
         long received = count(docs, "receivedAt");
         long accepted = count(docs, "acceptedAt");
@@ -91,22 +86,16 @@ public class ReferralReport {
                 // Every completed referral has exactly one outcome: the outcomes partition completed.
                 .sum("completed", "goalMet", "partlyMet", "notMet", "familyWithdrew")
                 .shown();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("group", group);
-        row.put("label", label);
-        for (String count : COUNTS) {
-            row.put(count, c.count(count));
-        }
         // The rate with accepted shown gives the decided total: with declined or redirected shown too,
         // it would give the other. So it needs all three.
-        row.put("acceptanceRate", c.derived(decided == 0 ? null : round(accepted / (double) decided),
-                "accepted", "declined", "redirected"));
-        row.put("medianHoursToReceive", c.derived(medianHours(docs, "receivedAt"), "received"));
-        row.put("medianHoursToAccept", c.derived(medianHours(docs, "acceptedAt"), "accepted"));
-        for (String level : List.of("needGreen", "needYellow", "needRed")) {
-            row.put(level, c.count(level));
-        }
-        return row;
+        return new ReferralReportResponse(group, label, c.count("made"), c.count("received"), c.count("accepted"),
+                c.count("declined"), c.count("redirected"), c.count("completed"), c.count("cancelled"),
+                c.count("escalated"), c.count("goalMet"), c.count("partlyMet"), c.count("notMet"),
+                c.count("familyWithdrew"), c.count("onHold"), c.count("handovers"),
+                c.derived(decided == 0 ? null : round(accepted / (double) decided), "accepted", "declined", "redirected"),
+                c.derived(medianHours(docs, "receivedAt"), "received"),
+                c.derived(medianHours(docs, "acceptedAt"), "accepted"),
+                c.count("needGreen"), c.count("needYellow"), c.count("needRed"));
     }
 
     private Map<String, String> labels(GroupBy groupBy) {

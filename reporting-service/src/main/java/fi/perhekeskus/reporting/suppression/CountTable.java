@@ -152,12 +152,12 @@ public final class CountTable {
         }
 
         /** A count as shown: the number, {@value Suppression#SMALL} or {@value Suppression#WITHHELD}. */
-        public Object count(String cell) {
+        public Count count(String cell) {
             Long value = counts.get(cell);
             if (value == null) {
                 throw new IllegalArgumentException("no such count: " + cell);
             }
-            return small.contains(cell) ? Suppression.SMALL : withheld.contains(cell) ? Suppression.WITHHELD : value;
+            return small.contains(cell) ? Count.small() : withheld.contains(cell) ? Count.withheld() : Count.of(value);
         }
 
         public boolean hidden(String cell) {
