@@ -256,6 +256,7 @@ public final class Benchmark {
         result.put("readsRightAfterWrites", reads.get());
         result.put("staleReads", stale.get());
         result.put("staleShare", reads.get() == 0 ? 0 : round((double) stale.get() / reads.get()));
+        result.put("staleSamples", List.copyOf(staleSamples));
         return result;
     }
 
@@ -268,8 +269,17 @@ public final class Benchmark {
                 && (status == null || status.equals(json.readValue(response.body(), Map.class).get("status")));
         if (!shows) {
             stale.incrementAndGet();
+            if (staleSamples.size() < 10) {
+                // What a stale read answered: a 503 is a view that did not catch up in time, a 200 an old state.
+                String body = response.body() == null ? "" : response.body();
+                staleSamples.add(response.statusCode() + " " + url.replaceAll(".*/api/v1/", "")
+                        .replaceAll("[0-9a-f-]{36}", "{id}") + " expected " + status + ": "
+                        + body.substring(0, Math.min(body.length(), 160)));
+            }
         }
     }
+
+    private final List<String> staleSamples = Collections.synchronizedList(new ArrayList<>());
 
     /** Polls the reporting projection for sampled referrals until each shows its acceptance. */
     private final class Lag {
