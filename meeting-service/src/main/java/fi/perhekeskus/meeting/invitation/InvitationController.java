@@ -49,15 +49,18 @@ public class InvitationController {
     private final ProgrammeProjection programmeView;
     private final InvitationIndex index;
     private final InvitationProjection view;
+    private final InvitationMapper mapper;
     private final Clock clock;
 
     public InvitationController(CommandGateway commands, ProgrammeIndex programmes, ProgrammeProjection programmeView,
-                                InvitationIndex index, InvitationProjection view, Clock clock) {
+                                InvitationIndex index, InvitationProjection view, InvitationMapper mapper,
+                                Clock clock) {
         this.commands = commands;
         this.programmes = programmes;
         this.programmeView = programmeView;
         this.index = index;
         this.view = view;
+        this.mapper = mapper;
         this.clock = clock;
     }
 
@@ -89,8 +92,7 @@ public class InvitationController {
         if (!caller.has(Role.COORDINATOR) && caller.agency().map(a -> !agencies.contains(a.toString())).orElse(true)) {
             throw new UnknownException("no such programme");
         }
-        return view.ofProgramme(id).stream()
-                .map(r -> new InvitationSummary(r.invitationId(), r.familyId(), r.invitedAt(), r.status())).toList();
+        return mapper.toSummaries(view.ofProgramme(id));
     }
 
     @PostMapping("/invitations/{invitationId}/answer")

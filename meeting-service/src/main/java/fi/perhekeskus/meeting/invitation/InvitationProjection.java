@@ -3,6 +3,7 @@ package fi.perhekeskus.meeting.invitation;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
@@ -47,6 +48,9 @@ public class InvitationProjection {
     public InvitationProjection(MongoDatabase readDatabase, @Lazy ViewCatchUp catchUp) {
         this.catchUp = catchUp;
         this.invitations = readDatabase.getCollection("invitations");
+        // The local server uses an index only for a filter on exactly its fields: one per lookup below.
+        invitations.createIndex(Indexes.ascending("programmeId"));
+        invitations.createIndex(Indexes.ascending("programmeId", "familyId"));
     }
 
     @EventHandler
@@ -75,10 +79,10 @@ public class InvitationProjection {
     /** The family's place, whether at once or promoted from the waitlist, completes its accepted invitation. */
     @EventHandler
     void on(FamilyEnrolled e, @SequenceNumber long seq) {
+        // A family has at most one invitation per programme.
         Document invitation = invitations.find(Filters.and(Filters.eq("programmeId", e.programmeId().toString()),
-                Filters.eq("familyId", e.familyId().toString()),
-                Filters.eq("status", InvitationStatus.ACCEPTED.name()))).first();
-        if (invitation != null) {
+                Filters.eq("familyId", e.familyId().toString()))).first();
+        if (invitation != null && InvitationStatus.ACCEPTED.name().equals(invitation.getString("status"))) {
             SequencedDocuments.apply(invitations, invitation.getString("_id"), seq,
                     Updates.set("status", InvitationStatus.ENROLLED.name()));
         }

@@ -244,9 +244,10 @@ public class GroupProgramme {
     }
 
     /**
-     * Invites the named families, or by age those the finder gives; either way only families whose
-     * valid consent covers the acting agency (a coordinator: one of the programme's agencies), and
-     * never a family invited, enrolled or waitlisted already. Invitations end when the first session
+     * Invites the named families, whose valid consent must cover the acting agency as for an enrolment
+     * (a coordinator: one of the programme's agencies); or by age those the finder gives whose valid
+     * consent covers one of the programme's agencies. Never a family invited, enrolled or waitlisted
+     * already. Invitations end when the first session
      * begins, so a programme that has begun invites no one. Returns how many were invited.
      */
     @CommandHandler
@@ -264,7 +265,8 @@ public class GroupProgramme {
             YearMonth first = YearMonth.from(firstStart.atZone(ZoneOffset.UTC));
             for (UUID familyId : finder.familiesWithChildBorn(serviceId, first.minusMonths(targetAgeToMonths),
                     first.minusMonths(targetAgeFromMonths))) {
-                if (coveredByProgramme(families, familyId, c.actingAgencyId(), c.requestedAt())) {
+                // As the contract says: a consent covering one of the programme's agencies, whoever asks.
+                if (coveredByProgramme(families, familyId, null, c.requestedAt())) {
                     invitees.add(familyId);
                 }
             }
@@ -353,7 +355,8 @@ public class GroupProgramme {
 
     /**
      * A family is invited to a programme once, so its invitation's id follows from the two: a replayed
-     * or retried command names the same invitation.
+     * or retried command names the same invitation. Being derived, it is no capability: a family's own
+     * answer link needs a random code of its own.
      */
     public static UUID invitationIdOf(UUID programmeId, UUID familyId) {
         return UUID.nameUUIDFromBytes(("invitation:" + programmeId + ":" + familyId)

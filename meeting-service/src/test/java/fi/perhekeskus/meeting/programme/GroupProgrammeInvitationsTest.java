@@ -183,11 +183,21 @@ class GroupProgrammeInvitationsTest {
         // First session in March 2026, 2 to 6 months old: born from September 2025 to January 2026.
         assertThat(asked).containsExactly(List.of(SERVICE, YearMonth.of(2025, 9), YearMonth.of(2026, 1)));
 
-        // A worker: only families covered for its own agency.
-        fixture.given(scheduled(10))
+        // A worker of a programme agency invites the same: families covered for any of its agencies.
+        fixture.given(scheduled(10), invited(FAMILY_A))
                 .when(new InviteFamilies(PROGRAMME, List.of(), true, NGO, "w", NOW))
-                .expectEvents(new FamilyInvited(PROGRAMME, invitation(FAMILY_A), FAMILY_A, true, STARTS, "w", NOW),
-                        new FamilyInvited(PROGRAMME, invitation(FAMILY_C), FAMILY_C, true, STARTS, "w", NOW));
+                .expectEvents(new FamilyInvited(PROGRAMME, invitation(FAMILY_B), FAMILY_B, true, STARTS, "w", NOW),
+                        new FamilyInvited(PROGRAMME, invitation(FAMILY_C), FAMILY_C, true, STARTS, "w", NOW))
+                .expectResultMessagePayload(2);
+        // No one of the age: none invited.
+        ofAge = List.of();
+        fixture.given(scheduled(10))
+                .when(new InviteFamilies(PROGRAMME, List.of(), true, CLINIC, "w", NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(0);
+        fixture.given(scheduled(10))
+                .when(new InviteFamilies(PROGRAMME, List.of(), true, OUTSIDER, "w", NOW))
+                .expectException(UnknownException.class);
     }
 
     @Test
