@@ -7,7 +7,15 @@ CREATE TABLE IF NOT EXISTS invitation_index (
     expires_at    TIMESTAMPTZ NOT NULL,
     open          BOOLEAN NOT NULL
 );
-CREATE INDEX IF NOT EXISTS invitation_index_open ON invitation_index (expires_at) WHERE open;
+CREATE INDEX IF NOT EXISTS invitation_index_open ON invitation_index (programme_id) WHERE open;
+-- The programmes' sessions as they stand (moved, cancelled): an invitation ends when the first one begins.
+CREATE TABLE IF NOT EXISTS invitation_session (
+    session_id   UUID PRIMARY KEY,
+    programme_id UUID NOT NULL,
+    starts_at    TIMESTAMPTZ NOT NULL,
+    cancelled    BOOLEAN NOT NULL
+);
+CREATE INDEX IF NOT EXISTS invitation_session_programme ON invitation_session (programme_id);
 -- What invitations by age need of families and services, learnt from the referral topic (Invitees).
 -- The municipality is not personal data (it travels readable in FamilyRegistered); a child's birth
 -- month is kept at month precision, never the date, and is deleted when the family is erased.

@@ -1,6 +1,9 @@
 package fi.perhekeskus.meeting.invitation;
 
 import fi.perhekeskus.contract.programme.FamilyInvited;
+import fi.perhekeskus.contract.programme.GroupSessionCancelled;
+import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
+import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import fi.perhekeskus.contract.programme.InvitationAnswered;
 import fi.perhekeskus.contract.programme.InvitationExpired;
 import fi.perhekeskus.meeting.ProcessingGroups;
@@ -38,6 +41,31 @@ public class InvitationIndex {
                 Timestamp.from(e.expiresAt()));
     }
 
+    /*
+     * The sessions' starts, so that the sweep finds a programme whose first session moved: an invitation
+     * ends when the first session not cancelled begins, as the aggregate decides. A programme scheduled
+     * before this table existed has no rows; its invitations end at their expiresAt.
+     */
+    @EventHandler
+    void on(ProgrammeScheduled e) {
+        for (ProgrammeScheduled.Session s : e.sessions()) {
+            jdbc.update("INSERT INTO invitation_session (session_id, programme_id, starts_at, cancelled) "
+                    + "VALUES (?, ?, ?, FALSE) ON CONFLICT DO NOTHING", s.sessionId(), e.programmeId(),
+                    Timestamp.from(s.startsAt()));
+        }
+    }
+
+    @EventHandler
+    void on(GroupSessionRescheduled e) {
+        jdbc.update("UPDATE invitation_session SET starts_at = ? WHERE session_id = ?", Timestamp.from(e.startsAt()),
+                e.sessionId());
+    }
+
+    @EventHandler
+    void on(GroupSessionCancelled e) {
+        jdbc.update("UPDATE invitation_session SET cancelled = TRUE WHERE session_id = ?", e.sessionId());
+    }
+
     @EventHandler
     void on(InvitationAnswered e) {
         close(e.invitationId());
@@ -57,9 +85,12 @@ public class InvitationIndex {
                 invitationId).stream().findFirst();
     }
 
-    /** Programmes with an invitation still open at or past its expiry. */
+    /** Programmes with an invitation still open whose first session (not cancelled) has begun at {@code now}. */
     public List<UUID> programmesWithDueInvitations(Instant now) {
-        return jdbc.queryForList("SELECT DISTINCT programme_id FROM invitation_index WHERE open AND expires_at <= ?",
+        return jdbc.queryForList("""
+                SELECT DISTINCT i.programme_id FROM invitation_index i
+                WHERE i.open AND COALESCE((SELECT min(s.starts_at) FROM invitation_session s
+                    WHERE s.programme_id = i.programme_id AND NOT s.cancelled), i.expires_at) <= ?""",
                 UUID.class, Timestamp.from(now));
     }
 }

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Expire the programme's invitations still unanswered at their {@code expiresAt} (the first
- * session's start). Idempotent: with none due it changes nothing.
+ * Expire the programme's invitations still unanswered once its first session (as it stands now) has
+ * begun at {@code now}. Idempotent: with none due it changes nothing.
  */
 public record ExpireInvitations(@TargetAggregateIdentifier UUID programmeId, Instant now) {
 }

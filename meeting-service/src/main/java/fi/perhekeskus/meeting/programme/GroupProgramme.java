@@ -77,10 +77,11 @@ public class GroupProgramme {
 
     enum InvitationState { INVITED, ANSWERED, EXPIRED }
 
-    private record Invitation(UUID familyId, Instant expiresAt, InvitationState state) {
+    /** An invitation ends when the first session begins, as that session stands now (it may have moved). */
+    private record Invitation(UUID familyId, InvitationState state) {
 
         Invitation with(InvitationState newState) {
-            return new Invitation(familyId, expiresAt, newState);
+            return new Invitation(familyId, newState);
         }
     }
 
@@ -312,7 +313,7 @@ public class GroupProgramme {
         if (invitation.state() == InvitationState.ANSWERED) {
             throw new IllegalTransitionException("the invitation was answered already");
         }
-        if (invitation.state() == InvitationState.EXPIRED || !c.requestedAt().isBefore(invitation.expiresAt())) {
+        if (invitation.state() == InvitationState.EXPIRED || !c.requestedAt().isBefore(firstSessionStart())) {
             throw new IllegalTransitionException("the invitation expired when the first session began");
         }
         if (c.answer() == null) {
@@ -340,15 +341,22 @@ public class GroupProgramme {
         return AnswerOutcome.WAITLISTED;
     }
 
-    /** Expires every invitation unanswered at its expiry; with none due it does nothing (idempotent). */
+    /**
+     * Once the first session has begun (as it stands now: a moved session moves the end of its
+     * invitations), expires every invitation still unanswered; otherwise, or with none left, it does
+     * nothing (idempotent).
+     */
     @CommandHandler
     public int handle(ExpireInvitations c) {
+        Instant firstStart = firstSessionStart();
+        if (c.now().isBefore(firstStart)) {
+            return 0;
+        }
         List<Map.Entry<UUID, Invitation>> due = invitations.entrySet().stream()
-                .filter(i -> i.getValue().state() == InvitationState.INVITED
-                        && !c.now().isBefore(i.getValue().expiresAt()))
+                .filter(i -> i.getValue().state() == InvitationState.INVITED)
                 .toList();
         for (Map.Entry<UUID, Invitation> i : due) {
-            apply(new InvitationExpired(programmeId, i.getKey(), i.getValue().familyId(), i.getValue().expiresAt()));
+            apply(new InvitationExpired(programmeId, i.getKey(), i.getValue().familyId(), firstStart));
         }
         return due.size();
     }
@@ -497,7 +505,7 @@ public class GroupProgramme {
 
     @EventSourcingHandler
     void on(FamilyInvited e) {
-        invitations.put(e.invitationId(), new Invitation(e.familyId(), e.expiresAt(), InvitationState.INVITED));
+        invitations.put(e.invitationId(), new Invitation(e.familyId(), InvitationState.INVITED));
         invitedFamilies.add(e.familyId());
     }
 

@@ -176,15 +176,42 @@ class InvitationsIT {
         api.expect(200, POST, answerPath(all, answered), api.worker(CLINIC), Map.of("answer", "NO"));
 
         // Nothing is due before the first session; at its start the open one expires, once.
-        assertThat(expiry.expireDue(start.minusSeconds(1))).isZero();
+        long before = eventsOf(programme);
+        expiry.expireDue(start.minusSeconds(1));
+        assertThat(eventsOf(programme)).as("nothing expires before the first session").isEqualTo(before);
         assertThat(expiry.expireDue(start)).isGreaterThanOrEqualTo(1);
         long events = eventsOf(programme);
+        assertThat(events).isEqualTo(before + 1);
         expiry.expireDue(start);
         assertThat(eventsOf(programme)).as("a second sweep expires nothing").isEqualTo(events);
 
         assertThat(statusByFamily(invitations(programme, api.worker(NGO))))
                 .containsEntry(silent.toString(), "EXPIRED").containsEntry(answered.toString(), "DECLINED");
         api.refused(409, POST, answerPath(all, silent), api.worker(CLINIC), Map.of("answer", "YES"));
+    }
+
+    @Test
+    void aMovedFirstSessionMovesTheEndOfItsInvitations() {
+        Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Map<String, Object> scheduled = api.expect(201, POST, "/api/v1/programmes", api.coordinator(),
+                programmeBody(start, 10));
+        String programme = "/api/v1/programmes/" + scheduled.get("id");
+        String session = ((List<String>) scheduled.get("sessionIds")).get(0);
+        UUID family = topic.family(SOCIAL);
+        topic.consent(family, NEXT_YEAR, CLINIC);
+        api.expect(201, POST, programme + "/invitations", api.worker(CLINIC), Map.of("familyIds", List.of(family)));
+        Instant later = start.plus(1, ChronoUnit.DAYS);
+        api.expect(204, POST, programme + "/sessions/" + session + "/reschedule", api.coordinator(), Map.of(
+                "startsAt", later.toString(), "endsAt", later.plus(2, ChronoUnit.HOURS).toString(),
+                "reasonCode", "HOLIDAY"));
+
+        long before = eventsOf(programme);
+        expiry.expireDue(start);
+        assertThat(eventsOf(programme)).as("not expired at the old start").isEqualTo(before);
+        expiry.expireDue(later);
+        assertThat(eventsOf(programme)).as("expired at the new start").isEqualTo(before + 1);
+        assertThat(statusByFamily(invitations(programme, api.worker(CLINIC)))).containsEntry(family.toString(),
+                "EXPIRED");
     }
 
     @Test
@@ -249,13 +276,17 @@ class InvitationsIT {
     // --- helpers -----------------------------------------------------------------------------
 
     private String schedule(Instant start, int capacity) {
+        return "/api/v1/programmes/" + api.created("/api/v1/programmes", api.coordinator(),
+                programmeBody(start, capacity));
+    }
+
+    private static Map<String, Object> programmeBody(Instant start, int capacity) {
         Map<String, Object> session = Map.of("startsAt", start.toString(),
                 "endsAt", start.plus(2, ChronoUnit.HOURS).toString(), "topic", "Vauvan uni",
                 "facilitatorAgencyIds", List.of(CLINIC));
-        return "/api/v1/programmes/" + api.created("/api/v1/programmes", api.coordinator(), Map.of(
-                "name", "Meidän vauva", "serviceId", SERVICE, "agencyIds", List.of(CLINIC, NGO),
+        return Map.of("name", "Meidän vauva", "serviceId", SERVICE, "agencyIds", List.of(CLINIC, NGO),
                 "location", "Hervannan perhekeskus", "capacityFamilies", capacity, "plannedFamilies", 10,
-                "targetAgeMonths", Map.of("from", 2, "to", 6), "sessions", List.of(session)));
+                "targetAgeMonths", Map.of("from", 2, "to", 6), "sessions", List.of(session));
     }
 
     /**

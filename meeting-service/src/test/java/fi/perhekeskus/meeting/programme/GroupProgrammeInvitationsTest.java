@@ -5,6 +5,7 @@ import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FamilyInvited;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
+import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.InvitationAnswer;
 import fi.perhekeskus.contract.programme.InvitationAnswered;
 import fi.perhekeskus.contract.programme.InvitationExpired;
@@ -317,6 +318,36 @@ class GroupProgrammeInvitationsTest {
                 .when(new ExpireInvitations(PROGRAMME, STARTS.plusSeconds(3600)))
                 .expectNoEvents()
                 .expectResultMessagePayload(0);
+    }
+
+    @Test
+    void aMovedFirstSessionMovesTheEndOfItsInvitations() {
+        Instant later = STARTS.plusSeconds(86_400);
+        GroupSessionRescheduled moved = new GroupSessionRescheduled(PROGRAMME, FIRST_SESSION, later,
+                later.plusSeconds(7200), SessionChangeReason.HOLIDAY, null, "c", NOW);
+        fixture.given(scheduled(10), invited(FAMILY_A), moved)
+                .when(new ExpireInvitations(PROGRAMME, STARTS))
+                .expectNoEvents()
+                .expectResultMessagePayload(0);
+        fixture.given(scheduled(10), invited(FAMILY_A), moved)
+                .when(answer(FAMILY_A, InvitationAnswer.NO, CLINIC, STARTS))
+                .expectEvents(new InvitationAnswered(PROGRAMME, invitation(FAMILY_A), FAMILY_A, InvitationAnswer.NO,
+                        "w", STARTS));
+        fixture.given(scheduled(10), invited(FAMILY_A), moved)
+                .when(new ExpireInvitations(PROGRAMME, later))
+                .expectEvents(new InvitationExpired(PROGRAMME, invitation(FAMILY_A), FAMILY_A, later));
+        // Cancelled, the first session no longer counts: the second one's start does.
+        fixture.given(scheduled(10), invited(FAMILY_A), new GroupSessionCancelled(PROGRAMME, FIRST_SESSION,
+                        SessionChangeReason.HOLIDAY, null, "c", NOW))
+                .when(new ExpireInvitations(PROGRAMME, STARTS))
+                .expectNoEvents();
+        // Moved earlier: it ends sooner.
+        Instant sooner = STARTS.minusSeconds(86_400);
+        fixture.given(scheduled(10), invited(FAMILY_A), new GroupSessionRescheduled(PROGRAMME, FIRST_SESSION, sooner,
+                        sooner.plusSeconds(7200), SessionChangeReason.HOLIDAY, null, "c", NOW))
+                .when(answer(FAMILY_A, InvitationAnswer.YES, CLINIC, sooner))
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
     }
 
     @Test

@@ -41,8 +41,8 @@ class SchemaMigrationIT {
         // No referral-service table: a service's own location is its own.
         assertThat(db.tables()).containsExactlyInAnyOrder("domainevententry", "snapshotevententry", "tokenentry",
                 "deadletterentry", "idempotency_keys", "family_keys", "known_agency", "known_family",
-                "known_consent", "programme_index", "session_index", "invitation_index", "invitee_family",
-                "invitee_child", "invitee_service", "flyway_schema_history");
+                "known_consent", "programme_index", "session_index", "invitation_index", "invitation_session",
+                "invitee_family", "invitee_child", "invitee_service", "flyway_schema_history");
 
         assertThat(db.columns("domainevententry")).containsEntry("globalindex", "int8")
                 .containsEntry("aggregateidentifier", "varchar").containsEntry("payload", "bytea");
@@ -65,6 +65,8 @@ class SchemaMigrationIT {
         assertThat(db.columns("invitation_index")).containsEntry("invitation_id", "uuid")
                 .containsEntry("expires_at", "timestamptz").containsEntry("open", "bool");
         assertThat(db.indexes("invitation_index")).containsKey("invitation_index_open");
+        assertThat(db.columns("invitation_session")).containsEntry("starts_at", "timestamptz")
+                .containsEntry("cancelled", "bool");
         assertThat(db.columns("invitee_child")).containsEntry("birth_month", "date");
         assertThat(db.columns("invitee_service")).containsEntry("municipalities", "_text");
 
