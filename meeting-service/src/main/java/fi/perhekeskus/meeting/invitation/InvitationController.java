@@ -13,13 +13,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -66,7 +67,8 @@ public class InvitationController {
 
     @PostMapping("/programmes/{id}/invitations")
     @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
-    @Operation(summary = "Invite families by a list, or by their child's age at the first session (WORKER of a "
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "inviteFamilies", summary = "Invite families by a list, or by their child's age at the first session (WORKER of a "
             + "programme agency, COORDINATOR)",
             description = "By list: each family's valid consent must cover the worker's agency (a coordinator: one of "
                     + "the programme's agencies), else 404 as for an unknown family. By age: the families in one of "
@@ -74,18 +76,18 @@ public class InvitationController {
                     + "the programme's target range, whose consent covers the worker's agency (a coordinator: one "
                     + "of the programme's). Families invited, enrolled or waitlisted already are not invited again. "
                     + "A programme that has begun invites no one (422).")
-    public ResponseEntity<InvitedResponse> invite(@PathVariable UUID id, @Valid @RequestBody InvitationRequests.Invite request,
-                                          Caller caller) {
+    public InvitedResponse invite(@PathVariable UUID id, @Valid @RequestBody InvitationRequests.Invite request,
+                                  Caller caller) {
         requireProgramme(id);
         boolean byAge = Boolean.TRUE.equals(request.byAge());
         Integer invited = commands.sendAndWait(new InviteFamilies(id, byAge ? List.of() : request.familyIds(), byAge,
                 actingAgency(caller), caller.workerId(), clock.instant()));
-        return ResponseEntity.status(201).body(new InvitedResponse(invited == null ? 0 : invited));
+        return new InvitedResponse(invited == null ? 0 : invited);
     }
 
     @GetMapping("/programmes/{id}/invitations")
     @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
-    @Operation(summary = "The programme's invitations and where each stands (programme agencies, COORDINATOR)")
+    @Operation(operationId = "listInvitations", summary = "The programme's invitations and where each stands (programme agencies, COORDINATOR)")
     public List<InvitationSummary> invitations(@PathVariable UUID id, Caller caller) {
         Document programme = programmeView.programme(id).orElseThrow(() -> new UnknownException("no such programme"));
         List<String> agencies = programme.getList("agencyIds", String.class);
@@ -97,7 +99,7 @@ public class InvitationController {
 
     @PostMapping("/invitations/{invitationId}/answer")
     @PreAuthorize("hasRole('WORKER')")
-    @Operation(summary = "Record a family's answer; YES enrols it (source INVITATION) or waitlists it (WORKER of a "
+    @Operation(operationId = "answerInvitation", summary = "Record a family's answer; YES enrols it (source INVITATION) or waitlists it (WORKER of a "
             + "programme agency whose agency the family's consent covers)",
             description = "An answered or expired invitation is 409; an agency that does not run the programme, or "
                     + "that the family's consent does not cover, gets 404 as for an unknown invitation.")
