@@ -35,6 +35,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -248,8 +250,8 @@ public class GroupProgramme {
      * Invites the named families, whose valid consent must cover the acting agency as for an enrolment
      * (a coordinator: one of the programme's agencies); or by age those the finder gives whose valid
      * consent covers one of the programme's agencies. Never a family invited, enrolled or waitlisted
-     * already. Invitations end when the first session
-     * begins, so a programme that has begun invites no one. Returns how many were invited.
+     * already. Invitations end when the first session begins, so a programme that has begun invites
+     * no one. Returns how many were invited.
      */
     @CommandHandler
     public int handle(InviteFamilies c, FamilyConsents families, InviteeFinder finder) {
@@ -282,12 +284,12 @@ public class GroupProgramme {
             }
         }
         int invited = 0;
-        for (UUID familyId : new java.util.LinkedHashSet<>(invitees)) {
+        for (UUID familyId : new LinkedHashSet<>(invitees)) {
             if (invitedFamilies.contains(familyId) || enrolled.containsKey(familyId) || waitlist.containsKey(familyId)) {
                 continue;
             }
-            apply(new FamilyInvited(programmeId, invitationIdOf(programmeId, familyId), familyId, c.byAge(), firstStart, c.requestedBy(),
-                    c.requestedAt()));
+            apply(new FamilyInvited(programmeId, invitationIdOf(programmeId, familyId), familyId, c.byAge(), firstStart,
+                    c.requestedBy(), c.requestedAt()));
             invited++;
         }
         return invited;
@@ -368,7 +370,7 @@ public class GroupProgramme {
      */
     public static UUID invitationIdOf(UUID programmeId, UUID familyId) {
         return UUID.nameUUIDFromBytes(("invitation:" + programmeId + ":" + familyId)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The start of the first session still held or ahead; of the first planned if all were cancelled. */
