@@ -15,6 +15,11 @@ public final class ProcessingGroups {
     /** The programmes' agencies and sessions that authorization reads, from its own event store. */
     public static final String PROGRAMME_INDEX = "programme-index";
 
+    /** Which programme an invitation belongs to and which are still open, from its own event store. */
+    public static final String INVITATION_INDEX = "invitation-index";
+    /** Families' municipalities and services' municipalities for invitations by age (from Kafka). */
+    public static final String INVITEES = "referral-invitees";
+
     private ProcessingGroups() {
     }
 }

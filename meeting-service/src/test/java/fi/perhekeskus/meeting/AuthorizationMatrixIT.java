@@ -137,6 +137,9 @@ class AuthorizationMatrixIT {
                 "openingHours", "ma–to 9–12"));
         String visits = "/api/v1/open-places/" + place + "/visits";
         api.expect(201, POST, visits, api.worker(NGO), visitsOf(TODAY, 6));
+        api.expect(201, POST, programme + "/invitations", api.worker(CLINIC), Map.of("familyIds",
+                List.of(notYetEnrolled)));
+        String invitation = (String) api.list(programme + "/invitations", api.worker(CLINIC)).get(0).get("invitationId");
         // The cells below read views; they follow the event store a moment behind.
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.call(GET, "/api/v1/network-meetings/" + meeting, api.worker(CLINIC), null)
@@ -166,6 +169,10 @@ class AuthorizationMatrixIT {
                         "contentMetNeeds", "YES", "infoMatchedChildAge", "NO", "comment", "Hyvä ilta"), clinic, 404),
                 new Endpoint("read feedback comments", GET, s + "/feedback/comments", null, clinic, 404),
                 new Endpoint("read network meeting", GET, "/api/v1/network-meetings/" + meeting, null, clinic, 404),
+                new Endpoint("invite families", POST, programme + "/invitations", Map.of("byAge", true), clinic, 404),
+                new Endpoint("read invitations", GET, programme + "/invitations", null, clinic, 404),
+                new Endpoint("answer invitation", POST, "/api/v1/invitations/" + invitation + "/answer",
+                        Map.of("answer", "YES"), clinic, 404),
                 // Open places are public (the families' service finder lists them): a stranger learns nothing.
                 new Endpoint("record visits", POST, visits, visitsOf(TODAY.minusDays(1), 3), Party.worker(NGO), 403),
                 new Endpoint("correct visits", PUT, visits, visitsOf(TODAY, 7), Party.worker(NGO), 403),

@@ -4,6 +4,10 @@ import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.contract.programme.EnrolmentCancelled;
 import fi.perhekeskus.contract.programme.EnrolmentSource;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
+import fi.perhekeskus.contract.programme.FamilyInvited;
+import fi.perhekeskus.contract.programme.InvitationAnswer;
+import fi.perhekeskus.contract.programme.InvitationAnswered;
+import fi.perhekeskus.contract.programme.InvitationExpired;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.contract.programme.FeedbackGiven;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
@@ -31,11 +35,15 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +77,16 @@ public class GroupProgramme {
     private record Place(EnrolmentSource source, UUID referralId) {
     }
 
+    enum InvitationState { INVITED, ANSWERED, EXPIRED }
+
+    /** An invitation ends when the first session begins, as that session stands now (it may have moved). */
+    private record Invitation(UUID familyId, InvitationState state) {
+
+        Invitation with(InvitationState newState) {
+            return new Invitation(familyId, newState);
+        }
+    }
+
     @AggregateIdentifier
     private UUID programmeId;
     private int capacity;
@@ -77,6 +95,11 @@ public class GroupProgramme {
     private final Map<UUID, Place> enrolled = new LinkedHashMap<>();
     private final Map<UUID, Place> waitlist = new LinkedHashMap<>();
     private final Set<UUID> feedbackIds = new HashSet<>();
+    private UUID serviceId;
+    private int targetAgeFromMonths;
+    private int targetAgeToMonths;
+    private final Map<UUID, Invitation> invitations = new LinkedHashMap<>();
+    private final Set<UUID> invitedFamilies = new HashSet<>();
 
     protected GroupProgramme() {
         // for Axon
@@ -223,6 +246,148 @@ public class GroupProgramme {
                 c.infoMatchedChildAge(), null, c.requestedAt()));
     }
 
+    /**
+     * Invites the named families, whose valid consent must cover the acting agency as for an enrolment
+     * (a coordinator: one of the programme's agencies); or by age those the finder gives whose valid
+     * consent covers one of the programme's agencies. Never a family invited, enrolled or waitlisted
+     * already. Invitations end when the first session begins, so a programme that has begun invites
+     * no one. Returns how many were invited.
+     */
+    @CommandHandler
+    public int handle(InviteFamilies c, FamilyConsents families, InviteeFinder finder) {
+        if (c.actingAgencyId() != null) {
+            requireRunBy(c.actingAgencyId());
+        }
+        Instant firstStart = firstSessionStart();
+        if (!c.requestedAt().isBefore(firstStart)) {
+            throw new RuleViolationException("the programme has begun: invitations end when its first session starts");
+        }
+        List<UUID> invitees = new ArrayList<>();
+        if (c.byAge()) {
+            // Age in whole months at the first session, counted by birth month (all the service keeps).
+            YearMonth first = YearMonth.from(firstStart.atZone(ZoneOffset.UTC));
+            for (UUID familyId : finder.familiesWithChildBorn(serviceId, first.minusMonths(targetAgeToMonths),
+                    first.minusMonths(targetAgeFromMonths))) {
+                // As the contract says: a consent covering one of the programme's agencies, whoever asks.
+                if (coveredByProgramme(families, familyId, null, c.requestedAt())) {
+                    invitees.add(familyId);
+                }
+            }
+        } else {
+            for (UUID familyId : c.familyIds()) {
+                if (c.actingAgencyId() != null) {
+                    requireConsentCovers(families, familyId, c.actingAgencyId(), c.requestedAt());
+                } else if (!coveredByProgramme(families, familyId, null, c.requestedAt())) {
+                    throw new UnknownException("no such family");
+                }
+                invitees.add(familyId);
+            }
+        }
+        int invited = 0;
+        for (UUID familyId : new LinkedHashSet<>(invitees)) {
+            if (invitedFamilies.contains(familyId) || enrolled.containsKey(familyId) || waitlist.containsKey(familyId)) {
+                continue;
+            }
+            apply(new FamilyInvited(programmeId, invitationIdOf(programmeId, familyId), familyId, c.byAge(), firstStart,
+                    c.requestedBy(), c.requestedAt()));
+            invited++;
+        }
+        return invited;
+    }
+
+    /**
+     * A worker of a programme agency records the family's answer, once, before the invitation expires.
+     * A YES enrols the family (source INVITATION) or waitlists it, as an enrolment does; the agency
+     * must be one the family's valid consent covers, as for an enrolment.
+     */
+    @CommandHandler
+    public AnswerOutcome handle(AnswerInvitation c, FamilyConsents families) {
+        if (c.actingAgencyId() == null) {
+            throw new NotPartyException("a worker of a programme agency records the answer");
+        }
+        Invitation invitation = invitations.get(c.invitationId());
+        // An agency that does not run the programme, or that the family's consent does not cover, learns
+        // nothing: the same 404 as for an unknown invitation.
+        if (invitation == null || !agencies.contains(c.actingAgencyId())
+                || !coveredByProgramme(families, invitation.familyId(), c.actingAgencyId(), c.requestedAt())) {
+            throw new UnknownException("no such invitation");
+        }
+        if (invitation.state() == InvitationState.ANSWERED) {
+            throw new IllegalTransitionException("the invitation was answered already");
+        }
+        if (invitation.state() == InvitationState.EXPIRED || !c.requestedAt().isBefore(firstSessionStart())) {
+            throw new IllegalTransitionException("the invitation expired when the first session began");
+        }
+        if (c.answer() == null) {
+            throw new RuleViolationException("the answer is YES or NO");
+        }
+        apply(new InvitationAnswered(programmeId, c.invitationId(), invitation.familyId(), c.answer(),
+                c.requestedBy(), c.requestedAt()));
+        if (c.answer() == InvitationAnswer.NO) {
+            return AnswerOutcome.DECLINED;
+        }
+        UUID familyId = invitation.familyId();
+        if (enrolled.containsKey(familyId)) {
+            return AnswerOutcome.ENROLLED;
+        }
+        if (waitlist.containsKey(familyId)) {
+            return AnswerOutcome.WAITLISTED;
+        }
+        if (enrolled.size() < capacity) {
+            apply(new FamilyEnrolled(programmeId, familyId, EnrolmentSource.INVITATION, null, false, c.requestedBy(),
+                    c.requestedAt()));
+            return AnswerOutcome.ENROLLED;
+        }
+        apply(new FamilyWaitlisted(programmeId, familyId, EnrolmentSource.INVITATION, null, waitlist.size() + 1,
+                c.requestedBy(), c.requestedAt()));
+        return AnswerOutcome.WAITLISTED;
+    }
+
+    /**
+     * Once the first session has begun (as it stands now: a moved session moves the end of its
+     * invitations), expires every invitation still unanswered; otherwise, or with none left, it does
+     * nothing (idempotent).
+     */
+    @CommandHandler
+    public int handle(ExpireInvitations c) {
+        Instant firstStart = firstSessionStart();
+        if (c.now().isBefore(firstStart)) {
+            return 0;
+        }
+        List<Map.Entry<UUID, Invitation>> due = invitations.entrySet().stream()
+                .filter(i -> i.getValue().state() == InvitationState.INVITED)
+                .toList();
+        for (Map.Entry<UUID, Invitation> i : due) {
+            apply(new InvitationExpired(programmeId, i.getKey(), i.getValue().familyId(), firstStart));
+        }
+        return due.size();
+    }
+
+    /**
+     * A family is invited to a programme once, so its invitation's id follows from the two: a replayed
+     * or retried command names the same invitation. Being derived, it is no capability: a family's own
+     * answer link needs a random code of its own.
+     */
+    public static UUID invitationIdOf(UUID programmeId, UUID familyId) {
+        return UUID.nameUUIDFromBytes(("invitation:" + programmeId + ":" + familyId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The start of the first session still held or ahead; of the first planned if all were cancelled. */
+    private Instant firstSessionStart() {
+        return sessions.values().stream().filter(s -> s.status() != SessionStatus.CANCELLED)
+                .map(Session::startsAt).min(Instant::compareTo)
+                .orElseGet(() -> sessions.values().stream().map(Session::startsAt).min(Instant::compareTo)
+                        .orElseThrow());
+    }
+
+    /** Whether a valid consent of the family covers the agency, or (no agency) one of the programme's. */
+    private boolean coveredByProgramme(FamilyConsents families, UUID familyId, UUID agencyId, Instant at) {
+        return families.standing(familyId, at.atZone(ZoneOffset.UTC).toLocalDate())
+                .map(f -> agencyId != null ? f.covers(agencyId) : agencies.stream().anyMatch(f::covers))
+                .orElse(false);
+    }
+
     public boolean isFacilitatedBy(UUID agencyId) {
         return agencies.contains(agencyId);
     }
@@ -296,6 +461,9 @@ public class GroupProgramme {
         programmeId = e.programmeId();
         capacity = e.capacityFamilies();
         agencies = Set.copyOf(e.agencyIds());
+        serviceId = e.serviceId();
+        targetAgeFromMonths = e.targetAgeFromMonths();
+        targetAgeToMonths = e.targetAgeToMonths();
         e.sessions().forEach(s -> sessions.put(s.sessionId(),
                 new Session(Set.copyOf(s.facilitatorAgencyIds()), s.startsAt(), SessionStatus.SCHEDULED)));
     }
@@ -335,5 +503,21 @@ public class GroupProgramme {
     @EventSourcingHandler
     void on(FeedbackGiven e) {
         feedbackIds.add(e.feedbackId());
+    }
+
+    @EventSourcingHandler
+    void on(FamilyInvited e) {
+        invitations.put(e.invitationId(), new Invitation(e.familyId(), InvitationState.INVITED));
+        invitedFamilies.add(e.familyId());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationAnswered e) {
+        invitations.computeIfPresent(e.invitationId(), (id, i) -> i.with(InvitationState.ANSWERED));
+    }
+
+    @EventSourcingHandler
+    void on(InvitationExpired e) {
+        invitations.computeIfPresent(e.invitationId(), (id, i) -> i.with(InvitationState.EXPIRED));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.Topics;
 import fi.perhekeskus.contract.directory.AgencyRegistered;
+import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.family.ConsentGiven;
 import fi.perhekeskus.contract.family.ConsentWithdrawn;
 import fi.perhekeskus.contract.family.FamilyErased;
@@ -84,11 +85,16 @@ public class ReferralTopic implements AutoCloseable {
 
     /** A family registered by {@code agency}; waits until meeting-service knows it. */
     public UUID family(UUID agency) {
+        return family(agency, "Tampere");
+    }
+
+    /** A family of {@code municipality} registered by {@code agency}; waits until meeting-service knows it. */
+    public UUID family(UUID agency, String municipality) {
         UUID family = UUID.randomUUID();
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("familyId", family);
         value.put("registeredByAgencyId", agency);
-        value.put("municipality", "Tampere");
+        value.put("municipality", municipality);
         value.put("languages", List.of("fi"));
         value.put("members", List.of(Map.of("memberId", UUID.randomUUID(), "role", "PARENT", "personalData", SEALED)));
         value.put("registeredBy", "worker-1");
@@ -96,6 +102,26 @@ public class ReferralTopic implements AutoCloseable {
         publish(FamilyRegistered.class, family, value);
         awaitStanding(family, Optional::isPresent);
         return family;
+    }
+
+    /**
+     * A group service of {@code agency} listed for {@code municipalities}. Published only: what waits for
+     * it depends on the reader (the invitations' store).
+     */
+    public void service(UUID service, UUID agency, List<String> municipalities) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("serviceId", service);
+        value.put("agencyId", agency);
+        value.put("name", "Meidän vauva -ryhmä");
+        value.put("kind", "GROUP");
+        value.put("needLevel", "GREEN");
+        value.put("ageFromMonths", 0);
+        value.put("ageToMonths", 12);
+        value.put("municipalities", municipalities);
+        value.put("languages", List.of("fi"));
+        value.put("listedBy", "coordinator-1");
+        value.put("listedAt", Instant.now());
+        publish(ServiceListed.class, service, value);
     }
 
     /** A consent covering {@code agencyIds} until {@code validUntil}; waits until meeting-service has it. */
