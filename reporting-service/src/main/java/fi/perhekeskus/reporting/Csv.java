@@ -64,13 +64,7 @@ public final class Csv {
     }
 
     private static void line(StringBuilder csv, List<Object> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(field(fields.get(i)));
-        }
-        csv.append("\r\n");
+        fi.perhekeskus.infra.csv.Csv.line(csv, fields);
     }
 
     static String field(Object value) {

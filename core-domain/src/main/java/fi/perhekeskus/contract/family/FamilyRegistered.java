@@ -2,14 +2,23 @@ package fi.perhekeskus.contract.family;
 
 import fi.perhekeskus.contract.Domains;
 import fi.perhekeskus.contract.EventType;
+import fi.perhekeskus.contract.Nullable;
 import fi.perhekeskus.contract.Sealed;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
-/** A worker registered a family. Members' personal data is sealed with the family's key. */
-@EventType(domain = Domains.REFERRAL)
+/**
+ * A worker registered a family. Members' personal data is sealed with the family's key.
+ *
+ * <p>Version 2 adds each child's {@code birthMonth}, readable: group programmes invite families by
+ * their child's age, and meeting-service cannot open the sealed birth date. A month of birth in a
+ * municipality is shared by hundreds of children, and once the family is erased the pseudonymous
+ * ids lead nowhere; parents' months are never published.
+ */
+@EventType(domain = Domains.REFERRAL, version = 2)
 public record FamilyRegistered(
         UUID familyId,
         UUID registeredByAgencyId,
@@ -20,7 +29,15 @@ public record FamilyRegistered(
         Instant registeredAt
 ) {
 
-    /** One member: a pseudonymous id, the role, and the personal data sealed as one JSON value. */
-    public record Member(UUID memberId, MemberRole role, Sealed personalData) {
+    /**
+     * One member: a pseudonymous id, the role, the personal data sealed as one JSON value and, for a
+     * child, the month of birth.
+     */
+    public record Member(UUID memberId, MemberRole role, Sealed personalData, @Nullable YearMonth birthMonth) {
+
+        /** A member of a version 1 event, or an adult. */
+        public Member(UUID memberId, MemberRole role, Sealed personalData) {
+            this(memberId, role, personalData, null);
+        }
     }
 }

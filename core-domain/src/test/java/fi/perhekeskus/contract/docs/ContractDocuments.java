@@ -95,6 +95,8 @@ public final class ContractDocuments {
             node.put("type", "string").put("format", "date-time");
         } else if (raw == LocalDate.class) {
             node.put("type", "string").put("format", "date");
+        } else if (raw == java.time.YearMonth.class) {
+            node.put("type", "string").put("pattern", "^[0-9]{4}-[0-9]{2}$");
         } else if (raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class) {
             node.put("type", "integer");
         } else if (raw == boolean.class || raw == Boolean.class) {

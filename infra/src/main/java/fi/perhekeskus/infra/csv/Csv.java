@@ -32,7 +32,8 @@ public final class Csv {
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, List<Object> fields) {
+    /** One CSV line of {@code fields}, each made formula-safe, ended with CRLF. */
+    public static void line(StringBuilder csv, List<?> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 csv.append(',');

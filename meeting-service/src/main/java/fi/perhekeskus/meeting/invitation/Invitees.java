@@ -15,16 +15,13 @@ import java.util.UUID;
  * (migration {@code db/migration/meeting/V7_15__invitations.sql}): a family's municipality, a
  * service's municipalities, and a child's birth month.
  *
- * <p>Why a birth month, and where it comes from: the public family events (FamilyRegistered,
- * FamilyMemberAdded) carry members' birth dates only sealed with the family's key, and that key lives
- * in referral-service's own store; meeting-service cannot open them, and must not hold readable
- * personal data outside the family store. So this store keeps the least that selecting by age needs,
- * the month of birth of each child (never the day, never a name), and drops it when the family is
- * erased. No public event carries that month readable today, so {@link #childBornIn} has no caller
- * from the topic yet: until the contract adds one (e.g. a birth month beside the sealed member data),
- * a family is found by age only once its children's birth months were recorded here, and
- * invitations by list work regardless. The municipality is not personal data: FamilyRegistered and
- * FamilyDetailsChanged carry it readable for exactly this (README, Privacy).
+ * <p>Why a birth month: the public family events carry members' birth dates only sealed with the
+ * family's key, which lives in referral-service's own store, and meeting-service must hold no
+ * readable personal data outside the family store. So FamilyRegistered and FamilyMemberAdded (v2)
+ * publish, for children only, the month of birth, the least that selecting by age needs (never the
+ * day, never a name), and this store drops it when the family is erased. Members registered before
+ * v2 have no month and are found by list only. The municipality is not personal data:
+ * FamilyRegistered and FamilyDetailsChanged carry it readable for exactly this (README, Privacy).
  */
 @Component
 public class Invitees implements InviteeFinder {

@@ -4,7 +4,9 @@ import fi.perhekeskus.contract.directory.ServiceListed;
 import fi.perhekeskus.contract.directory.ServiceUpdated;
 import fi.perhekeskus.contract.family.FamilyDetailsChanged;
 import fi.perhekeskus.contract.family.FamilyErased;
+import fi.perhekeskus.contract.family.FamilyMemberAdded;
 import fi.perhekeskus.contract.family.FamilyRegistered;
+import fi.perhekeskus.contract.family.MemberRole;
 import fi.perhekeskus.meeting.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Learns from the referral topic where families live and which municipalities a service serves, for
  * invitations by age. Its own processing group, so it reads the topic from its start once deployed.
- * Only ids and municipality names are kept; sealed member data is not touched.
+ * Only ids, municipality names and children's months of birth (published readable for exactly
+ * this) are kept; sealed member data is not touched.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.INVITEES)
@@ -28,6 +31,18 @@ public class InviteesProjection {
     @EventHandler
     void on(FamilyRegistered e) {
         invitees.familyIn(e.familyId(), e.municipality());
+        for (FamilyRegistered.Member member : e.members()) {
+            if (member.role() == MemberRole.CHILD && member.birthMonth() != null) {
+                invitees.childBornIn(e.familyId(), member.memberId(), member.birthMonth());
+            }
+        }
+    }
+
+    @EventHandler
+    void on(FamilyMemberAdded e) {
+        if (e.role() == MemberRole.CHILD && e.birthMonth() != null) {
+            invitees.childBornIn(e.familyId(), e.memberId(), e.birthMonth());
+        }
     }
 
     @EventHandler

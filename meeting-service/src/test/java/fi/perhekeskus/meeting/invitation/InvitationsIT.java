@@ -290,15 +290,13 @@ class InvitationsIT {
     }
 
     /**
-     * A family of the municipality with one child born in {@code born}, consent covering {@code covered}.
-     * No public event carries a birth month readable (see {@link Invitees}): the test records it as the
-     * store's one writer would.
+     * A family of the municipality with one child born in {@code born} (the month FamilyRegistered v2
+     * publishes, see {@link Invitees}), consent covering {@code covered}.
      */
     private UUID family(UUID registeredBy, String municipality, YearMonth born, UUID covered) {
-        UUID family = topic.family(registeredBy, municipality);
+        UUID family = topic.family(registeredBy, municipality, born);
         topic.consent(family, NEXT_YEAR, covered);
         await().atMost(Duration.ofSeconds(30)).until(() -> invitees.knowsFamilyIn(family, municipality));
-        invitees.childBornIn(family, UUID.randomUUID(), born);
         return family;
     }
 

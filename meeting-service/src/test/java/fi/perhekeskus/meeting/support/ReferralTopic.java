@@ -90,13 +90,28 @@ public class ReferralTopic implements AutoCloseable {
 
     /** A family of {@code municipality} registered by {@code agency}; waits until meeting-service knows it. */
     public UUID family(UUID agency, String municipality) {
+        return family(agency, municipality, null);
+    }
+
+    /**
+     * A family of {@code municipality} registered by {@code agency}, with a child born in
+     * {@code childBorn} when it is given (published as FamilyRegistered v2 does: the month readable,
+     * the rest sealed); waits until meeting-service knows it.
+     */
+    public UUID family(UUID agency, String municipality, java.time.YearMonth childBorn) {
         UUID family = UUID.randomUUID();
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("familyId", family);
         value.put("registeredByAgencyId", agency);
         value.put("municipality", municipality);
         value.put("languages", List.of("fi"));
-        value.put("members", List.of(Map.of("memberId", UUID.randomUUID(), "role", "PARENT", "personalData", SEALED)));
+        List<Map<String, Object>> members = new java.util.ArrayList<>();
+        members.add(Map.of("memberId", UUID.randomUUID(), "role", "PARENT", "personalData", SEALED));
+        if (childBorn != null) {
+            members.add(Map.of("memberId", UUID.randomUUID(), "role", "CHILD", "personalData", SEALED,
+                    "birthMonth", childBorn.toString()));
+        }
+        value.put("members", members);
         value.put("registeredBy", "worker-1");
         value.put("registeredAt", Instant.now());
         publish(FamilyRegistered.class, family, value);

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,8 +70,18 @@ public class Family {
             throw new RuleViolationException("a family has at least one member");
         }
         apply(new FamilyRegistered(command.familyId(), command.agencyId(), command.municipality(),
-                List.copyOf(command.languages()), List.copyOf(command.members()), command.requestedBy(),
-                command.requestedAt()));
+                List.copyOf(command.languages()), command.members().stream().map(Family::published).toList(),
+                command.requestedBy(), command.requestedAt()));
+    }
+
+    /** Only a child's month of birth is published (for invitations by age); an adult's never. */
+    private static FamilyRegistered.Member published(FamilyRegistered.Member member) {
+        return new FamilyRegistered.Member(member.memberId(), member.role(), member.personalData(),
+                publishedBirthMonth(member.role(), member.birthMonth()));
+    }
+
+    private static YearMonth publishedBirthMonth(MemberRole role, YearMonth birthMonth) {
+        return role == MemberRole.CHILD ? birthMonth : null;
     }
 
     @CommandHandler
@@ -113,7 +124,8 @@ public class Family {
             throw new RuleViolationException("a family has at most " + MAX_MEMBERS + " members");
         }
         apply(new FamilyMemberAdded(familyId, command.memberId(), command.role(), command.personalData(),
-                command.actingAgencyId(), command.requestedBy(), command.requestedAt()));
+                command.actingAgencyId(), command.requestedBy(), command.requestedAt(),
+                publishedBirthMonth(command.role(), command.birthMonth())));
         return command.memberId();
     }
 

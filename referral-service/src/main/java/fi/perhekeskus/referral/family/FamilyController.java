@@ -37,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.YearMonth;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -90,7 +92,7 @@ public class FamilyController {
                     List<FamilyRegistered.Member> members = request.members().stream()
                             .map(m -> new FamilyRegistered.Member(UUID.randomUUID(), m.role(),
                                     sealer.seal(familyId, toJson(new PersonalData(m.givenName(), m.familyName(),
-                                            m.birthDate(), m.personalIdentityCode())))))
+                                            m.birthDate(), m.personalIdentityCode()))), monthOf(m.birthDate())))
                             .toList();
                     commands.sendAndWait(new RegisterFamily(familyId, caller.agencyId(), request.municipality(),
                             request.languages(), members, caller.workerId(), clock.instant()));
@@ -129,7 +131,7 @@ public class FamilyController {
                         Sealed data = sealer.seal(id, toJson(new PersonalData(request.givenName(), request.familyName(),
                                 request.birthDate(), request.personalIdentityCode())));
                         commands.sendAndWait(new AddFamilyMember(id, memberId, request.role(), data, caller.agencyId(),
-                                caller.workerId(), clock.instant()));
+                                caller.workerId(), clock.instant(), monthOf(request.birthDate())));
                         accessLog.usage(id, caller.workerId(), caller.agencyId(), "added member " + memberId,
                                 basis.describe(), AccessLog.Outcome.ALLOWED, clock.instant());
                         return memberId;
@@ -256,5 +258,9 @@ public class FamilyController {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static YearMonth monthOf(LocalDate birthDate) {
+        return birthDate == null ? null : YearMonth.from(birthDate);
     }
 }

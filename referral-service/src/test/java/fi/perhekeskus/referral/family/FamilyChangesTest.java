@@ -83,6 +83,18 @@ class FamilyChangesTest {
     }
 
     @Test
+    void aNewChildsMonthOfBirthIsPublishedAnAdultsNever() {
+        java.time.YearMonth born = java.time.YearMonth.of(2026, 2);
+        fixture.given(registered())
+                .when(new AddFamilyMember(FAMILY, BABY, MemberRole.CHILD, BABY_DATA, CLINIC, "nurse", NOW, born))
+                .expectEvents(new FamilyMemberAdded(FAMILY, BABY, MemberRole.CHILD, BABY_DATA, CLINIC, "nurse", NOW, born));
+        fixture.given(registered())
+                .when(new AddFamilyMember(FAMILY, BABY, MemberRole.PARENT, BABY_DATA, CLINIC, "nurse", NOW,
+                        java.time.YearMonth.of(1990, 5)))
+                .expectEvents(new FamilyMemberAdded(FAMILY, BABY, MemberRole.PARENT, BABY_DATA, CLINIC, "nurse", NOW, null));
+    }
+
+    @Test
     void anAgencyTheConsentCoversAddsAMemberToo() {
         fixture.given(registered(), consent(TODAY.plusDays(30)))
                 .when(new AddFamilyMember(FAMILY, BABY, MemberRole.CHILD, BABY_DATA, COUNSELLING, "c", NOW))

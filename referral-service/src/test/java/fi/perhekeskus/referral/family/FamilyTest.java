@@ -50,6 +50,20 @@ class FamilyTest {
     }
 
     @Test
+    void aFamilyIsRegisteredWithItsChildrensMonthsOfBirthOnly() {
+        java.time.YearMonth born = java.time.YearMonth.of(2025, 11);
+        UUID parent = UUID.randomUUID();
+        UUID child = UUID.randomUUID();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterFamily(FAMILY, CLINIC, "Tampere", List.of("fi"), List.of(
+                        new FamilyRegistered.Member(parent, MemberRole.PARENT, DATA, java.time.YearMonth.of(1990, 1)),
+                        new FamilyRegistered.Member(child, MemberRole.CHILD, DATA, born)), "nurse", NOW))
+                .expectEvents(new FamilyRegistered(FAMILY, CLINIC, "Tampere", List.of("fi"), List.of(
+                        new FamilyRegistered.Member(parent, MemberRole.PARENT, DATA, null),
+                        new FamilyRegistered.Member(child, MemberRole.CHILD, DATA, born)), "nurse", NOW));
+    }
+
+    @Test
     void aFamilyIsRegisteredWithSealedMembers() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterFamily(FAMILY, CLINIC, "Tampere", List.of("fi"), List.of(PARENT), "nurse", NOW))
