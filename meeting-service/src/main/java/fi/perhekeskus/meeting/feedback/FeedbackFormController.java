@@ -1,0 +1,269 @@
+package fi.perhekeskus.meeting.feedback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.contract.programme.Answer;
+import fi.perhekeskus.infra.web.ResourceId;
+import fi.perhekeskus.meeting.programme.FeedbackComments;
+import fi.perhekeskus.meeting.programme.GiveFeedbackByLink;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code /feedback/{code}}: the login-free feedback form (fi/sv/en) for whoever holds a one-use link,
+ * and its answer, recorded as the family's own through the programme's command. A used code is 410 and
+ * an unknown one 404: problem+json for a JSON client, a friendly page for a browser. A form post is
+ * answered 201 with a thank-you page, JSON with the feedback's id. The comment never enters an event:
+ * it is kept sealed by {@link FeedbackComments}, as the facilitators' comments are.
+ */
+@Controller
+@RequestMapping("/feedback/{code}")
+@Tag(name = "Feedback links")
+public class FeedbackFormController {
+
+    /** What a JSON client reads of an open link: the questions and the answers each takes. */
+    public record FeedbackFormResponse(List<String> questions, List<String> optional, List<Answer> answers,
+                                       int commentMaxLength) {
+    }
+
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+
+    private final FeedbackLinks links;
+    private final CommandGateway commands;
+    private final FeedbackComments comments;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final Clock clock;
+
+    public FeedbackFormController(FeedbackLinks links, CommandGateway commands, FeedbackComments comments,
+                                  ObjectMapper mapper, Validator validator, Clock clock) {
+        this.links = links;
+        this.commands = commands;
+        this.comments = comments;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "The feedback form: an HTML page in fi, sv or en (?lang=, else Accept-Language, else fi), "
+            + "or its questions as JSON with Accept: application/json; a used link is 410, an unknown one 404")
+    public ResponseEntity<?> show(@PathVariable String code, @RequestParam(required = false) String lang,
+                                  HttpServletRequest request) {
+        FeedbackLanguage language = FeedbackLanguage.choose(lang, accepted(request));
+        FeedbackLinks.Link link = links.find(code);
+        if (link.standing() != FeedbackLinks.Standing.OPEN) {
+            return closed(link.standing(), language, request);
+        }
+        if (wantsJson(request)) {
+            return private_(ResponseEntity.ok()).contentType(MediaType.APPLICATION_JSON).body(new FeedbackFormResponse(
+                    List.of("timingSuited", "contentMetNeeds", "infoMatchedChildAge", "premisesSuited"),
+                    List.of("premisesSuited", "comment"), List.of(Answer.values()), FeedbackPage.COMMENT_MAX));
+        }
+        return page(HttpStatus.OK, FeedbackPage.form(code, language, false));
+    }
+
+    @GetMapping("/qr.svg")
+    @Operation(summary = "The link as a QR code (SVG), to print or show; a used link is 410, an unknown one 404")
+    public ResponseEntity<?> qr(@PathVariable String code, HttpServletRequest request) {
+        FeedbackLinks.Link link = links.find(code);
+        if (link.standing() != FeedbackLinks.Standing.OPEN) {
+            return closed(link.standing(), FeedbackLanguage.choose(null, accepted(request)), request);
+        }
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/feedback/" + code).build().toUriString();
+        return private_(ResponseEntity.ok()).contentType(SVG).body(FeedbackQrCode.svg(url));
+    }
+
+    @PostMapping
+    @Operation(summary = "The family's answers (form-encoded or JSON): timingSuited, contentMetNeeds, "
+            + "infoMatchedChildAge (YES, PARTLY, NO), premisesSuited and comment optional; 201 once, then 410")
+    public ResponseEntity<?> answer(@PathVariable String code, @RequestParam(required = false) String lang,
+                                    HttpServletRequest request) {
+        FeedbackLanguage language = FeedbackLanguage.choose(lang, accepted(request));
+        boolean form = isForm(request);
+        FeedbackLinks.Link link = links.find(code);
+        if (link.standing() != FeedbackLinks.Standing.OPEN) {
+            return closed(link.standing(), language, form ? null : request);
+        }
+        FeedbackRequests.Answers answers;
+        if (form) {
+            answers = formAnswers(request);
+            if (answers == null || !validator.validate(answers).isEmpty()) {
+                return page(HttpStatus.BAD_REQUEST, FeedbackPage.form(code, language, true));
+            }
+        } else {
+            answers = jsonAnswers(request);
+            Set<ConstraintViolation<FeedbackRequests.Answers>> violations = validator.validate(answers);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+        }
+        UUID feedbackId = UUID.randomUUID();
+        Instant now = clock.instant();
+        FeedbackLinks.Link spent = links.spend(code, feedbackId, now).orElse(null);
+        if (spent == null) {
+            // Spent (or gone) between the look-up and now: another post of the same code won.
+            return closed(links.find(code).standing(), language, form ? null : request);
+        }
+        try {
+            commands.sendAndWait(new GiveFeedbackByLink(spent.programmeId(), spent.sessionId(), feedbackId,
+                    answers.timingSuited(), answers.contentMetNeeds(), answers.infoMatchedChildAge(),
+                    answers.premisesSuited(), now));
+        } catch (RuntimeException refused) {
+            links.restore(code, feedbackId);
+            if (form) {
+                return page(HttpStatus.CONFLICT, FeedbackPage.message(language, "refused", "failedTitle", "failedText"));
+            }
+            throw refused;
+        }
+        if (answers.comment() != null && !answers.comment().isBlank()) {
+            comments.keep(spent.programmeId(), spent.sessionId(), feedbackId, answers.comment(), now);
+        }
+        if (form) {
+            return page(HttpStatus.CREATED, FeedbackPage.message(language, "thanks", "thanks", "thanksText"));
+        }
+        return private_(ResponseEntity.status(HttpStatus.CREATED)).contentType(MediaType.APPLICATION_JSON)
+                .body(new ResourceId(feedbackId));
+    }
+
+    /** A used (410) or unknown (404) link: problem+json for a JSON client (request given), else a page. */
+    private ResponseEntity<?> closed(FeedbackLinks.Standing standing, FeedbackLanguage language,
+                                     HttpServletRequest jsonRequest) {
+        boolean used = standing == FeedbackLinks.Standing.USED;
+        HttpStatus status = used ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
+        if (jsonRequest != null && (wantsJson(jsonRequest) || isJson(jsonRequest))) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                    used ? "feedback was given with this link already" : "no such feedback link");
+            problem.setTitle(status.getReasonPhrase());
+            return private_(ResponseEntity.status(status)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return page(status, used ? FeedbackPage.message(language, "used", "usedTitle", "usedText")
+                : FeedbackPage.message(language, "unknown", "unknownTitle", "unknownText"));
+    }
+
+    private static FeedbackRequests.Answers formAnswers(HttpServletRequest request) {
+        try {
+            return new FeedbackRequests.Answers(answer(request, "timingSuited"), answer(request, "contentMetNeeds"),
+                    answer(request, "infoMatchedChildAge"), answer(request, "premisesSuited"),
+                    request.getParameter("comment"));
+        } catch (IllegalArgumentException notAnAnswer) {
+            return null;
+        }
+    }
+
+    private static Answer answer(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        return value == null || value.isBlank() ? null : Answer.valueOf(value);
+    }
+
+    private FeedbackRequests.Answers jsonAnswers(HttpServletRequest request) {
+        try {
+            byte[] bytes = request.getInputStream().readAllBytes();
+            JsonNode json = bytes.length == 0 ? null : mapper.readTree(bytes);
+            if (json == null || !json.isObject()) {
+                throw new HttpMessageNotReadableException("the body is not a JSON object",
+                        new ServletServerHttpRequest(request));
+            }
+            return mapper.treeToValue(json, FeedbackRequests.Answers.class);
+        } catch (IOException | IllegalArgumentException notJson) {
+            throw new HttpMessageNotReadableException("the body is not valid JSON for this request", notJson,
+                    new ServletServerHttpRequest(request));
+        }
+    }
+
+    private static ResponseEntity<String> page(HttpStatus status, String html) {
+        return private_(ResponseEntity.status(status)).contentType(HTML)
+                .header("Content-Security-Policy", FeedbackPage.CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .body(html);
+    }
+
+    /** The browser's languages; none without the header. */
+    private static List<Locale> accepted(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(header).stream().map(range -> Locale.forLanguageTag(range.getRange()))
+                    .toList();
+        } catch (IllegalArgumentException unreadable) {
+            return List.of();
+        }
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        return hasType(request, MediaType.APPLICATION_FORM_URLENCODED);
+    }
+
+    private static boolean isJson(HttpServletRequest request) {
+        return hasType(request, MediaType.APPLICATION_JSON);
+    }
+
+    private static boolean hasType(HttpServletRequest request, MediaType wanted) {
+        String type = request.getContentType();
+        try {
+            return type != null && wanted.isCompatibleWith(MediaType.parseMediaType(type));
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+    }
+
+    /** JSON when the first type the caller accepts, by quality, is JSON; a browser gets the page. */
+    private static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> types;
+        try {
+            types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+        types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        MediaType first = types.isEmpty() ? MediaType.ALL : types.get(0);
+        return !first.isWildcardType() && !first.isWildcardSubtype()
+                && (first.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || first.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    /** The code is a secret: never cached, never referred on, never indexed. */
+    private static ResponseEntity.BodyBuilder private_(ResponseEntity.BodyBuilder builder) {
+        return builder.cacheControl(CacheControl.noStore()).header("Referrer-Policy", "no-referrer")
+                .header("X-Robots-Tag", "noindex");
+    }
+}
