@@ -107,7 +107,9 @@ public class FeedbackFormController {
         return private_(ResponseEntity.ok()).contentType(SVG).body(FeedbackQrCode.svg(url));
     }
 
-    @PostMapping
+    /** Answered with a page for a browser and JSON for others: both are produced (see AcceptBeforeWrite). */
+    @PostMapping(produces = {MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @Operation(summary = "The family's answers (form-encoded or JSON): timingSuited, contentMetNeeds, "
             + "infoMatchedChildAge (YES, PARTLY, NO), premisesSuited and comment optional; 201 once, then 410")
     public ResponseEntity<?> answer(@PathVariable String code, @RequestParam(required = false) String lang,
