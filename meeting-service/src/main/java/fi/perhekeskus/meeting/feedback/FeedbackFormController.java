@@ -3,6 +3,7 @@ package fi.perhekeskus.meeting.feedback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.contract.programme.Answer;
+import fi.perhekeskus.infra.web.InvalidFieldException;
 import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.meeting.programme.FeedbackComments;
 import fi.perhekeskus.meeting.programme.GiveFeedbackByLink;
@@ -44,8 +45,8 @@ import java.util.UUID;
 /**
  * {@code /feedback/{code}}: the login-free feedback form (fi/sv/en) for whoever holds a one-use link,
  * and its answer, recorded as the family's own through the programme's command. A used code is 410 and
- * an unknown one 404: problem+json for a JSON client, a friendly page for a browser. A form post is
- * answered 201 with a thank-you page, JSON with the feedback's id. The comment never enters an event:
+ * an unknown one 404: a friendly page for a browser's navigation, problem+json for any other client. A
+ * browser's or form post is answered 201 with a thank-you page, a JSON one with the feedback's id. The comment never enters an event:
  * it is kept sealed by {@link FeedbackComments}, as the facilitators' comments are.
  */
 @Controller
@@ -101,7 +102,8 @@ public class FeedbackFormController {
     public ResponseEntity<?> qr(@PathVariable String code, HttpServletRequest request) {
         FeedbackLinks.Link link = links.find(code);
         if (link.standing() != FeedbackLinks.Standing.OPEN) {
-            return closed(link.standing(), FeedbackLanguage.choose(null, accepted(request)), request);
+            // An image, not a page: a used or unknown link's code is a problem for any client.
+            return problem(link.standing());
         }
         String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/feedback/" + code).build().toUriString();
         return private_(ResponseEntity.ok()).contentType(SVG).body(FeedbackQrCode.svg(url));
@@ -115,30 +117,29 @@ public class FeedbackFormController {
     public ResponseEntity<?> answer(@PathVariable String code, @RequestParam(required = false) String lang,
                                     HttpServletRequest request) {
         FeedbackLanguage language = FeedbackLanguage.choose(lang, accepted(request));
-        boolean form = isForm(request);
+        boolean browser = navigates(request);
         FeedbackLinks.Link link = links.find(code);
         if (link.standing() != FeedbackLinks.Standing.OPEN) {
-            return closed(link.standing(), language, form ? null : request);
+            return closed(link.standing(), language, request);
         }
-        FeedbackRequests.Answers answers;
-        if (form) {
-            answers = formAnswers(request);
-            if (answers == null || !validator.validate(answers).isEmpty()) {
+        FeedbackRequests.Answers answers = isForm(request) ? formAnswers(request) : jsonAnswers(request);
+        Set<ConstraintViolation<FeedbackRequests.Answers>> violations =
+                answers == null ? Set.of() : validator.validate(answers);
+        if (answers == null || !violations.isEmpty()) {
+            if (browser) {
                 return page(HttpStatus.BAD_REQUEST, FeedbackPage.form(code, language, true));
             }
-        } else {
-            answers = jsonAnswers(request);
-            Set<ConstraintViolation<FeedbackRequests.Answers>> violations = validator.validate(answers);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
+            if (answers == null) {
+                throw new InvalidFieldException("answers", "are YES, PARTLY or NO");
             }
+            throw new ConstraintViolationException(violations);
         }
         UUID feedbackId = UUID.randomUUID();
         Instant now = clock.instant();
         FeedbackLinks.Link spent = links.spend(code, feedbackId, now).orElse(null);
         if (spent == null) {
             // Spent (or gone) between the look-up and now: another post of the same code won.
-            return closed(links.find(code).standing(), language, form ? null : request);
+            return closed(links.find(code).standing(), language, request);
         }
         try {
             commands.sendAndWait(new GiveFeedbackByLink(spent.programmeId(), spent.sessionId(), feedbackId,
@@ -146,7 +147,7 @@ public class FeedbackFormController {
                     answers.premisesSuited(), now));
         } catch (RuntimeException refused) {
             links.restore(code, feedbackId);
-            if (form) {
+            if (browser) {
                 return page(HttpStatus.CONFLICT, FeedbackPage.message(language, "refused", "failedTitle", "failedText"));
             }
             throw refused;
@@ -154,26 +155,32 @@ public class FeedbackFormController {
         if (answers.comment() != null && !answers.comment().isBlank()) {
             comments.keep(spent.programmeId(), spent.sessionId(), feedbackId, answers.comment(), now);
         }
-        if (form) {
+        if (browser || wantsHtml(request) || isForm(request)) {
             return page(HttpStatus.CREATED, FeedbackPage.message(language, "thanks", "thanks", "thanksText"));
         }
         return private_(ResponseEntity.status(HttpStatus.CREATED)).contentType(MediaType.APPLICATION_JSON)
                 .body(new ResourceId(feedbackId));
     }
 
-    /** A used (410) or unknown (404) link: problem+json for a JSON client (request given), else a page. */
+    /** A used (410) or unknown (404) link: a page for a browser's navigation, else problem+json. */
     private ResponseEntity<?> closed(FeedbackLinks.Standing standing, FeedbackLanguage language,
-                                     HttpServletRequest jsonRequest) {
+                                     HttpServletRequest request) {
         boolean used = standing == FeedbackLinks.Standing.USED;
         HttpStatus status = used ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
-        if (jsonRequest != null && (wantsJson(jsonRequest) || isJson(jsonRequest))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                    used ? "feedback was given with this link already" : "no such feedback link");
-            problem.setTitle(status.getReasonPhrase());
-            return private_(ResponseEntity.status(status)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        if (!navigates(request)) {
+            return problem(standing);
         }
         return page(status, used ? FeedbackPage.message(language, "used", "usedTitle", "usedText")
                 : FeedbackPage.message(language, "unknown", "unknownTitle", "unknownText"));
+    }
+
+    private static ResponseEntity<?> problem(FeedbackLinks.Standing standing) {
+        boolean used = standing == FeedbackLinks.Standing.USED;
+        HttpStatus status = used ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                used ? "feedback was given with this link already" : "no such feedback link");
+        problem.setTitle(status.getReasonPhrase());
+        return private_(ResponseEntity.status(status)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static FeedbackRequests.Answers formAnswers(HttpServletRequest request) {
@@ -231,9 +238,6 @@ public class FeedbackFormController {
         return hasType(request, MediaType.APPLICATION_FORM_URLENCODED);
     }
 
-    private static boolean isJson(HttpServletRequest request) {
-        return hasType(request, MediaType.APPLICATION_JSON);
-    }
 
     private static boolean hasType(HttpServletRequest request, MediaType wanted) {
         String type = request.getContentType();
@@ -244,23 +248,48 @@ public class FeedbackFormController {
         }
     }
 
-    /** JSON when the first type the caller accepts, by quality, is JSON; a browser gets the page. */
+    /** JSON when the first type the caller accepts, by quality, is JSON. */
     private static boolean wantsJson(HttpServletRequest request) {
+        MediaType first = firstAccepted(request);
+        return first != null && (first.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || first.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    /**
+     * A browser: the first type it accepts, by quality, is HTML. It gets the pages, also for errors;
+     * any other client gets problem+json for an error.
+     */
+    private static boolean wantsHtml(HttpServletRequest request) {
+        MediaType first = firstAccepted(request);
+        return first != null && (first.isCompatibleWith(MediaType.TEXT_HTML)
+                || first.isCompatibleWith(MediaType.APPLICATION_XHTML_XML));
+    }
+
+    /**
+     * A browser opening the page or posting its form: it says so (Sec-Fetch-Mode: navigate, or
+     * Sec-Fetch-Dest: document) and asks for HTML first. Its refusals are pages; those of every other
+     * client, whatever it accepts, are problem+json as everywhere on the platform.
+     */
+    private static boolean navigates(HttpServletRequest request) {
+        return wantsHtml(request) && ("navigate".equalsIgnoreCase(request.getHeader("Sec-Fetch-Mode"))
+                || "document".equalsIgnoreCase(request.getHeader("Sec-Fetch-Dest")));
+    }
+
+    /** The caller's most wanted concrete type; null for none, a wildcard or an unreadable header. */
+    private static MediaType firstAccepted(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept == null || accept.isBlank()) {
-            return false;
+            return null;
         }
         List<MediaType> types;
         try {
             types = new ArrayList<>(MediaType.parseMediaTypes(accept));
         } catch (InvalidMediaTypeException unreadable) {
-            return false;
+            return null;
         }
         types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         MediaType first = types.isEmpty() ? MediaType.ALL : types.get(0);
-        return !first.isWildcardType() && !first.isWildcardSubtype()
-                && (first.isCompatibleWith(MediaType.APPLICATION_JSON)
-                || first.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        return first.isWildcardType() || first.isWildcardSubtype() ? null : first;
     }
 
     /** The code is a secret: never cached, never referred on, never indexed. */

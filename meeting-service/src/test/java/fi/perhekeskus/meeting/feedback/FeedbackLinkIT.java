@@ -182,6 +182,13 @@ class FeedbackLinkIT {
         assertThat(unknownJson.getStatusCode().value()).isEqualTo(404);
         assertThat(unknownJson.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat(page(GET, "/feedback/" + UNKNOWN + "/qr.svg", null, Map.of()).getStatusCode().value()).isEqualTo(404);
+        // A client asking for HTML that is not a browser's navigation gets the platform's problem+json.
+        HttpHeaders html = new HttpHeaders();
+        html.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> notABrowser = http.exchange("/feedback/" + UNKNOWN, GET, new HttpEntity<>(html),
+                String.class);
+        assertThat(notABrowser.getStatusCode().value()).isEqualTo(404);
+        assertThat(notABrowser.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
     }
 
     @Test
@@ -225,6 +232,7 @@ class FeedbackLinkIT {
     private ResponseEntity<String> page(HttpMethod method, String path, Object body, Map<String, String> extra) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.TEXT_HTML, MediaType.ALL));
+        headers.set("Sec-Fetch-Mode", "navigate");
         extra.forEach(headers::set);
         return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
     }
@@ -233,6 +241,7 @@ class FeedbackLinkIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.setAccept(List.of(MediaType.TEXT_HTML));
+        headers.set("Sec-Fetch-Mode", "navigate");
         return http.exchange(path, POST, new HttpEntity<>(fields, headers), String.class);
     }
 
