@@ -8,12 +8,15 @@ import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.meeting.programme.FeedbackComments;
 import fi.perhekeskus.meeting.programme.GiveFeedbackByLink;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,9 +70,12 @@ public class FeedbackFormController {
     private final ObjectMapper mapper;
     private final Validator validator;
     private final Clock clock;
+    private final String baseUrl;
 
     public FeedbackFormController(FeedbackLinks links, CommandGateway commands, FeedbackComments comments,
-                                  ObjectMapper mapper, Validator validator, Clock clock) {
+                                  ObjectMapper mapper, Validator validator, Clock clock,
+                                  @Value("${perhekeskus.feedback.base-url:}") String baseUrl) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.links = links;
         this.commands = commands;
         this.comments = comments;
@@ -105,15 +110,21 @@ public class FeedbackFormController {
             // An image, not a page: a used or unknown link's code is a problem for any client.
             return problem(link.standing());
         }
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/feedback/" + code).build().toUriString();
-        return private_(ResponseEntity.ok()).contentType(SVG).body(FeedbackQrCode.svg(url));
+        // The code is of the issued shape here (an open link), so it is safe in a URL as it is.
+        return private_(ResponseEntity.ok()).contentType(SVG)
+                .body(FeedbackQrCode.svg(FeedbackLinkController.urlOf(baseUrl, code).toString()));
     }
 
     /** Answered with a page for a browser and JSON for others: both are produced (see AcceptBeforeWrite). */
     @PostMapping(produces = {MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @Operation(summary = "The family's answers (form-encoded or JSON): timingSuited, contentMetNeeds, "
-            + "infoMatchedChildAge (YES, PARTLY, NO), premisesSuited and comment optional; 201 once, then 410")
+            + "infoMatchedChildAge (YES, PARTLY, NO), premisesSuited and comment optional; 201 once, then 410",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = FeedbackRequests.Answers.class)),
+                    @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                            schema = @Schema(implementation = FeedbackRequests.Answers.class))}))
     public ResponseEntity<?> answer(@PathVariable String code, @RequestParam(required = false) String lang,
                                     HttpServletRequest request) {
         FeedbackLanguage language = FeedbackLanguage.choose(lang, accepted(request));

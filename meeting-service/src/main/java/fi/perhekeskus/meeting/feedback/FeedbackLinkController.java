@@ -58,12 +58,17 @@ public class FeedbackLinkController {
         Instant now = clock.instant();
         commands.sendAndWait(new IssueFeedbackLinks(programme, id, request.count(), caller.agencyId(),
                 caller.workerId(), now));
-        String base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-                : baseUrl;
         List<FeedbackRequests.FeedbackLinkResponse> issued = links.issue(programme, id, request.count(),
                         caller.workerId(), now).stream()
-                .map(code -> new FeedbackRequests.FeedbackLinkResponse(code, URI.create(base + "/feedback/" + code)))
+                .map(code -> new FeedbackRequests.FeedbackLinkResponse(code, urlOf(baseUrl, code)))
                 .toList();
         return ResponseEntity.status(201).body(issued);
+    }
+
+    /** Where a code's form is: under the configured base URL, else the URL the request came to. */
+    static URI urlOf(String baseUrl, String code) {
+        String base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+                : baseUrl;
+        return URI.create(base + "/feedback/" + code);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -43,7 +44,10 @@ import static org.springframework.http.HttpMethod.POST;
  */
 @MeetingServiceIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = "perhekeskus.feedback.base-url=" + FeedbackLinkIT.BASE + "/")
 class FeedbackLinkIT {
+
+    static final String BASE = "https://perhekeskus.example";
 
     static final UUID CLINIC = UUID.randomUUID();
     static final UUID NGO = UUID.randomUUID();
@@ -92,7 +96,7 @@ class FeedbackLinkIT {
         assertThat(links).hasSize(2);
         String code = (String) links.get(0).get("code");
         URI url = URI.create((String) links.get(0).get("url"));
-        assertThat(url.getPath()).isEqualTo("/feedback/" + code);
+        assertThat(url).isEqualTo(URI.create(BASE + "/feedback/" + code));
         assertThat(code).matches("[A-Za-z0-9_-]{27}").isNotEqualTo(links.get(1).get("code"));
         // Only the code's hash is kept.
         assertThat(jdbc.queryForObject("SELECT count(*) FROM feedback_link", Long.class)).isEqualTo(issuedBefore + 2);
@@ -114,7 +118,7 @@ class FeedbackLinkIT {
         ResponseEntity<String> qr = page(GET, url.getPath() + "/qr.svg", null, Map.of());
         assertThat(qr.getStatusCode().value()).isEqualTo(200);
         assertThat(qr.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
-        assertThat(FeedbackQrCodeTest.decode(qr.getBody())).endsWith(url.getPath());
+        assertThat(FeedbackQrCodeTest.decode(qr.getBody())).isEqualTo(url.toString());
 
         long feedbackBefore = feedbackCount();
         MultiValueMap<String, String> answers = new LinkedMultiValueMap<>();
