@@ -2,6 +2,7 @@ package fi.perhekeskus.meeting.feedback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.infra.security.SecuritySettings;
+import fi.perhekeskus.infra.testing.Concurrently;
 import fi.perhekeskus.meeting.MeetingServiceIT;
 import fi.perhekeskus.meeting.parties.KnownParties;
 import fi.perhekeskus.meeting.support.MeetingApi;
@@ -193,6 +194,43 @@ class FeedbackLinkIT {
                 String.class);
         assertThat(notABrowser.getStatusCode().value()).isEqualTo(404);
         assertThat(notABrowser.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    }
+
+    @Test
+    void twoPostsOfTheSameCodeAtOnceCountOnce() throws Exception {
+        String path = URI.create((String) issue(begun, 1).get(0).get("url")).getPath();
+        long before = api.storedEvents();
+
+        List<Integer> statuses = Concurrently.all(6, () -> api.call(POST, path, null, Map.of("timingSuited", "YES",
+                "contentMetNeeds", "YES", "infoMatchedChildAge", "YES")).getStatusCode().value());
+
+        assertThat(statuses).containsOnly(201, 410).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(api.storedEvents() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aLinkToASessionCancelledMeanwhileIsRefusedAndStaysOpen() {
+        Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> scheduled = api.expect(201, POST, "/api/v1/programmes", api.coordinator(), Map.of(
+                "name", "Meidän vauva, Lukonmäki", "serviceId", UUID.randomUUID(), "agencyIds", List.of(CLINIC),
+                "location", "Lukonmäki", "capacityFamilies", 10, "plannedFamilies", 10,
+                "targetAgeMonths", Map.of("from", 0, "to", 6),
+                "sessions", List.of(session(start, "Vauvan uni", List.of(CLINIC)))));
+        String cancelled = ((List<String>) scheduled.get("sessionIds")).get(0);
+        String path = URI.create((String) issue(cancelled, 1).get(0).get("url")).getPath();
+        assertThat(api.call(POST, "/api/v1/programmes/" + scheduled.get("id") + "/sessions/" + cancelled + "/cancel",
+                api.coordinator(), Map.of("reasonCode", "FACILITATOR_UNAVAILABLE")).getStatusCode().value()).isEqualTo(204);
+        Map<String, Object> answers = Map.of("timingSuited", "YES", "contentMetNeeds", "YES",
+                "infoMatchedChildAge", "YES");
+
+        api.refused(409, POST, path, null, answers);
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        answers.forEach((k, v) -> fields.add(k, (String) v));
+        ResponseEntity<String> page = form(path, fields);
+        assertThat(page.getStatusCode().value()).isEqualTo(409);
+        assertThat(page.getBody()).contains("data-state=\"refused\"");
+        // The refused answer did not spend the link.
+        assertThat(page(GET, path, null, Map.of()).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
