@@ -22,7 +22,7 @@ import java.util.UUID;
  * Which programme an invitation belongs to and which invitations are still open: written in the same
  * transaction that stores the events (a subscribing handler), so an answer finds its programme and
  * the expiry sweep its due invitations without waiting for a view. Table: migration
- * {@code db/migration/meeting/V7_15__invitations.sql}.
+ * {@code db/migration/meeting/V8__invitations.sql}.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.INVITATION_INDEX)

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * What invitations by age need to know of families and services, in meeting-service's own PostgreSQL
- * (migration {@code db/migration/meeting/V7_15__invitations.sql}): a family's municipality, a
+ * (migration {@code db/migration/meeting/V8__invitations.sql}): a family's municipality, a
  * service's municipalities, and a child's birth month.
  *
  * <p>Why a birth month: the public family events carry members' birth dates only sealed with the

@@ -14,6 +14,7 @@ import fi.perhekeskus.contract.programme.GroupSessionCancelled;
 import fi.perhekeskus.contract.programme.GroupSessionAttendanceCorrected;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
+import fi.perhekeskus.contract.programme.ProgrammeEvaluated;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import fi.perhekeskus.contract.programme.SessionChangeReason;
 import fi.perhekeskus.domain.IllegalTransitionException;
@@ -100,6 +101,7 @@ public class GroupProgramme {
     private int targetAgeToMonths;
     private final Map<UUID, Invitation> invitations = new LinkedHashMap<>();
     private final Set<UUID> invitedFamilies = new HashSet<>();
+    private final Set<UUID> evaluatedBy = new HashSet<>();
 
     protected GroupProgramme() {
         // for Axon
@@ -388,6 +390,64 @@ public class GroupProgramme {
                 .orElse(false);
     }
 
+    /**
+     * Links for the families' own feedback: a worker of a facilitating agency asks, for a session that
+     * has begun (held, or past its start) and was not cancelled. Nothing is stored in the events: the
+     * links are kept hashed by the caller once this answers.
+     */
+    @CommandHandler
+    public void handle(IssueFeedbackLinks c) {
+        Session session = facilitatedByWorker(c.sessionId(), c.actingAgencyId());
+        requireBegun(session, c.requestedAt(), "feedback links are handed out");
+        if (c.count() < 1 || c.count() > IssueFeedbackLinks.MAX_COUNT) {
+            throw new RuleViolationException("between 1 and " + IssueFeedbackLinks.MAX_COUNT + " links at a time");
+        }
+    }
+
+    /** A family's own feedback by its link: the same answers as {@link GiveFeedback}, and the premises. */
+    @CommandHandler
+    public void handle(GiveFeedbackByLink c) {
+        Session session = sessions.get(c.sessionId());
+        if (session == null) {
+            throw new UnknownException("no such session");
+        }
+        requireBegun(session, c.requestedAt(), "feedback is given");
+        if (c.timingSuited() == null || c.contentMetNeeds() == null || c.infoMatchedChildAge() == null) {
+            throw new RuleViolationException("every feedback question is answered YES, PARTLY or NO");
+        }
+        if (feedbackIds.contains(c.feedbackId())) {
+            throw new IllegalTransitionException("this feedback was recorded already");
+        }
+        apply(new FeedbackGiven(programmeId, c.sessionId(), c.feedbackId(), c.timingSuited(), c.contentMetNeeds(),
+                c.infoMatchedChildAge(), c.premisesSuited(), null, c.requestedAt()));
+    }
+
+    /** One evaluation per agency of the programme; another agency is told the programme does not exist. */
+    @CommandHandler
+    public void handle(EvaluateProgramme c) {
+        if (c.actingAgencyId() == null) {
+            throw new NotPartyException("a worker of one of the programme's agencies evaluates it");
+        }
+        requireRunBy(c.actingAgencyId());
+        if (c.workedWell() == null || c.toDevelop() == null || c.proposals() == null) {
+            throw new RuleViolationException("an evaluation says what worked well, what to develop and proposals");
+        }
+        if (evaluatedBy.contains(c.actingAgencyId())) {
+            throw new IllegalTransitionException("your agency has evaluated this programme already");
+        }
+        apply(new ProgrammeEvaluated(programmeId, c.actingAgencyId(), c.workedWell(), c.toDevelop(), c.proposals(),
+                c.requestedBy(), c.requestedAt()));
+    }
+
+    private static void requireBegun(Session session, Instant at, String what) {
+        if (session.status() == SessionStatus.CANCELLED) {
+            throw new IllegalTransitionException("the session was cancelled");
+        }
+        if (session.status() == SessionStatus.SCHEDULED && at.isBefore(session.startsAt())) {
+            throw new RuleViolationException(what + " once the session has begun");
+        }
+    }
+
     public boolean isFacilitatedBy(UUID agencyId) {
         return agencies.contains(agencyId);
     }
@@ -519,5 +579,10 @@ public class GroupProgramme {
     @EventSourcingHandler
     void on(InvitationExpired e) {
         invitations.computeIfPresent(e.invitationId(), (id, i) -> i.with(InvitationState.EXPIRED));
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeEvaluated e) {
+        evaluatedBy.add(e.agencyId());
     }
 }

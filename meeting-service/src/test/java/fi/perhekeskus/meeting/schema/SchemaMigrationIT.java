@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaMigrationIT {
 
     private static final String SERVICE = MeetingServiceApplication.NAME;
-    private static final String LATEST = "7.15";
+    private static final String LATEST = "8";
     private static final String BEFORE_MIGRATIONS = "schema/meeting-before-migrations.sql";
 
     @Test
@@ -33,7 +33,7 @@ class SchemaMigrationIT {
 
         assertThat(history.current()).isEqualTo(LATEST).isEqualTo(history.latestAvailable());
         assertThat(history.pending()).isZero();
-        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7.15");
+        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(history.applied()).allSatisfy(row -> {
             assertThat(row.type()).isEqualTo("SQL");
             assertThat(row.success()).isTrue();
@@ -41,8 +41,8 @@ class SchemaMigrationIT {
         // No referral-service table: a service's own location is its own.
         assertThat(db.tables()).containsExactlyInAnyOrder("domainevententry", "snapshotevententry", "tokenentry",
                 "deadletterentry", "idempotency_keys", "family_keys", "known_agency", "known_family",
-                "known_consent", "programme_index", "session_index", "invitation_index", "invitation_session",
-                "invitee_family", "invitee_child", "invitee_service", "flyway_schema_history");
+                "known_consent", "programme_index", "session_index", "feedback_link", "invitation_index",
+                "invitation_session", "invitee_family", "invitee_child", "invitee_service", "flyway_schema_history");
 
         assertThat(db.columns("domainevententry")).containsEntry("globalindex", "int8")
                 .containsEntry("aggregateidentifier", "varchar").containsEntry("payload", "bytea");
@@ -62,6 +62,11 @@ class SchemaMigrationIT {
         assertThat(db.indexes("programme_index").get("programme_index_service_last"))
                 .endsWith("(service_id, last_session)");
         assertThat(db.columns("session_index")).containsEntry("session_id", "uuid").containsEntry("programme_id", "uuid");
+        // Version 7: the feedback links, by the hash of their code only.
+        assertThat(db.columns("feedback_link")).containsEntry("code_hash", "bytea").containsEntry("session_id", "uuid")
+                .containsEntry("used_at", "timestamptz").containsEntry("feedback_id", "uuid").doesNotContainKey("code");
+        assertThat(db.indexes("feedback_link")).containsKey("feedback_link_session");
+        // Version 8: invitations.
         assertThat(db.columns("invitation_index")).containsEntry("invitation_id", "uuid")
                 .containsEntry("expires_at", "timestamptz").containsEntry("open", "bool");
         assertThat(db.indexes("invitation_index")).containsKey("invitation_index_open");
@@ -70,7 +75,7 @@ class SchemaMigrationIT {
         assertThat(db.columns("invitee_child")).containsEntry("birth_month", "date");
         assertThat(db.columns("invitee_service")).containsEntry("municipalities", "_text");
 
-        assertThat(db.migrate(SERVICE).appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7.15");
+        assertThat(db.migrate(SERVICE).appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
     }
 
     @Test
@@ -91,7 +96,7 @@ class SchemaMigrationIT {
             assertThat(baseline.version()).isEqualTo("0");
             assertThat(baseline.type()).isEqualTo("BASELINE");
         });
-        assertThat(history.appliedVersions()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7.15");
+        assertThat(history.appliedVersions()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(history.applied()).allSatisfy(row -> assertThat(row.success()).isTrue());
         assertThat(history.current()).isEqualTo(LATEST);
         parties.assertSurvivedIn(db.jdbc());
@@ -109,13 +114,13 @@ class SchemaMigrationIT {
     void aDatabaseAtAnEarlierVersionIsMigratedToTheLatestWithItsData() {
         SchemaMigrations db = SchemaMigrations.emptyDatabase("meeting_earlier");
         assertThat(db.migrate(SERVICE, "spring.flyway.target=4").current()).isEqualTo("4");
-        assertThat(db.tables()).doesNotContain("programme_index", "session_index");
+        assertThat(db.tables()).doesNotContain("programme_index", "session_index", "feedback_link");
         UUID agency = UUID.randomUUID();
         db.jdbc().update("INSERT INTO known_agency VALUES (?, now())", agency);
 
         History history = db.migrate(SERVICE);
 
-        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7.15");
+        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(history.current()).isEqualTo(LATEST);
         assertThat(db.jdbc().queryForList("SELECT agency_id FROM known_agency", UUID.class)).containsExactly(agency);
         UUID programme = UUID.randomUUID();
