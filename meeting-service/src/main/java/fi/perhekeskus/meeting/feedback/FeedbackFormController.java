@@ -7,6 +7,7 @@ import fi.perhekeskus.infra.web.InvalidFieldException;
 import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.meeting.programme.FeedbackComments;
 import fi.perhekeskus.meeting.programme.GiveFeedbackByLink;
+import fi.perhekeskus.infra.web.ProblemLanguage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -108,7 +109,7 @@ public class FeedbackFormController {
         FeedbackLinks.Link link = links.find(code);
         if (link.standing() != FeedbackLinks.Standing.OPEN) {
             // An image, not a page: a used or unknown link's code is a problem for any client.
-            return problem(link.standing());
+            return problem(link.standing(), request);
         }
         // The code is of the issued shape here (an open link), so it is safe in a URL as it is.
         return private_(ResponseEntity.ok()).contentType(SVG)
@@ -179,19 +180,22 @@ public class FeedbackFormController {
         boolean used = standing == FeedbackLinks.Standing.USED;
         HttpStatus status = used ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
         if (!navigates(request)) {
-            return problem(standing);
+            return problem(standing, request);
         }
         return page(status, used ? FeedbackPage.message(language, "used", "usedTitle", "usedText")
                 : FeedbackPage.message(language, "unknown", "unknownTitle", "unknownText"));
     }
 
-    private static ResponseEntity<?> problem(FeedbackLinks.Standing standing) {
+    private static ResponseEntity<?> problem(FeedbackLinks.Standing standing, HttpServletRequest request) {
         boolean used = standing == FeedbackLinks.Standing.USED;
         HttpStatus status = used ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 used ? "feedback was given with this link already" : "no such feedback link");
-        problem.setTitle(status.getReasonPhrase());
-        return private_(ResponseEntity.status(status)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        java.util.Locale language = ProblemLanguage.shared().localise(problem,
+                ProblemLanguage.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        return private_(ResponseEntity.status(status)).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).body(problem);
     }
 
     private static FeedbackRequests.Answers formAnswers(HttpServletRequest request) {
