@@ -15,6 +15,7 @@ import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import fi.perhekeskus.contract.programme.ProgrammesPlanned;
 import fi.perhekeskus.infra.local.LocalSecrets;
+import fi.perhekeskus.infra.testing.browser.Axe;
 import fi.perhekeskus.infra.testing.browser.DevToolsBrowser;
 import fi.perhekeskus.reporting.support.EventPublisher;
 import fi.perhekeskus.reporting.web.SecurityHeaders;
@@ -84,6 +85,9 @@ class DashboardBrowserIT {
                             .doesNotContain("Tieto vastasi"));
             assertThat(browser.evaluate("document.body.innerText").asText()).contains("Respons");
 
+            Axe.Result axe = Axe.run(browser);
+            System.out.println("axe-core on the dashboard: " + axe.byImpact());
+            assertThat(axe.seriousOrCritical()).as("axe-core on the dashboard: serious or critical").isEmpty();
             Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
             Files.write(screenshot, Base64.getDecoder().decode(
                     browser.send("Page.captureScreenshot", Map.of("format", "png")).path("data").asText()));

@@ -22,7 +22,7 @@ final class FeedbackPage {
             + "legend{font-weight:600;padding:0 .3em}.choice{display:flex;align-items:center;gap:.5em;"
             + "min-height:2.6em}.choice input{width:1.4em;height:1.4em;margin:0}label{cursor:pointer}"
             + "textarea{font:inherit;width:100%;box-sizing:border-box;padding:.5em;min-height:6em}"
-            + "button{font:inherit;width:100%;margin-top:.6em;background:#0a5;color:#fff;border:0;border-radius:4px;"
+            + "button{font:inherit;width:100%;margin-top:.6em;background:#00703c;color:#fff;border:0;border-radius:4px;"
             + "min-height:2.8em}.notice{background:#fde8e8;border-left:4px solid #b00;padding:.6em}"
             + "small{color:#444}";
 
@@ -66,7 +66,9 @@ final class FeedbackPage {
     }
 
     private static void question(StringBuilder html, FeedbackLanguage lang, String name, boolean required) {
-        html.append("<fieldset id=\"q-").append(name).append("\"").append(required ? " aria-required=\"true\"" : "")
+        // A radio group may say it is required; a plain fieldset (role group) may not.
+        html.append("<fieldset id=\"q-").append(name).append("\" role=\"radiogroup\"")
+                .append(required ? " aria-required=\"true\"" : "")
                 .append(">\n<legend>").append(escape(lang.text(name))).append(" <small>(")
                 .append(escape(lang.text(required ? "required" : "optional"))).append(")</small></legend>\n");
         for (Answer answer : Answer.values()) {

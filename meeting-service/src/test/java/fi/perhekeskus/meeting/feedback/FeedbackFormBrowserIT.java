@@ -2,6 +2,7 @@ package fi.perhekeskus.meeting.feedback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.infra.security.SecuritySettings;
+import fi.perhekeskus.infra.testing.browser.Axe;
 import fi.perhekeskus.infra.testing.browser.DevToolsBrowser;
 import fi.perhekeskus.meeting.MeetingServiceIT;
 import fi.perhekeskus.meeting.parties.KnownParties;
@@ -106,6 +107,9 @@ class FeedbackFormBrowserIT {
             assertThat(browser.evaluate("[...document.querySelectorAll('input[type=radio]')]"
                     + ".every(r => r.closest('fieldset') && r.closest('fieldset').querySelector('legend'))").asBoolean())
                     .isTrue();
+            Axe.Result axe = Axe.run(browser);
+            System.out.println("axe-core on the feedback form: " + axe.byImpact());
+            assertThat(axe.seriousOrCritical()).as("axe-core on the feedback form: serious or critical").isEmpty();
             // Tap targets a finger can hit.
             assertThat(browser.evaluate("[...document.querySelectorAll('.choice')]"
                     + ".every(c => c.getBoundingClientRect().height >= 40)").asBoolean()).isTrue();
@@ -130,6 +134,7 @@ class FeedbackFormBrowserIT {
             assertThat(browser.evaluate("document.documentElement.lang").asText()).isEqualTo("sv");
             assertThat(browser.evaluate("document.querySelector('h1').textContent").asText())
                     .isEqualTo("Tack för er respons!");
+            assertThat(Axe.run(browser).seriousOrCritical()).as("axe-core on the thanks page").isEmpty();
             assertThat(browser.evaluate("window.__violations.length").asInt()).isZero();
 
             browser.send("Page.navigate", Map.of("url", "http://127.0.0.1:" + port + path));

@@ -29,7 +29,7 @@ final class PartnerPage {
             + "dd{margin:0;overflow-wrap:anywhere}.notice{background:#fde8e8;border-left:4px solid #b00;padding:.6em}"
             + "form{background:#fff;border:1px solid #ccc;border-radius:6px;padding:.8em;margin:.8em 0}"
             + "label{display:block;margin:.4em 0 .1em}input,select,textarea,button{font:inherit;width:100%;"
-            + "box-sizing:border-box;padding:.5em}button{margin-top:.6em;background:#0a5;color:#fff;border:0;"
+            + "box-sizing:border-box;padding:.5em}button{margin-top:.6em;background:#00703c;color:#fff;border:0;"
             + "border-radius:4px;min-height:2.8em}ol{padding-left:1.2em}small{color:#555}";
 
     /** Nothing may load or run but the page's own style sheet; its forms post only back to this service. */

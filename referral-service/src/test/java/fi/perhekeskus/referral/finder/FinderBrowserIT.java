@@ -1,7 +1,7 @@
 package fi.perhekeskus.referral.finder;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.infra.testing.browser.Axe;
 import fi.perhekeskus.infra.testing.browser.DevToolsBrowser;
 import fi.perhekeskus.referral.ReferralServiceIT;
 import fi.perhekeskus.referral.support.Api;
@@ -10,8 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ import static org.awaitility.Awaitility.await;
 class FinderBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     private static final int PHONE_WIDTH = 375;
     private static final String VIOLATIONS = "window.__violations = [];"
             + "document.addEventListener('securitypolicyviolation', e => window.__violations.push("
@@ -93,23 +90,10 @@ class FinderBrowserIT {
                 "document.readyState === 'complete' && !!document.querySelector('main')").asBoolean());
     }
 
-    /** axe-core injected by evaluating its script text in the page, then run on the whole document. */
     private void assertAccessible(DevToolsBrowser browser) throws Exception {
-        browser.evaluate(axeScript());
-        JsonNode found = browser.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')))");
-        List<String> serious = new ArrayList<>();
-        found.forEach(v -> serious.add(v.asText()));
-        assertThat(serious).as("axe-core violations, serious or critical").isEmpty();
-        assertThat(browser.evaluate("typeof axe.version").asText()).isEqualTo("string");
-    }
-
-    private static String axeScript() throws Exception {
-        try (InputStream in = FinderBrowserIT.class.getClassLoader().getResourceAsStream(AXE)) {
-            assertThat(in).as(AXE).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        Axe.Result axe = Axe.run(browser);
+        System.out.println("axe-core on the finder: " + axe.byImpact());
+        assertThat(axe.seriousOrCritical()).as("axe-core violations, serious or critical").isEmpty();
     }
 
     private String quoted(String text) throws Exception {

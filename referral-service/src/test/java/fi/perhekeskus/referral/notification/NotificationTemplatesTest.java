@@ -18,7 +18,8 @@ class NotificationTemplatesTest {
     @Test
     void everyKindHasItsTextsInEveryLanguage() {
         Map<String, String> parameters = Map.of("link", "http://x/api/v1/referrals/1", "referralId", "1",
-                "programme", "Meidän vauva", "location", "Hervanta", "position", "2", "startsAt", "2026-03-02T15:00:00Z");
+                "programme", "Meidän vauva", "location", "Hervanta", "position", "2", "startsAt", "2026-03-02T15:00:00Z",
+                "expiresAt", "2026-03-09T15:00:00Z");
         for (NotificationKind kind : NotificationKind.values()) {
             for (String language : NotificationTemplates.LANGUAGES) {
                 NotificationTemplates.Rendered text = templates.render(kind, language, parameters);

@@ -1,5 +1,6 @@
 package fi.perhekeskus.referral.partner;
 
+import fi.perhekeskus.infra.testing.browser.Axe;
 import fi.perhekeskus.infra.testing.browser.DevToolsBrowser;
 import fi.perhekeskus.referral.ReferralServiceIT;
 import fi.perhekeskus.referral.support.Api;
@@ -75,6 +76,7 @@ class PartnerPageBrowserIT {
             assertThat(browser.evaluate("document.scripts.length").asInt()).isZero();
             // Laid out for the phone: nothing wider than its screen.
             assertThat(browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth").asBoolean()).isTrue();
+            assertAccessible(browser, "the partner page with its moves");
 
             submit(browser, "receive");
             awaitStatus(browser, "RECEIVED");
@@ -105,6 +107,7 @@ class PartnerPageBrowserIT {
             Files.write(screenshot, Base64.getDecoder().decode(
                     browser.send("Page.captureScreenshot", Map.of("format", "png")).path("data").asText()));
             assertThat(browser.evaluate("window.__violations.length").asInt()).isZero();
+            assertAccessible(browser, "the partner page of a completed referral");
         }
         Map<String, Object> detail = api.ok(HttpMethod.GET, "/api/v1/referrals/" + referral, worker(clinic), null);
         assertThat(detail).containsEntry("status", "COMPLETED").containsEntry("outcome", "PARTLY_MET")
@@ -131,5 +134,11 @@ class PartnerPageBrowserIT {
 
     private static String json(String value) {
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static void assertAccessible(DevToolsBrowser browser, String page) throws Exception {
+        Axe.Result axe = Axe.run(browser);
+        System.out.println("axe-core on " + page + ": " + axe.byImpact());
+        assertThat(axe.seriousOrCritical()).as("axe-core on %s: serious or critical", page).isEmpty();
     }
 }
