@@ -1,11 +1,8 @@
 package fi.perhekeskus.meeting.feedback;
 
 import fi.perhekeskus.contract.programme.Answer;
+import fi.perhekeskus.infra.web.HtmlPages;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
  * The families' feedback form and the pages that answer it. No script; one style sheet allowed by its
@@ -91,26 +88,10 @@ final class FeedbackPage {
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlPages.escape(text);
     }
 
     private static String sha256(String text) {
-        try {
-            return "sha256-" + Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return HtmlPages.styleHash(text);
     }
 }

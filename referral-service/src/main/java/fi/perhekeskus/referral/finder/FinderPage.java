@@ -5,6 +5,7 @@ import fi.perhekeskus.contract.directory.ServiceKind;
 import fi.perhekeskus.referral.directory.Capacity;
 import fi.perhekeskus.referral.directory.Offers;
 import fi.perhekeskus.referral.directory.ServiceSummary;
+import fi.perhekeskus.infra.web.HtmlPages;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -193,18 +194,6 @@ final class FinderPage {
     }
 
     static String e(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return HtmlPages.escape(text);
     }
 }

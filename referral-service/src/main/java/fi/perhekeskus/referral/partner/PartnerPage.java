@@ -3,14 +3,11 @@ package fi.perhekeskus.referral.partner;
 import fi.perhekeskus.contract.referral.ReferralOutcome;
 import fi.perhekeskus.referral.referral.ReceiverMoves.Move;
 import fi.perhekeskus.referral.referral.ReferralResponse;
+import fi.perhekeskus.infra.web.HtmlPages;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -150,27 +147,11 @@ final class PartnerPage {
                 .append('>').append(escape(value)).append("</dd>\n");
     }
 
-    static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    static String escape(String text) {
+        return HtmlPages.escape(text);
     }
 
     private static String sha256(String text) {
-        try {
-            return "sha256-" + Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HtmlPages.styleHash(text);
     }
 }
