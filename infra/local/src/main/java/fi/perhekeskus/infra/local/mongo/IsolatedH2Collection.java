@@ -54,14 +54,30 @@ final class IsolatedH2Collection extends H2Collection {
         if (plan == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        Stream<Document> documents = StreamSupport.stream(
-                        Spliterators.spliteratorUnknownSize(plan.positions(), Spliterator.ORDERED), false)
-                .map(this::getDocument)
-                .filter(Objects::nonNull);
+        Stream<Object> positions = StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(plan.positions(), Spliterator.ORDERED), false);
         if (plan.yieldsRequestedOrder()) {
-            return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
+            return matchDocumentsFromStream(query, documents(positions), numberToSkip, limit, batchSize, null,
+                    fieldSelector);
         }
-        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        if (orderBy != null && !orderBy.isEmpty()) {
+            // Sorted in memory: the stock comparator does not order every pair of arrays (an empty one
+            // among them), so its result depends on the order it is fed. In storage order, as the
+            // stock scan feeds it, the answer is the scan's.
+            positions = positions.sorted(IsolatedH2Collection::storageOrder);
+        }
+        return matchDocumentsFromStream(documents(positions), query, orderBy, numberToSkip, limit, batchSize,
+                fieldSelector);
+    }
+
+    private Stream<Document> documents(Stream<Object> positions) {
+        return positions.map(this::getDocument).filter(Objects::nonNull);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int storageOrder(Object a, Object b) {
+        return a instanceof Comparable first && b != null && a.getClass() == b.getClass()
+                ? first.compareTo(b) : 0;
     }
 
     @Override
