@@ -12,6 +12,7 @@ import fi.perhekeskus.contract.programme.GroupSessionCancelled;
 import fi.perhekeskus.contract.programme.GroupSessionAttendanceCorrected;
 import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
+import fi.perhekeskus.contract.programme.ProgrammeEvaluated;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
 import fi.perhekeskus.infra.readmodel.SequencedDocuments;
 import fi.perhekeskus.meeting.ProcessingGroups;
@@ -132,6 +133,20 @@ public class ProgrammeProjection {
     @EventHandler
     void on(FeedbackGiven e, @SequenceNumber long seq) {
         apply(e.programmeId(), seq, Updates.inc("feedbackCount", 1));
+    }
+
+    /** The agency's evaluation, its texts kept sealed as they came: opened only for coordinators. */
+    @EventHandler
+    void on(ProgrammeEvaluated e, @SequenceNumber long seq) {
+        withDocument(e.programmeId(), seq, d -> {
+            List<Document> evaluations = new ArrayList<>(d.getList("evaluations", Document.class, List.of()));
+            evaluations.add(new Document("agencyId", e.agencyId().toString())
+                    .append("evaluatedAt", java.util.Date.from(e.evaluatedAt()))
+                    .append("workedWell", e.workedWell().ciphertext())
+                    .append("toDevelop", e.toDevelop().ciphertext())
+                    .append("proposals", e.proposals().ciphertext()));
+            return Updates.set("evaluations", evaluations);
+        });
     }
 
     @ResetHandler

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 /** The agencies' evaluations over HTTP: once per agency, refused to others, bounded, stored only sealed. */
@@ -81,5 +82,17 @@ class EvaluationIT {
                 .map(p -> new String(p, StandardCharsets.UTF_8)).toList();
         assertThat(payloads).hasSize(2).noneMatch(p -> p.contains("Matille") || p.contains("ahdas") || p.contains("xxxx"))
                 .anyMatch(p -> p.contains(clinic.toString()));
+
+        // Coordinators read them, opened; nobody else does.
+        List<Map<String, Object>> read = api.list(path, api.coordinator());
+        assertThat(read).hasSize(2);
+        assertThat(read).filteredOn(e -> clinic.toString().equals(e.get("agencyId"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("workedWell", "Isät tulivat mukaan, kiitos Matille")
+                        .containsEntry("toDevelop", "Tila oli ahdas")
+                        .containsEntry("proposals", "Iltapäivän ryhmä ensi syksynä").containsKey("evaluatedAt"));
+        api.refused(401, GET, path, null, null);
+        api.refused(403, GET, path, api.worker(clinic), null);
+        api.refused(403, GET, path, api.analyst(), null);
+        api.refused(404, GET, "/api/v1/programmes/" + UUID.randomUUID() + "/evaluations", api.coordinator(), null);
     }
 }

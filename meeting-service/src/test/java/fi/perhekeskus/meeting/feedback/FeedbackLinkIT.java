@@ -146,7 +146,7 @@ class FeedbackLinkIT {
         assertThat(page(GET, url.getPath() + "/qr.svg", null, Map.of()).getStatusCode().value()).isEqualTo(410);
         Map<String, Object> gone = api.refused(410, POST, url.getPath(), null,
                 Map.of("timingSuited", "YES", "contentMetNeeds", "YES", "infoMatchedChildAge", "YES"));
-        assertThat(gone).containsEntry("detail", "feedback was given with this link already");
+        assertThat(gone).containsEntry("detail", "tällä linkillä on jo annettu palaute");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> feedbackCount() == feedbackBefore + 1);
         List<Map<String, Object>> comments = api.list("/api/v1/sessions/" + begun + "/feedback/comments",
@@ -177,7 +177,7 @@ class FeedbackLinkIT {
                 "infoMatchedChildAge", "PARTLY"));
 
         Map<String, Object> unknown = api.refused(404, POST, "/feedback/" + UNKNOWN, null, answers);
-        assertThat(unknown).containsEntry("detail", "no such feedback link");
+        assertThat(unknown).containsEntry("detail", "palautelinkkiä ei ole");
         api.refused(404, POST, "/feedback/not-a-code", null, answers);
         ResponseEntity<String> unknownPage = page(GET, "/feedback/" + UNKNOWN, null, Map.of());
         assertThat(unknownPage.getStatusCode().value()).isEqualTo(404);
