@@ -48,7 +48,7 @@ class RegisteredAgencyIT {
         ResponseEntity<String> refused = get(REPORT, token);
         assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(403);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(refused.getBody()).contains("\"status\":403", "not registered");
+        assertThat(refused.getBody()).contains("\"status\":403", "ei ole rekisteröity");
         assertThat(get("/api/v1/reports/agencies", token).getStatusCode().value()).isEqualTo(403);
 
         Instant at = Instant.now();
