@@ -448,6 +448,7 @@ public final class Benchmark {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<org.apache.kafka.clients.producer.RecordMetadata>> acks = new ArrayList<>(count);
             for (int i = 0; i < count; i += 3) {
                 UUID referral = UUID.randomUUID();
                 Instant at = Instant.now();
@@ -462,10 +463,14 @@ public final class Benchmark {
                     ProducerRecord<String, byte[]> record = converter.createKafkaMessage(new GenericDomainEventMessage<>(
                             "Referral", referral.toString(), seq, events[seq], MetaData.emptyInstance(),
                             UUID.randomUUID().toString(), at), asReferralEvents ? Topics.REFERRAL_EVENTS : "bench.raw");
-                    producer.send(record);
+                    acks.add(producer.send(record));
                 }
             }
             producer.flush();
+            // A record the broker did not take is not a record produced: the figure would be a timeout's.
+            for (Future<org.apache.kafka.clients.producer.RecordMetadata> ack : acks) {
+                ack.get();
+            }
         }
         return count;
     }
