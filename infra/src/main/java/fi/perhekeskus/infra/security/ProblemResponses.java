@@ -1,11 +1,10 @@
 package fi.perhekeskus.infra.security;
 
-import fi.perhekeskus.infra.web.ProblemLanguage;
-import org.springframework.http.HttpHeaders;
-import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.infra.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -42,10 +41,7 @@ final class ProblemResponses {
                               HttpStatus status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
-        Locale language = ProblemLanguage.shared().localise(problem,
-                ProblemLanguage.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
-        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
-        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        ProblemWriter.localise(problem, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), response);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), problem);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class ContractUpcasters {
 
     private static final List<JsonUpcaster> ALL = List.of(new AgencyRegistered1to2Upcaster(), new AgencyRegistered2to3Upcaster(),
-            new FeedbackGiven1to2Upcaster(), OptionalFieldAddedUpcaster.familyRegistered1to2(),
+            OptionalFieldAddedUpcaster.feedbackGiven1to2(), OptionalFieldAddedUpcaster.familyRegistered1to2(),
             OptionalFieldAddedUpcaster.familyMemberAdded1to2(),
             PlainTextDroppingUpcaster.consentGiven1to2(), PlainTextDroppingUpcaster.referralMade1to2(),
             new ReferralMade2to3Upcaster(),

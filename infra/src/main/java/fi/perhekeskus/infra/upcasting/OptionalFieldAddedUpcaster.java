@@ -16,6 +16,11 @@ public final class OptionalFieldAddedUpcaster implements JsonUpcaster {
         this.fromVersion = fromVersion;
     }
 
+    /** FeedbackGiven v2 may say whether the premises suited; v1 feedback was not asked. */
+    public static OptionalFieldAddedUpcaster feedbackGiven1to2() {
+        return new OptionalFieldAddedUpcaster("FeedbackGiven", 1);
+    }
+
     /** FamilyRegistered v2: a child member's birthMonth, unknown for families registered before it. */
     public static OptionalFieldAddedUpcaster familyRegistered1to2() {
         return new OptionalFieldAddedUpcaster("FamilyRegistered", 1);

@@ -34,7 +34,7 @@ public class ProblemWriter {
     }
 
     /** Puts the problem in the language the caller asked for, and says which one it is in. */
-    static void localise(ProblemDetail problem, String acceptLanguage, HttpServletResponse response) {
+    public static void localise(ProblemDetail problem, String acceptLanguage, HttpServletResponse response) {
         Locale language = ProblemLanguage.shared().localise(problem, ProblemLanguage.of(acceptLanguage));
         response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
