@@ -1,11 +1,10 @@
 package fi.perhekeskus.meeting.feedback;
 
-import fi.perhekeskus.infra.web.InvalidFieldException;
+import fi.perhekeskus.infra.web.HtmlPages;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** The feedback form's languages (fi, sv, en) and its texts in each. */
 enum FeedbackLanguage {
@@ -82,25 +81,7 @@ enum FeedbackLanguage {
 
     /** {@code ?lang=} when given (fi, sv or en, else 400 naming lang), else the browser's first known, else Finnish. */
     static FeedbackLanguage choose(String lang, List<Locale> accepted) {
-        if (lang != null) {
-            return of(lang).orElseThrow(() -> new InvalidFieldException("lang", "must be one of fi, sv, en"));
-        }
-        for (Locale locale : accepted) {
-            Optional<FeedbackLanguage> known = of(locale.getLanguage());
-            if (known.isPresent()) {
-                return known.get();
-            }
-        }
-        return FI;
-    }
-
-    private static Optional<FeedbackLanguage> of(String tag) {
-        return switch (tag.toLowerCase(Locale.ROOT)) {
-            case "fi" -> Optional.of(FI);
-            case "sv" -> Optional.of(SV);
-            case "en" -> Optional.of(EN);
-            default -> Optional.empty();
-        };
+        return valueOf(HtmlPages.language(lang, accepted).toUpperCase(Locale.ROOT));
     }
 
     String tag() {

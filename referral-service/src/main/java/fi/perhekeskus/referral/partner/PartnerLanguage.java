@@ -1,6 +1,6 @@
 package fi.perhekeskus.referral.partner;
 
-import fi.perhekeskus.infra.web.InvalidFieldException;
+import fi.perhekeskus.infra.web.HtmlPages;
 
 import java.util.List;
 import java.util.Locale;
@@ -123,25 +123,7 @@ enum PartnerLanguage {
      * first of the browser's languages that the page has, else Finnish.
      */
     static PartnerLanguage choose(String lang, List<Locale> accepted) {
-        if (lang != null) {
-            return of(lang).orElseThrow(() -> new InvalidFieldException("lang", "must be one of fi, sv, en"));
-        }
-        for (Locale locale : accepted) {
-            var known = of(locale.getLanguage());
-            if (known.isPresent()) {
-                return known.get();
-            }
-        }
-        return FI;
-    }
-
-    private static java.util.Optional<PartnerLanguage> of(String tag) {
-        return switch (tag.toLowerCase(Locale.ROOT)) {
-            case "fi" -> java.util.Optional.of(FI);
-            case "sv" -> java.util.Optional.of(SV);
-            case "en" -> java.util.Optional.of(EN);
-            default -> java.util.Optional.empty();
-        };
+        return valueOf(HtmlPages.language(lang, accepted).toUpperCase(Locale.ROOT));
     }
 
     String tag() {
