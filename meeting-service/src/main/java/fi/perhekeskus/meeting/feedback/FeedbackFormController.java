@@ -6,6 +6,7 @@ import fi.perhekeskus.contract.programme.Answer;
 import fi.perhekeskus.infra.web.InvalidFieldException;
 import fi.perhekeskus.infra.web.ProblemLanguage;
 import fi.perhekeskus.infra.web.ResourceId;
+import fi.perhekeskus.meeting.familylink.FamilyPages;
 import fi.perhekeskus.meeting.programme.FeedbackComments;
 import fi.perhekeskus.meeting.programme.GiveFeedbackByLink;
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,7 +63,6 @@ public class FeedbackFormController {
                                        int commentMaxLength) {
     }
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
 
     private final FeedbackLinks links;
@@ -90,17 +90,17 @@ public class FeedbackFormController {
             + "or its questions as JSON with Accept: application/json; a used link is 410, an unknown one 404")
     public ResponseEntity<?> show(@PathVariable String code, @RequestParam(required = false) String lang,
                                   HttpServletRequest request) {
-        FeedbackLanguage language = FeedbackLanguage.choose(lang, accepted(request));
+        FeedbackLanguage language = FeedbackLanguage.choose(lang, FamilyPages.accepted(request));
         FeedbackLinks.Link link = links.find(code);
         if (link.standing() != FeedbackLinks.Standing.OPEN) {
             return closed(link.standing(), language, request);
         }
-        if (wantsJson(request)) {
-            return private_(ResponseEntity.ok()).contentType(MediaType.APPLICATION_JSON).body(new FeedbackFormResponse(
+        if (FamilyPages.wantsJson(request)) {
+            return FamilyPages.private_(ResponseEntity.ok()).contentType(MediaType.APPLICATION_JSON).body(new FeedbackFormResponse(
                     List.of("timingSuited", "contentMetNeeds", "infoMatchedChildAge", "premisesSuited"),
                     List.of("premisesSuited", "comment"), List.of(Answer.values()), FeedbackPage.COMMENT_MAX));
         }
-        return page(HttpStatus.OK, FeedbackPage.form(code, language, false));
+        return FamilyPages.page(HttpStatus.OK, FeedbackPage.form(code, language, false));
     }
 
     @GetMapping("/qr.svg")
@@ -112,7 +112,7 @@ public class FeedbackFormController {
             return problem(link.standing(), request);
         }
         // The code is of the issued shape here (an open link), so it is safe in a URL as it is.
-        return private_(ResponseEntity.ok()).contentType(SVG)
+        return FamilyPages.private_(ResponseEntity.ok()).contentType(SVG)
                 .body(FeedbackQrCode.svg(FeedbackLinkController.urlOf(baseUrl, code).toString()));
     }
 
@@ -128,18 +128,18 @@ public class FeedbackFormController {
                             schema = @Schema(implementation = FeedbackRequests.Answers.class))}))
     public ResponseEntity<?> answer(@PathVariable String code, @RequestParam(required = false) String lang,
                                     HttpServletRequest request) {
-        FeedbackLanguage language = FeedbackLanguage.choose(lang, accepted(request));
-        boolean browser = navigates(request);
+        FeedbackLanguage language = FeedbackLanguage.choose(lang, FamilyPages.accepted(request));
+        boolean browser = FamilyPages.navigates(request);
         FeedbackLinks.Link link = links.find(code);
         if (link.standing() != FeedbackLinks.Standing.OPEN) {
             return closed(link.standing(), language, request);
         }
-        FeedbackRequests.Answers answers = isForm(request) ? formAnswers(request) : jsonAnswers(request);
+        FeedbackRequests.Answers answers = FamilyPages.isForm(request) ? formAnswers(request) : jsonAnswers(request);
         Set<ConstraintViolation<FeedbackRequests.Answers>> violations =
                 answers == null ? Set.of() : validator.validate(answers);
         if (answers == null || !violations.isEmpty()) {
             if (browser) {
-                return page(HttpStatus.BAD_REQUEST, FeedbackPage.form(code, language, true));
+                return FamilyPages.page(HttpStatus.BAD_REQUEST, FeedbackPage.form(code, language, true));
             }
             if (answers == null) {
                 throw new InvalidFieldException("answers", "are YES, PARTLY or NO");
@@ -160,17 +160,17 @@ public class FeedbackFormController {
         } catch (RuntimeException refused) {
             links.restore(code, feedbackId);
             if (browser) {
-                return page(HttpStatus.CONFLICT, FeedbackPage.message(language, "refused", "failedTitle", "failedText"));
+                return FamilyPages.page(HttpStatus.CONFLICT, FeedbackPage.message(language, "refused", "failedTitle", "failedText"));
             }
             throw refused;
         }
         if (answers.comment() != null && !answers.comment().isBlank()) {
             comments.keep(spent.programmeId(), spent.sessionId(), feedbackId, answers.comment(), now);
         }
-        if (browser || wantsHtml(request) || isForm(request)) {
-            return page(HttpStatus.CREATED, FeedbackPage.message(language, "thanks", "thanks", "thanksText"));
+        if (browser || FamilyPages.wantsHtml(request) || FamilyPages.isForm(request)) {
+            return FamilyPages.page(HttpStatus.CREATED, FeedbackPage.message(language, "thanks", "thanks", "thanksText"));
         }
-        return private_(ResponseEntity.status(HttpStatus.CREATED)).contentType(MediaType.APPLICATION_JSON)
+        return FamilyPages.private_(ResponseEntity.status(HttpStatus.CREATED)).contentType(MediaType.APPLICATION_JSON)
                 .body(new ResourceId(feedbackId));
     }
 
@@ -179,10 +179,10 @@ public class FeedbackFormController {
                                      HttpServletRequest request) {
         boolean used = standing == FeedbackLinks.Standing.USED;
         HttpStatus status = used ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
-        if (!navigates(request)) {
+        if (!FamilyPages.navigates(request)) {
             return problem(standing, request);
         }
-        return page(status, used ? FeedbackPage.message(language, "used", "usedTitle", "usedText")
+        return FamilyPages.page(status, used ? FeedbackPage.message(language, "used", "usedTitle", "usedText")
                 : FeedbackPage.message(language, "unknown", "unknownTitle", "unknownText"));
     }
 
@@ -193,7 +193,7 @@ public class FeedbackFormController {
                 used ? "feedback was given with this link already" : "no such feedback link");
         java.util.Locale language = ProblemLanguage.shared().localise(problem,
                 ProblemLanguage.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
-        return private_(ResponseEntity.status(status)).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return FamilyPages.private_(ResponseEntity.status(status)).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).body(problem);
     }
@@ -228,88 +228,4 @@ public class FeedbackFormController {
         }
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String html) {
-        return private_(ResponseEntity.status(status)).contentType(HTML)
-                .header("Content-Security-Policy", FeedbackPage.CONTENT_SECURITY_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .body(html);
-    }
-
-    /** The browser's languages; none without the header. */
-    private static List<Locale> accepted(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        if (header == null || header.isBlank()) {
-            return List.of();
-        }
-        try {
-            return Locale.LanguageRange.parse(header).stream().map(range -> Locale.forLanguageTag(range.getRange()))
-                    .toList();
-        } catch (IllegalArgumentException unreadable) {
-            return List.of();
-        }
-    }
-
-    private static boolean isForm(HttpServletRequest request) {
-        return hasType(request, MediaType.APPLICATION_FORM_URLENCODED);
-    }
-
-
-    private static boolean hasType(HttpServletRequest request, MediaType wanted) {
-        String type = request.getContentType();
-        try {
-            return type != null && wanted.isCompatibleWith(MediaType.parseMediaType(type));
-        } catch (InvalidMediaTypeException unreadable) {
-            return false;
-        }
-    }
-
-    /** JSON when the first type the caller accepts, by quality, is JSON. */
-    private static boolean wantsJson(HttpServletRequest request) {
-        MediaType first = firstAccepted(request);
-        return first != null && (first.isCompatibleWith(MediaType.APPLICATION_JSON)
-                || first.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    }
-
-    /**
-     * A browser: the first type it accepts, by quality, is HTML. It gets the pages, also for errors;
-     * any other client gets problem+json for an error.
-     */
-    private static boolean wantsHtml(HttpServletRequest request) {
-        MediaType first = firstAccepted(request);
-        return first != null && (first.isCompatibleWith(MediaType.TEXT_HTML)
-                || first.isCompatibleWith(MediaType.APPLICATION_XHTML_XML));
-    }
-
-    /**
-     * A browser opening the page or posting its form: it says so (Sec-Fetch-Mode: navigate, or
-     * Sec-Fetch-Dest: document) and asks for HTML first. Its refusals are pages; those of every other
-     * client, whatever it accepts, are problem+json as everywhere on the platform.
-     */
-    private static boolean navigates(HttpServletRequest request) {
-        return wantsHtml(request) && ("navigate".equalsIgnoreCase(request.getHeader("Sec-Fetch-Mode"))
-                || "document".equalsIgnoreCase(request.getHeader("Sec-Fetch-Dest")));
-    }
-
-    /** The caller's most wanted concrete type; null for none, a wildcard or an unreadable header. */
-    private static MediaType firstAccepted(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept == null || accept.isBlank()) {
-            return null;
-        }
-        List<MediaType> types;
-        try {
-            types = new ArrayList<>(MediaType.parseMediaTypes(accept));
-        } catch (InvalidMediaTypeException unreadable) {
-            return null;
-        }
-        types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        MediaType first = types.isEmpty() ? MediaType.ALL : types.get(0);
-        return first.isWildcardType() || first.isWildcardSubtype() ? null : first;
-    }
-
-    /** The code is a secret: never cached, never referred on, never indexed. */
-    private static ResponseEntity.BodyBuilder private_(ResponseEntity.BodyBuilder builder) {
-        return builder.cacheControl(CacheControl.noStore()).header("Referrer-Policy", "no-referrer")
-                .header("X-Robots-Tag", "noindex");
-    }
 }

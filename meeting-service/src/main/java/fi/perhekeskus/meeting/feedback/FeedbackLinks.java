@@ -1,5 +1,6 @@
 package fi.perhekeskus.meeting.feedback;
 
+import fi.perhekeskus.infra.links.FamilyLinkTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +40,12 @@ public class FeedbackLinks {
     }
 
     private final JdbcTemplate jdbc;
+    private final FamilyLinkTokens signed;
     private final SecureRandom random = new SecureRandom();
 
-    public FeedbackLinks(JdbcTemplate jdbc) {
+    public FeedbackLinks(JdbcTemplate jdbc, FamilyLinkTokens signed) {
         this.jdbc = jdbc;
+        this.signed = signed;
     }
 
     /** {@code count} new codes for the session; the codes are returned once and kept only hashed. */
@@ -63,13 +66,15 @@ public class FeedbackLinks {
 
     /** The code's session and standing; a code that is not of our shape is unknown without a look-up. */
     public Link find(String code) {
-        if (!wellFormed(code)) {
+        Optional<FamilyLinkTokens.FeedbackLink> mailed = mailed(code);
+        if (!wellFormed(code) && mailed.isEmpty()) {
             return Link.UNKNOWN;
         }
+        Link unused = mailed.map(m -> new Link(Standing.OPEN, m.programmeId(), m.sessionId())).orElse(Link.UNKNOWN);
         return jdbc.query("SELECT programme_id, session_id, used_at FROM feedback_link WHERE code_hash = ?",
                 (rs, i) -> new Link(rs.getTimestamp("used_at") == null ? Standing.OPEN : Standing.USED,
                         rs.getObject("programme_id", UUID.class), rs.getObject("session_id", UUID.class)),
-                (Object) hash(code)).stream().findFirst().orElse(Link.UNKNOWN);
+                (Object) hash(code)).stream().findFirst().orElse(unused);
     }
 
     /**
@@ -77,6 +82,21 @@ public class FeedbackLinks {
      * used or unknown (then {@link #find} tells which).
      */
     public Optional<Link> spend(String code, UUID feedbackId, Instant at) {
+        Optional<FamilyLinkTokens.FeedbackLink> mailed = mailed(code);
+        if (mailed.isPresent()) {
+            // Written on first use; a second use finds it spent. Restored, it is open again.
+            FamilyLinkTokens.FeedbackLink link = mailed.get();
+            return jdbc.query("""
+                            INSERT INTO feedback_link (code_hash, programme_id, session_id, issued_by, issued_at, used_at, feedback_id)
+                            VALUES (?, ?, ?, 'family-mail', ?, ?, ?)
+                            ON CONFLICT (code_hash) DO UPDATE SET used_at = EXCLUDED.used_at, feedback_id = EXCLUDED.feedback_id
+                            WHERE feedback_link.used_at IS NULL
+                            RETURNING programme_id, session_id""",
+                    (rs, i) -> new Link(Standing.USED, rs.getObject("programme_id", UUID.class),
+                            rs.getObject("session_id", UUID.class)),
+                    hash(code), link.programmeId(), link.sessionId(), Timestamp.from(at), Timestamp.from(at), feedbackId)
+                    .stream().findFirst();
+        }
         if (!wellFormed(code)) {
             return Optional.empty();
         }
@@ -91,6 +111,10 @@ public class FeedbackLinks {
     public void restore(String code, UUID feedbackId) {
         jdbc.update("UPDATE feedback_link SET used_at = NULL, feedback_id = NULL WHERE code_hash = ? AND feedback_id = ?",
                 hash(code), feedbackId);
+    }
+
+    private Optional<FamilyLinkTokens.FeedbackLink> mailed(String code) {
+        return code != null && code.indexOf('.') > 0 ? signed.readFeedback(code) : Optional.empty();
     }
 
     static boolean wellFormed(String code) {

@@ -2,6 +2,7 @@ package fi.perhekeskus.meeting.feedback;
 
 import fi.perhekeskus.contract.programme.Answer;
 import fi.perhekeskus.infra.web.HtmlPages;
+import fi.perhekeskus.meeting.familylink.FamilyPages;
 
 
 /**
@@ -13,19 +14,8 @@ final class FeedbackPage {
 
     static final int COMMENT_MAX = 2000;
 
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:0;color:#111;background:#fafafa;"
-            + "line-height:1.4}main{max-width:40em;margin:0 auto;padding:1em}h1{font-size:1.4em}"
-            + "fieldset{background:#fff;border:1px solid #bbb;border-radius:6px;margin:.8em 0;padding:.6em .8em}"
-            + "legend{font-weight:600;padding:0 .3em}.choice{display:flex;align-items:center;gap:.5em;"
-            + "min-height:2.6em}.choice input{width:1.4em;height:1.4em;margin:0}label{cursor:pointer}"
-            + "textarea{font:inherit;width:100%;box-sizing:border-box;padding:.5em;min-height:6em}"
-            + "button{font:inherit;width:100%;margin-top:.6em;background:#00703c;color:#fff;border:0;border-radius:4px;"
-            + "min-height:2.8em}.notice{background:#fde8e8;border-left:4px solid #b00;padding:.6em}"
-            + "small{color:#444}";
-
-    /** Nothing may load or run but the page's own style sheet; the form posts only back to this service. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE) + "'; "
-            + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /** The pages' policy: nothing loads or runs but their own style sheet. */
+    static final String CONTENT_SECURITY_POLICY = FamilyPages.CONTENT_SECURITY_POLICY;
 
     private FeedbackPage() {
     }
@@ -79,19 +69,10 @@ final class FeedbackPage {
     }
 
     private static StringBuilder head(FeedbackLanguage lang, String title) {
-        return new StringBuilder(4096).append("<!DOCTYPE html>\n<html lang=\"").append(lang.tag())
-                .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"robots\" content=\"noindex, nofollow\">\n")
-                .append("<title>").append(escape(title)).append("</title>\n")
-                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
+        return FamilyPages.head(lang.tag(), title);
     }
 
     static String escape(String text) {
         return HtmlPages.escape(text);
-    }
-
-    private static String sha256(String text) {
-        return HtmlPages.styleHash(text);
     }
 }

@@ -104,4 +104,11 @@ public class InvitationProjection {
         }
         return rows;
     }
+
+    /** Where one invitation stands, when the view holds it; waits as {@link #ofProgramme} does. */
+    public java.util.Optional<InvitationStatus> status(UUID invitationId) {
+        catchUp.await(ProcessingGroups.VIEWS);
+        return java.util.Optional.ofNullable(invitations.find(Filters.eq("_id", invitationId.toString())).first())
+                .map(d -> InvitationStatus.valueOf(d.getString("status")));
+    }
 }

@@ -314,18 +314,37 @@ public class GroupProgramme {
                 || !coveredByProgramme(families, invitation.familyId(), c.actingAgencyId(), c.requestedAt())) {
             throw new UnknownException("no such invitation");
         }
+        return answer(c.invitationId(), invitation, c.answer(), c.requestedBy(), c.requestedAt());
+    }
+
+    /**
+     * The family answers by the link in its invitation mail, once, before the invitation expires. The
+     * link's signature was checked at the edge; the family's own answer needs no agency, and its
+     * consent was checked when it was invited.
+     */
+    @CommandHandler
+    public AnswerOutcome handle(AnswerInvitationByLink c) {
+        Invitation invitation = invitations.get(c.invitationId());
+        if (invitation == null) {
+            throw new UnknownException("no such invitation");
+        }
+        return answer(c.invitationId(), invitation, c.answer(), c.answeredBy(), c.requestedAt());
+    }
+
+    private AnswerOutcome answer(UUID invitationId, Invitation invitation, InvitationAnswer answer, String answeredBy,
+                                 Instant at) {
         if (invitation.state() == InvitationState.ANSWERED) {
             throw new IllegalTransitionException("the invitation was answered already");
         }
-        if (invitation.state() == InvitationState.EXPIRED || !c.requestedAt().isBefore(firstSessionStart())) {
+        if (invitation.state() == InvitationState.EXPIRED || !at.isBefore(firstSessionStart())) {
             throw new IllegalTransitionException("the invitation expired when the first session began");
         }
-        if (c.answer() == null) {
+        if (answer == null) {
             throw new RuleViolationException("the answer is YES or NO");
         }
-        apply(new InvitationAnswered(programmeId, c.invitationId(), invitation.familyId(), c.answer(),
-                c.requestedBy(), c.requestedAt()));
-        if (c.answer() == InvitationAnswer.NO) {
+        apply(new InvitationAnswered(programmeId, invitationId, invitation.familyId(), answer,
+                answeredBy, at));
+        if (answer == InvitationAnswer.NO) {
             return AnswerOutcome.DECLINED;
         }
         UUID familyId = invitation.familyId();
@@ -336,12 +355,12 @@ public class GroupProgramme {
             return AnswerOutcome.WAITLISTED;
         }
         if (enrolled.size() < capacity) {
-            apply(new FamilyEnrolled(programmeId, familyId, EnrolmentSource.INVITATION, null, false, c.requestedBy(),
-                    c.requestedAt()));
+            apply(new FamilyEnrolled(programmeId, familyId, EnrolmentSource.INVITATION, null, false, answeredBy,
+                    at));
             return AnswerOutcome.ENROLLED;
         }
         apply(new FamilyWaitlisted(programmeId, familyId, EnrolmentSource.INVITATION, null, waitlist.size() + 1,
-                c.requestedBy(), c.requestedAt()));
+                answeredBy, at));
         return AnswerOutcome.WAITLISTED;
     }
 

@@ -1,6 +1,7 @@
 package fi.perhekeskus.meeting.feedback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.infra.links.FamilyLinkTokens;
 import fi.perhekeskus.infra.security.SecuritySettings;
 import fi.perhekeskus.infra.testing.Concurrently;
 import fi.perhekeskus.meeting.MeetingServiceIT;
@@ -65,6 +66,8 @@ class FeedbackLinkIT {
     ObjectMapper objectMapper;
     @Autowired
     KnownParties parties;
+    @Autowired
+    FamilyLinkTokens familyLinks;
 
     MeetingApi api;
     String programme;
@@ -194,6 +197,40 @@ class FeedbackLinkIT {
                 String.class);
         assertThat(notABrowser.getStatusCode().value()).isEqualTo(404);
         assertThat(notABrowser.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    }
+
+    @Test
+    void aFamilysMailedLinkAnswersOnceAndAnotherFamilysStaysOpen() throws Exception {
+        UUID family = UUID.randomUUID();
+        UUID otherFamily = UUID.randomUUID();
+        // As referral-service mints them into the families' mail after the session.
+        String mailed = "/feedback/" + familyLinks.feedback(UUID.fromString(programme), UUID.fromString(begun), family);
+        String otherMailed = "/feedback/" + familyLinks.feedback(UUID.fromString(programme), UUID.fromString(begun),
+                otherFamily);
+        Map<String, Object> answers = Map.of("timingSuited", "YES", "contentMetNeeds", "PARTLY",
+                "infoMatchedChildAge", "YES");
+        long before = api.storedEvents();
+
+        assertThat(page(GET, mailed + "?lang=sv", null, Map.of()).getBody()).contains("<html lang=\"sv\">",
+                "name=\"timingSuited\"");
+        List<Integer> statuses = Concurrently.all(4, () -> api.call(POST, mailed, null, answers).getStatusCode().value());
+        assertThat(statuses).containsOnly(201, 410).filteredOn(s -> s == 201).hasSize(1);
+        api.refused(410, POST, mailed, null, answers);
+        assertThat(page(GET, mailed, null, Map.of()).getStatusCode().value()).isEqualTo(410);
+        api.expect(201, POST, otherMailed, null, answers);
+        assertThat(api.storedEvents() - before).isEqualTo(2);
+        // Nothing stored ties the feedback to the family: the link's row holds its hash and the session.
+        assertThat(storedPayloads()).noneMatch(p -> p.contains(family.toString()) || p.contains(otherFamily.toString()));
+        assertThat(jdbc.queryForList("SELECT issued_by FROM feedback_link WHERE code_hash = sha256(convert_to(?, 'UTF8'))",
+                String.class, mailed.substring("/feedback/".length()))).containsExactly("family-mail");
+
+        // Signed with another key: no link of ours. Signed for a session the programme does not have: no session.
+        FamilyLinkTokens otherKey = new FamilyLinkTokens(
+                "a secret that is not this platform's, 32+ bytes".getBytes(StandardCharsets.UTF_8));
+        api.refused(404, POST, "/feedback/" + otherKey.feedback(UUID.fromString(programme), UUID.fromString(begun),
+                family), null, answers);
+        api.refused(404, POST, "/feedback/" + familyLinks.feedback(UUID.fromString(programme), UUID.randomUUID(),
+                family), null, answers);
     }
 
     @Test

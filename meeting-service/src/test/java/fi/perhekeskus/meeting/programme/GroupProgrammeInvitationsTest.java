@@ -304,6 +304,74 @@ class GroupProgrammeInvitationsTest {
                 .expectNoEvents();
     }
 
+    // --- the family's own answer, by its link -------------------------------------------------
+
+    static AnswerInvitationByLink byLink(UUID family, InvitationAnswer answer, Instant at) {
+        return new AnswerInvitationByLink(PROGRAMME, invitation(family), answer, at);
+    }
+
+    @Test
+    void theFamilysOwnYesEnrolsItAsAnsweredByItsLink() {
+        String byItsLink = "invitation-link:" + invitation(FAMILY_D);
+        // Its consent was checked when it was invited; no agency stands between it and its answer.
+        fixture.given(scheduled(10), invited(FAMILY_D))
+                .when(byLink(FAMILY_D, InvitationAnswer.YES, NOW))
+                .expectEvents(new InvitationAnswered(PROGRAMME, invitation(FAMILY_D), FAMILY_D, InvitationAnswer.YES,
+                                byItsLink, NOW),
+                        new FamilyEnrolled(PROGRAMME, FAMILY_D, EnrolmentSource.INVITATION, null, false, byItsLink, NOW))
+                .expectResultMessagePayload(AnswerOutcome.ENROLLED);
+        fixture.given(scheduled(1), new FamilyEnrolled(PROGRAMME, FAMILY_B, EnrolmentSource.SELF, null, false, "w", NOW),
+                        invited(FAMILY_A))
+                .when(byLink(FAMILY_A, InvitationAnswer.YES, NOW))
+                .expectEvents(new InvitationAnswered(PROGRAMME, invitation(FAMILY_A), FAMILY_A, InvitationAnswer.YES,
+                                "invitation-link:" + invitation(FAMILY_A), NOW),
+                        new FamilyWaitlisted(PROGRAMME, FAMILY_A, EnrolmentSource.INVITATION, null, 1,
+                                "invitation-link:" + invitation(FAMILY_A), NOW))
+                .expectResultMessagePayload(AnswerOutcome.WAITLISTED);
+    }
+
+    @Test
+    void theFamilysOwnNoDeclines() {
+        fixture.given(scheduled(10), invited(FAMILY_A))
+                .when(byLink(FAMILY_A, InvitationAnswer.NO, NOW))
+                .expectEvents(new InvitationAnswered(PROGRAMME, invitation(FAMILY_A), FAMILY_A, InvitationAnswer.NO,
+                        "invitation-link:" + invitation(FAMILY_A), NOW))
+                .expectResultMessagePayload(AnswerOutcome.DECLINED);
+    }
+
+    @Test
+    void aLinkAnswersOnceBeforeExpiryAndOnlyAnInvitationOfTheProgramme() {
+        // Answered by a worker first, or by the link: the link answers no second time.
+        fixture.given(scheduled(10), invited(FAMILY_A),
+                        new InvitationAnswered(PROGRAMME, invitation(FAMILY_A), FAMILY_A, InvitationAnswer.NO, "w", NOW))
+                .when(byLink(FAMILY_A, InvitationAnswer.YES, NOW))
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(10), invited(FAMILY_A),
+                        new InvitationAnswered(PROGRAMME, invitation(FAMILY_A), FAMILY_A, InvitationAnswer.YES,
+                                "invitation-link:" + invitation(FAMILY_A), NOW))
+                .when(answer(FAMILY_A, InvitationAnswer.NO, CLINIC, NOW))
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(10), invited(FAMILY_A),
+                        new InvitationExpired(PROGRAMME, invitation(FAMILY_A), FAMILY_A, STARTS))
+                .when(byLink(FAMILY_A, InvitationAnswer.YES, STARTS.plusSeconds(1)))
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(10), invited(FAMILY_A))
+                .when(byLink(FAMILY_A, InvitationAnswer.YES, STARTS))
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(10), invited(FAMILY_A))
+                .when(byLink(FAMILY_B, InvitationAnswer.YES, NOW))
+                .expectException(UnknownException.class)
+                .expectNoEvents();
+        fixture.given(scheduled(10), invited(FAMILY_A))
+                .when(byLink(FAMILY_A, null, NOW))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
     // --- expiry ------------------------------------------------------------------------------
 
     @Test

@@ -5,8 +5,11 @@ import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FamilyInvited;
 import fi.perhekeskus.contract.programme.FamilyWaitlisted;
 import fi.perhekeskus.contract.programme.GroupSessionCancelled;
+import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.GroupSessionRescheduled;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import fi.perhekeskus.infra.links.FamilyLinkSettings;
+import fi.perhekeskus.infra.links.FamilyLinkTokens;
 import fi.perhekeskus.referral.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,7 +28,9 @@ import java.util.UUID;
 /**
  * Families' notifications from meeting-service's topic: a place in a programme (or one off the
  * waitlist), a place on the waitlist, and a reminder before each of the programme's sessions
- * ({@link SessionReminders}, persistent). Keeps the programmes' sessions and enrolments in its own
+ * ({@link SessionReminders}, persistent); an invitation with the family's own answer link, and after a
+ * held session each family that came its own feedback link (both signed, {@link FamilyLinkTokens};
+ * the outbox forgets them once sent). Keeps the programmes' sessions and enrolments in its own
  * tables for the reminders. The event's id (CloudEvents {@code id}) is the message's cause, so a
  * redelivered record stores nothing twice; an event older than {@code max-age} is not notified.
  */
@@ -38,9 +43,14 @@ public class MeetingNotifier {
     private final SessionReminders reminders;
     private final NotificationSettings settings;
     private final Clock clock;
+    private final FamilyLinkTokens links;
+    private final String linkBase;
 
     public MeetingNotifier(JdbcTemplate jdbc, NotificationOutbox outbox, SessionReminders reminders,
-                           NotificationSettings settings, Clock clock) {
+                           NotificationSettings settings, Clock clock, FamilyLinkTokens links,
+                           FamilyLinkSettings linkSettings) {
+        this.links = links;
+        this.linkBase = linkSettings.baseUrl();
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.reminders = reminders;
@@ -93,7 +103,19 @@ public class MeetingNotifier {
     @EventHandler
     void on(FamilyInvited e, @MessageIdentifier String eventId, @Timestamp Instant at) {
         notify(NotificationKind.FAMILY_INVITED, e.familyId(), e.programmeId(), eventId, at,
-                Map.of("expiresAt", e.expiresAt().toString()));
+                Map.of("expiresAt", e.expiresAt().toString(),
+                        "link", linkBase + "/invitation/" + links.invitation(e.programmeId(), e.invitationId(), e.expiresAt())));
+    }
+
+    /** Each family that came gets its own link; one message per family and session, however often redelivered. */
+    @EventHandler
+    void on(GroupSessionHeld e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        for (GroupSessionHeld.Attendance family : e.families()) {
+            notify(NotificationKind.FEEDBACK_LINK, family.familyId(), e.programmeId(),
+                    "feedback-link:" + e.sessionId() + "/" + family.familyId(), at,
+                    Map.of("link", linkBase + "/feedback/" + links.feedback(e.programmeId(), e.sessionId(),
+                            family.familyId())));
+        }
     }
 
     @EventHandler

@@ -12,11 +12,14 @@ public enum NotificationKind {
     REFERRAL_ESCALATED(RecipientKind.AGENCY, "referral-escalated"),
     /** The receiving agency's login-free link to a referral: the link is its only content. */
     PARTNER_LINK(RecipientKind.AGENCY, "partner-link"),
+    /** With the family's own answer link ({@code /invitation/{token}} at meeting-service). */
     FAMILY_INVITED(RecipientKind.FAMILY, "family-invited"),
     FAMILY_ENROLLED(RecipientKind.FAMILY, "family-enrolled"),
     WAITLIST_PROMOTED(RecipientKind.FAMILY, "waitlist-promoted"),
     FAMILY_WAITLISTED(RecipientKind.FAMILY, "family-waitlisted"),
-    SESSION_REMINDER(RecipientKind.FAMILY, "session-reminder");
+    SESSION_REMINDER(RecipientKind.FAMILY, "session-reminder"),
+    /** After a held session, to each family that came: its own one-use feedback link. */
+    FEEDBACK_LINK(RecipientKind.FAMILY, "feedback-link");
 
     private final RecipientKind recipient;
     private final String templateKey;

@@ -82,12 +82,12 @@ public class NotificationOutbox {
         }
     }
 
-    /** Sent: a partner link's message forgets the link, a credential no one needs to keep. */
+    /** Sent: a message with a link forgets the link, a credential no one needs to keep. */
     public void sent(UUID messageId, Instant at) {
         jdbc.update("""
                 UPDATE notification_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ?, claimed_until = NULL,
                     last_error = NULL,
-                    parameters = CASE WHEN kind = 'PARTNER_LINK' THEN '{}' ELSE parameters END
+                    parameters = CASE WHEN kind IN ('PARTNER_LINK', 'FAMILY_INVITED', 'FEEDBACK_LINK') THEN '{}' ELSE parameters END
                 WHERE message_id = ?""", Timestamp.from(at), messageId);
     }
 

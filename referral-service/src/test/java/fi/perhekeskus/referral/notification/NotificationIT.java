@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.contract.programme.EnrolmentSource;
 import fi.perhekeskus.contract.programme.FamilyEnrolled;
 import fi.perhekeskus.contract.programme.FamilyInvited;
+import fi.perhekeskus.contract.programme.GroupSessionHeld;
 import fi.perhekeskus.contract.programme.ProgrammeScheduled;
+import fi.perhekeskus.infra.links.FamilyLinkTokens;
 import fi.perhekeskus.infra.local.LocalInfrastructure;
 import fi.perhekeskus.referral.ReferralServiceIT;
 import fi.perhekeskus.referral.support.Api;
@@ -49,6 +51,8 @@ class NotificationIT {
     NotificationSender sender;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    FamilyLinkTokens familyLinks;
 
     private static int imap() {
         return LocalInfrastructure.shared().mail().imapPort();
@@ -127,16 +131,68 @@ class NotificationIT {
         Instant now = Instant.now();
         Instant firstSession = now.plus(30, ChronoUnit.DAYS);
 
+        UUID invitation = UUID.randomUUID();
+
         try (MeetingTopic meetings = new MeetingTopic(objectMapper)) {
             meetings.publish(programme, scheduled(programme, "Meidän vauva", firstSession), now);
-            meetings.publish(programme, new FamilyInvited(programme, UUID.randomUUID(), family, true, firstSession,
+            meetings.publish(programme, new FamilyInvited(programme, invitation, family, true, firstSession,
                     "w-1", now), now);
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.count(imap(), home) == 1);
         Mailbox.Mail mail = Mailbox.read(imap(), home).get(0);
         assertThat(mail.subject()).isEqualTo("Kutsu ryhmään: Meidän vauva");
-        assertThat(mail.body()).contains("Kutsu on voimassa").doesNotContain("Linnea", "Lindqvist");
+        // The family's own answer link, signed for this invitation, opened in the family's language.
+        String token = familyLinks.invitation(programme, invitation, firstSession.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(mail.body()).contains("Kutsu on voimassa",
+                        "http://127.0.0.1:8082/invitation/" + token + "?lang=fi")
+                .doesNotContain("Linnea", "Lindqvist", family.toString());
+        assertThat(familyLinks.readInvitation(token)).hasValueSatisfying(l -> assertThat(l.invitationId()).isEqualTo(invitation));
+        // Sent, the outbox keeps no copy of the link.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT parameters FROM notification_outbox WHERE kind = 'FAMILY_INVITED' AND recipient_id = ?",
+                String.class, family).equals("{}"));
+    }
+
+    @Test
+    void eachFamilyThatCameGetsItsOwnFeedbackLinkOnceAfterTheSession() {
+        Api api = new Api(http);
+        UUID clinic = api.agency("Hervannan neuvola", "Tampere");
+        UUID came = api.family(clinic, "Linnea", "Lindqvist", "150592-908R", "1992-05-15");
+        UUID cameToo = api.family(clinic, "Aino", "Korhonen", "150592-908R", "1992-05-15");
+        String home = address("palaute");
+        String otherHome = address("palaute");
+        api.ok(HttpMethod.PATCH, "/api/v1/families/" + came, worker(clinic), Map.of("contact", Map.of("email", home)));
+        api.ok(HttpMethod.PATCH, "/api/v1/families/" + cameToo, worker(clinic), Map.of("contact", Map.of("email", otherHome)));
+        UUID programme = UUID.randomUUID();
+        Instant now = Instant.now();
+        ProgrammeScheduled scheduled = scheduled(programme, "Meidän vauva", now.minus(3, ChronoUnit.HOURS));
+        UUID session = scheduled.sessions().get(0).sessionId();
+        GroupSessionHeld held = new GroupSessionHeld(programme, session, List.of(
+                new GroupSessionHeld.Attendance(came, 2, 1, 1), new GroupSessionHeld.Attendance(cameToo, 1, 0, 1)),
+                "w-1", now);
+
+        try (MeetingTopic meetings = new MeetingTopic(objectMapper)) {
+            meetings.publish(programme, scheduled, now);
+            meetings.publish(programme, held, now);
+            // The same session recorded again (another event): still one link per family.
+            meetings.publish(programme, held, now);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.count(imap(), home) == 1
+                && Mailbox.count(imap(), otherHome) == 1);
+        Mailbox.Mail mail = Mailbox.read(imap(), home).get(0);
+        Mailbox.Mail other = Mailbox.read(imap(), otherHome).get(0);
+        assertThat(mail.subject()).isEqualTo("Palautetta ryhmästä Meidän vauva");
+        String link = "http://127.0.0.1:8082/feedback/" + familyLinks.feedback(programme, session, came) + "?lang=fi";
+        assertThat(mail.body()).contains(link).doesNotContain("Linnea", "Lindqvist", came.toString());
+        // Each family's link is its own: one family's use does not spend the other's.
+        assertThat(other.body()).contains("/feedback/" + familyLinks.feedback(programme, session, cameToo))
+                .doesNotContain(link);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "SELECT parameters FROM notification_outbox WHERE kind = 'FEEDBACK_LINK' AND recipient_id IN (?, ?)",
+                String.class, came, cameToo).equals(List.of("{}", "{}")));
+        assertThat(Mailbox.count(imap(), home)).isEqualTo(1);
     }
 
     @Test

@@ -27,10 +27,14 @@ import java.util.UUID;
  */
 public final class LocalPlatform {
 
-    private record ServiceSpec(String name, int port, String database, String readDatabase) {
+    /** A service to start, with the public URLs its links point to (shifted with the ports). */
+    private record ServiceSpec(String name, int port, String database, String readDatabase, List<String> urls) {
 
-        static ServiceSpec of(PlatformLayout.Service service) {
-            return new ServiceSpec(service.name(), service.port(), service.database(), service.readDatabase());
+        static ServiceSpec of(PlatformLayout.Service service, PlatformLayout layout) {
+            // Agencies' links point to referral-service, families' own links to meeting-service.
+            List<String> urls = List.of("--perhekeskus.notifications.public-base-url=" + layout.referral().url(),
+                    "--perhekeskus.family-links.base-url=" + layout.meeting().url());
+            return new ServiceSpec(service.name(), service.port(), service.database(), service.readDatabase(), urls);
         }
     }
 
@@ -113,7 +117,7 @@ public final class LocalPlatform {
         }
 
         List<ServiceSpec> specs() {
-            return layout().services().stream().filter(s -> services.contains(s.name())).map(ServiceSpec::of).toList();
+            return layout().services().stream().filter(s -> services.contains(s.name())).map(s -> ServiceSpec.of(s, layout())).toList();
         }
 
         /** Every port the platform listens on, services and infrastructure. */
@@ -370,6 +374,7 @@ public final class LocalPlatform {
             command.add("--spring.datasource.username=" + LocalPostgres.USER);
         }
         command.add("--spring.data.mongodb.uri=" + infrastructure.mongoUri(service.readDatabase()));
+        command.addAll(service.urls());
         // Only referral-service sends mail; the others ignore these.
         command.add("--spring.mail.host=" + infrastructure.mail().smtpHost());
         command.add("--spring.mail.port=" + infrastructure.mail().smtpPort());
