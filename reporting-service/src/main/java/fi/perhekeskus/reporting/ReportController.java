@@ -12,17 +12,20 @@ import fi.perhekeskus.reporting.referral.ReferralReportResponse;
 import fi.perhekeskus.infra.web.Limits;
 import fi.perhekeskus.infra.web.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -97,16 +100,19 @@ public class ReportController {
             + "feedback per question and (COORDINATOR only) which agencies evaluated it",
             description = "Each question's answers add up to its responses, the same for every question; each answer's "
                     + "count is the sum of the sessions' (feedback per session: COORDINATOR only). The funnel counts distinct families: invited, of them those "
-                    + "that answered, those enrolled now and those present at a held session. An evaluation's texts "
-                    + "are sealed with the programme's key, which reporting does not hold: it shows the agency and "
-                    + "when, never the texts." + SUPPRESSION)
-    public ProgrammeReportResponse programme(@PathVariable UUID id, Caller caller) {
-        return programmes.report(id, suppression(caller), caller.has(Role.COORDINATOR));
+                    + "that answered, those enrolled now and those present at a held session. The evaluations' texts "
+                    + "are sealed with the programme's key, which only meeting-service holds: reporting asks it for "
+                    + "them with the coordinator's own token and keeps no copy; evaluationTexts says whether they "
+                    + "could be shown." + SUPPRESSION)
+    public ProgrammeReportResponse programme(@PathVariable UUID id, Caller caller,
+                                             @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return programmes.report(id, suppression(caller), caller.has(Role.COORDINATOR), authorization);
     }
 
     @GetMapping(value = "/programmes/{id}", produces = Csv.MEDIA_TYPE)
-    public String programmeCsv(@PathVariable UUID id, Caller caller) {
-        return Csv.of(ProgrammeCsvRow.COLUMNS, ProgrammeReport.csv(programme(id, caller)));
+    public String programmeCsv(@PathVariable UUID id, Caller caller,
+                               @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return Csv.of(ProgrammeCsvRow.COLUMNS, ProgrammeReport.csv(programme(id, caller, authorization)));
     }
 
     @GetMapping(value = "/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -163,7 +163,9 @@ class ProgrammeFunnelIT {
             assertThat(report).containsEntry("enrolledFamilies", 10);
             assertThat((List<Map<String, Object>>) report.get("evaluations")).singleElement().satisfies(e ->
                     assertThat(e).containsEntry("agencyId", clinic.toString()).containsEntry("agency", "Hervannan neuvola")
-                            .containsEntry("evaluatedAt", "2026-03-01T10:00:00Z"));
+                            .containsEntry("evaluatedAt", "2026-03-01T10:00:00Z").doesNotContainKey("workedWell"));
+            // Without meeting-service, which alone can open the texts, the report says they are not shown.
+            assertThat(report).containsEntry("evaluationTexts", "UNAVAILABLE");
             Map<String, Object> smallReport = json("/api/v1/reports/programmes/" + small, TOKENS.coordinator("c"));
             assertThat((Map<String, Object>) smallReport.get("funnel")).containsEntry("invited", 3)
                     .containsEntry("answered", 2).containsEntry("enrolled", 0).containsEntry("attended", 0);
@@ -188,7 +190,7 @@ class ProgrammeFunnelIT {
         // An analyst: no evaluations and no feedback per session; the programme's feedback stays suppressed
         // so that no answer can be worked out; the small programme's funnel is "<5".
         Map<String, Object> analyst = json(path, TOKENS.analyst("a"));
-        assertThat(analyst).doesNotContainKey("evaluations");
+        assertThat(analyst).doesNotContainKeys("evaluations", "evaluationTexts");
         assertThat((Map<String, Object>) analyst.get("funnel")).containsEntry("invited", 12).containsEntry("attended", 6);
         assertThat((List<Map<String, Object>>) analyst.get("sessions")).hasSize(3)
                 .allSatisfy(session -> assertThat(session).doesNotContainKey("feedback").containsKey("families"));

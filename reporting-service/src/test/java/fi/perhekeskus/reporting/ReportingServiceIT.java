@@ -14,7 +14,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ReportingServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + ReportingServiceApplication.NAME)
+        // No meeting-service runs beside these tests: the evaluations' texts are UNAVAILABLE (port 1 refuses).
+        properties = {"spring.config.name=" + ReportingServiceApplication.NAME,
+                "perhekeskus.meeting.base-url=http://127.0.0.1:1"})
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
 public @interface ReportingServiceIT {
 }

@@ -89,6 +89,11 @@ public final class RunningService {
         return RUNNING.computeIfAbsent(PlatformLayout.MEETING, name -> new RunningService(PlatformLayout.DEFAULT.meeting()));
     }
 
+    /** Where the service listens, for another service's configuration. */
+    public String url() {
+        return service.url();
+    }
+
     public TestRestTemplate http() {
         return http;
     }

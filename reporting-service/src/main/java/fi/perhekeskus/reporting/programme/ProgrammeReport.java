@@ -35,8 +35,10 @@ public class ProgrammeReport {
 
     private final ProgrammeProjection programmes;
     private final DirectoryProjection directory;
+    private final MeetingEvaluations texts;
 
-    public ProgrammeReport(ProgrammeProjection programmes, DirectoryProjection directory) {
+    public ProgrammeReport(ProgrammeProjection programmes, DirectoryProjection directory, MeetingEvaluations texts) {
+        this.texts = texts;
         this.programmes = programmes;
         this.directory = directory;
     }
@@ -57,7 +59,8 @@ public class ProgrammeReport {
     }
 
     /** The report; {@code evaluations} only for a coordinator. */
-    public ProgrammeReportResponse report(UUID programmeId, Suppression s, boolean coordinator) {
+    /** @param authorization the coordinator's own bearer header, with which the evaluations' texts are asked for */
+    public ProgrammeReportResponse report(UUID programmeId, Suppression s, boolean coordinator, String authorization) {
         Document d = programmes.programme(programmeId).orElseThrow(() -> new UnknownException("no such programme"));
         int planned = d.getInteger("plannedFamilies", 0);
         int enrolled = d.getInteger("enrolledFamilies", 0);
@@ -138,29 +141,37 @@ public class ProgrammeReport {
         }
         ProgrammeReportResponse.Funnel funnel = new ProgrammeReportResponse.Funnel(c.count("funnel.invited"),
                 c.count("funnel.answered"), c.count("funnel.enrolled"), c.count("funnel.attended"));
+        List<ProgrammeReportResponse.Evaluation> evaluations = coordinator ? evaluations(programmeId, authorization)
+                : null;
+        ProgrammeReportResponse.EvaluationTexts shown = evaluations == null ? null
+                : evaluations.stream().allMatch(e -> e.workedWell() != null)
+                ? ProgrammeReportResponse.EvaluationTexts.SHOWN : ProgrammeReportResponse.EvaluationTexts.UNAVAILABLE;
         return new ProgrammeReportResponse(programmeId, d.getString("name"), c.count("plannedFamilies"),
                 c.count("enrolledFamilies"),
                 c.derived(reachRate(planned, enrolled), "plannedFamilies", "enrolledFamilies"),
                 c.count("fathersReached"), funnel, sessions, feedback(table, c, ""),
-                coordinator ? evaluations(programmeId) : null);
+                coordinator ? evaluations : null, coordinator ? shown : null);
     }
 
     private static long within(Set<String> invited, java.util.Collection<String> families) {
         return families.stream().distinct().filter(invited::contains).count();
     }
 
-    private List<ProgrammeReportResponse.Evaluation> evaluations(UUID programmeId) {
+    private List<ProgrammeReportResponse.Evaluation> evaluations(UUID programmeId, String authorization) {
         List<Document> given = programmes.evaluations(programmeId);
         if (given.isEmpty()) {
             return List.of();
         }
+        Map<UUID, MeetingEvaluations.Texts> opened = texts.of(programmeId, authorization).orElse(Map.of());
         Map<String, String> names = new HashMap<>();
         directory.agencies().forEach(a -> names.put(a.id().toString(), a.name()));
         List<ProgrammeReportResponse.Evaluation> evaluations = new ArrayList<>();
         for (Document evaluation : given) {
             String agency = evaluation.getString("agencyId");
+            MeetingEvaluations.Texts text = opened.get(UUID.fromString(agency));
             evaluations.add(new ProgrammeReportResponse.Evaluation(UUID.fromString(agency), names.get(agency),
-                    evaluation.getDate("evaluatedAt").toInstant()));
+                    evaluation.getDate("evaluatedAt").toInstant(), text == null ? null : text.workedWell(),
+                    text == null ? null : text.toDevelop(), text == null ? null : text.proposals()));
         }
         evaluations.sort(Comparator.comparing(ProgrammeReportResponse.Evaluation::evaluatedAt)
                 .thenComparing(e -> e.agencyId().toString()));

@@ -24,10 +24,16 @@ public record ProgrammeReportResponse(
                 + "those enrolled now and those present at a held session") Funnel funnel,
         List<Session> sessions,
         Feedback feedback,
-        @Schema(description = "COORDINATOR only: which agencies evaluated the programme, and when. The texts are "
-                + "sealed with the programme's own key, which only meeting-service holds; reporting cannot open them "
-                + "and shows that an evaluation was given, not what it says.")
-        List<Evaluation> evaluations) {
+        @Schema(description = "COORDINATOR only: the agencies' evaluations of the programme, with their texts as "
+                + "meeting-service opens them for the coordinator (they are sealed with the programme's own key, "
+                + "which only meeting-service holds)")
+        List<Evaluation> evaluations,
+        @Schema(description = "COORDINATOR only: SHOWN when the evaluations carry their texts, UNAVAILABLE when "
+                + "meeting-service could not be asked for them (the report is otherwise whole)")
+        EvaluationTexts evaluationTexts) {
+
+    /** Whether the evaluations' texts could be read for this report. */
+    public enum EvaluationTexts { SHOWN, UNAVAILABLE }
 
     /** Distinct families at each step of the invitations; each step counts families of the one before it. */
     @Schema(name = "ProgrammeReportFunnel")
@@ -42,10 +48,13 @@ public record ProgrammeReportResponse(
                                   + "sessions' answers add up to the programme's") Feedback feedback) {
     }
 
-    /** An agency's evaluation of the programme: given, when (its texts stay sealed). */
+    /** An agency's evaluation of the programme: who, when, and what it says ("tämän tekisin toisin"). */
     @Schema(name = "ProgrammeReportEvaluation")
     public record Evaluation(UUID agencyId, @Schema(description = "The agency's name, when known") String agency,
-                             Instant evaluatedAt) {
+                             Instant evaluatedAt,
+                             @Schema(description = "What worked well; absent when the texts are UNAVAILABLE") String workedWell,
+                             @Schema(description = "What to develop; absent when the texts are UNAVAILABLE") String toDevelop,
+                             @Schema(description = "Proposals; absent when the texts are UNAVAILABLE") String proposals) {
     }
 
     /** The answers per question. */

@@ -31,9 +31,11 @@ public final class LocalPlatform {
     private record ServiceSpec(String name, int port, String database, String readDatabase, List<String> urls) {
 
         static ServiceSpec of(PlatformLayout.Service service, PlatformLayout layout) {
-            // Agencies' links point to referral-service, families' own links to meeting-service.
+            // Agencies' links point to referral-service, families' own links to meeting-service, which also
+            // opens the evaluations' texts for reporting-service.
             List<String> urls = List.of("--perhekeskus.notifications.public-base-url=" + layout.referral().url(),
-                    "--perhekeskus.family-links.base-url=" + layout.meeting().url());
+                    "--perhekeskus.family-links.base-url=" + layout.meeting().url(),
+                    "--perhekeskus.meeting.base-url=" + layout.meeting().url());
             return new ServiceSpec(service.name(), service.port(), service.database(), service.readDatabase(), urls);
         }
     }
