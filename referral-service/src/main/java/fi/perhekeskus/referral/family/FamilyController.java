@@ -39,6 +39,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -94,8 +95,13 @@ public class FamilyController {
                                     sealer.seal(familyId, toJson(new PersonalData(m.givenName(), m.familyName(),
                                             m.birthDate(), m.personalIdentityCode()))), monthOf(m.birthDate())))
                             .toList();
+                    Instant now = clock.instant();
                     commands.sendAndWait(new RegisterFamily(familyId, caller.agencyId(), request.municipality(),
-                            request.languages(), members, caller.workerId(), clock.instant()));
+                            request.languages(), members, caller.workerId(), now));
+                    if (request.contact() != null) {
+                        commands.sendAndWait(new ChangeFamilyDetails(familyId, null, null, sealedContact(familyId,
+                                request.contact()), caller.agencyId(), caller.workerId(), now));
+                    }
                     // Ids only: names never reach the logs.
                     log.info("Family {} registered by agency {}", familyId, caller.agencyId());
                     return familyId;
@@ -153,9 +159,7 @@ public class FamilyController {
             throw new InvalidFieldException("municipality", "give at least one of municipality, languages, contact");
         }
         SharingBasis basis = requireAccess(id, caller);
-        Sealed contact = request.contact() == null ? null
-                : sealer.seal(id, toJson(new Contact(blankToNull(request.contact().email()),
-                blankToNull(request.contact().phone()))));
+        Sealed contact = request.contact() == null ? null : sealedContact(id, request.contact());
         FamilyDetails details = commands.sendAndWait(new ChangeFamilyDetails(id, request.municipality() == null ? null
                 : request.municipality().strip(), request.languages(), contact, caller.agencyId(), caller.workerId(),
                 clock.instant()));
@@ -246,6 +250,10 @@ public class FamilyController {
     private SharingBasis requireAccess(UUID familyId, Caller caller) {
         return caller.agency().flatMap(agency -> access.basisFor(familyId, agency))
                 .orElseThrow(() -> new UnknownException("no such family"));
+    }
+
+    private Sealed sealedContact(UUID familyId, FamilyChangeRequest.ContactRequest contact) {
+        return sealer.seal(familyId, toJson(new Contact(blankToNull(contact.email()), blankToNull(contact.phone()))));
     }
 
     private static String blankToNull(String value) {

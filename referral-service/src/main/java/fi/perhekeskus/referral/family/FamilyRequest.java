@@ -13,11 +13,15 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code POST /api/v1/families}. */
+/**
+ * {@code POST /api/v1/families}. {@code contact} is optional here as in {@code PATCH}: given with the
+ * family's consent at registration, it is sealed with the family's key like its other personal data.
+ */
 public record FamilyRequest(
         @NotBlank @Size(max = Limits.NAME) String municipality,
         @NotNull @Size(max = Limits.LANGUAGES) List<@NotBlank @Size(max = Limits.LANGUAGE_TAG) String> languages,
-        @NotEmpty @Size(max = Limits.MEMBERS) List<@Valid @NotNull MemberRequest> members) {
+        @NotEmpty @Size(max = Limits.MEMBERS) List<@Valid @NotNull MemberRequest> members,
+        @Valid FamilyChangeRequest.ContactRequest contact) {
 
     @ValidIdentityCode
     public record MemberRequest(

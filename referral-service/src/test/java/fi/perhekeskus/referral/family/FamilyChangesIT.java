@@ -118,6 +118,25 @@ class FamilyChangesIT {
     }
 
     @Test
+    void contactDetailsGivenAtRegistrationAreKeptSealedAndBadOnesRefuseTheWhole() {
+        Map<String, Object> member = Map.of("role", "PARENT", "givenName", "Oona", "familyName", "Lehtonen",
+                "birthDate", "1990-02-03");
+        UUID registered = api.created(HttpMethod.POST, "/api/v1/families", worker(clinic), Map.of("municipality", "Lempäälä",
+                "languages", List.of("sv"), "members", List.of(member), "contact", Map.of("email", "oona@example.org")));
+
+        Map<String, Object> read = api.ok(HttpMethod.GET, "/api/v1/families/" + registered, worker(clinic), null);
+        assertThat((Map<String, Object>) read.get("contact")).containsEntry("email", "oona@example.org");
+        assertThat(jdbc.queryForList("SELECT payload FROM domainevententry WHERE aggregateidentifier = ?", byte[].class,
+                registered.toString()).stream().map(String::new)).hasSize(2).noneMatch(p -> p.contains("oona@"));
+
+        long before = events();
+        assertThat(api.call(HttpMethod.POST, "/api/v1/families", worker(clinic), Map.of("municipality", "Lempäälä",
+                "languages", List.of("sv"), "members", List.of(member), "contact", Map.of("email", "not an address")))
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void aChangeOfNothingOrOfBadValuesIsRefusedAndChangesNothing() {
         long before = events();
         assertThat(api.call(HttpMethod.PATCH, f, worker(clinic), Map.of()).getStatusCode().value()).isEqualTo(400);
