@@ -104,7 +104,10 @@ final class InvitationPage {
         item(html, lang.text("programme"), programme.name());
         item(html, lang.text("location"), programme.location());
         item(html, lang.text("firstSession"), when(programme.firstSession()));
-        item(html, lang.text("expiresAt"), when(programme.expiresAt()));
+        // An invitation ends when the first meeting begins: said once, unless a move has parted them.
+        if (!programme.expiresAt().equals(programme.firstSession())) {
+            item(html, lang.text("expiresAt"), when(programme.expiresAt()));
+        }
         html.append("</dl>\n<form id=\"invitation-form\" method=\"post\" action=\"/invitation/").append(escape(token))
                 .append("?lang=").append(lang.tag()).append("\" accept-charset=\"UTF-8\">\n")
                 .append("<button type=\"submit\" name=\"answer\" value=\"YES\" id=\"answer-YES\">")
