@@ -105,7 +105,8 @@ final class InvitationPage {
         item(html, lang.text("location"), programme.location());
         item(html, lang.text("firstSession"), when(programme.firstSession()));
         // An invitation ends when the first meeting begins: said once, unless a move has parted them.
-        if (!programme.expiresAt().equals(programme.firstSession())) {
+        if (programme.firstSession() == null
+                || programme.expiresAt().getEpochSecond() != programme.firstSession().getEpochSecond()) {
             item(html, lang.text("expiresAt"), when(programme.expiresAt()));
         }
         html.append("</dl>\n<form id=\"invitation-form\" method=\"post\" action=\"/invitation/").append(escape(token))
