@@ -1,13 +1,9 @@
 package fi.perhekeskus.infra.links;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,11 +26,8 @@ public final class FamilyLinkTokens {
     private static final byte INVITATION = 'I';
     private static final byte FEEDBACK = 'F';
     private static final int PAYLOAD_BYTES = 1 + 1 + 16 + 16 + 16;
-    private static final int SIGNATURE_BYTES = 32;
     /** Longer input is no token of ours: refused before any decoding. */
     public static final int MAX_TOKEN_CHARS = 120;
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     /** What an invitation link opens. */
     public record InvitationLink(UUID programmeId, UUID invitationId, Instant expiresAt) {
@@ -44,28 +37,27 @@ public final class FamilyLinkTokens {
     public record FeedbackLink(UUID programmeId, UUID sessionId, UUID nonce) {
     }
 
-    private final SecretKeySpec signing;
+    private final SignedTokens tokens;
     private final SecretKeySpec nonces;
 
     /** @param secret the configured secret; the keys are derived from it for these links only */
     public FamilyLinkTokens(byte[] secret) {
-        SecretKeySpec master = new SecretKeySpec(secret, "HmacSHA256");
-        this.signing = new SecretKeySpec(hmac(master, bytes("perhekeskus family-link v1")), "HmacSHA256");
-        this.nonces = new SecretKeySpec(hmac(master, bytes("perhekeskus family-link nonce v1")), "HmacSHA256");
+        this.tokens = new SignedTokens(secret, "perhekeskus family-link v1", PAYLOAD_BYTES);
+        this.nonces = SignedTokens.derive(secret, "perhekeskus family-link nonce v1");
     }
 
     public String invitation(UUID programmeId, UUID invitationId, Instant expiresAt) {
         ByteBuffer payload = payload(INVITATION, programmeId, invitationId);
         payload.putLong(expiresAt.getEpochSecond()).putLong(0);
-        return sign(payload.array());
+        return tokens.sign(payload.array());
     }
 
     /** The same session and family always give the same link: a redelivered cause mails the same one. */
     public String feedback(UUID programmeId, UUID sessionId, UUID familyId) {
-        byte[] derived = hmac(nonces, bytes(sessionId + "/" + familyId));
+        byte[] derived = SignedTokens.hmac(nonces, (sessionId + "/" + familyId).getBytes(StandardCharsets.UTF_8));
         ByteBuffer payload = payload(FEEDBACK, programmeId, sessionId);
         payload.put(derived, 0, 16);
-        return sign(payload.array());
+        return tokens.sign(payload.array());
     }
 
     public Optional<InvitationLink> readInvitation(String token) {
@@ -77,28 +69,13 @@ public final class FamilyLinkTokens {
         return read(token, FEEDBACK).map(in -> new FeedbackLink(uuid(in), uuid(in), uuid(in)));
     }
 
-    /** Only tokens of our shape are opened; anything else, also a signature by another key, is empty. */
+    /** Only tokens of our shape and kind are opened; anything else, also a signature by another key, is empty. */
     private Optional<ByteBuffer> read(String token, byte kind) {
-        if (token == null || token.length() > MAX_TOKEN_CHARS) {
+        if (token != null && token.length() > MAX_TOKEN_CHARS) {
             return Optional.empty();
         }
-        int dot = token.indexOf('.');
-        if (dot < 0) {
-            return Optional.empty();
-        }
-        byte[] payload;
-        byte[] signature;
-        try {
-            payload = DECODER.decode(token.substring(0, dot));
-            signature = DECODER.decode(token.substring(dot + 1));
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
-        if (payload.length != PAYLOAD_BYTES || signature.length != SIGNATURE_BYTES || payload[0] != VERSION
-                || payload[1] != kind || !MessageDigest.isEqual(hmac(signing, payload), signature)) {
-            return Optional.empty();
-        }
-        return Optional.of(ByteBuffer.wrap(payload, 2, PAYLOAD_BYTES - 2));
+        return tokens.open(token).filter(p -> p[0] == VERSION && p[1] == kind)
+                .map(p -> ByteBuffer.wrap(p, 2, PAYLOAD_BYTES - 2));
     }
 
     private static ByteBuffer payload(byte kind, UUID first, UUID second) {
@@ -106,24 +83,6 @@ public final class FamilyLinkTokens {
         put(payload, first);
         put(payload, second);
         return payload;
-    }
-
-    private String sign(byte[] payload) {
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(hmac(signing, payload));
-    }
-
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void put(ByteBuffer buffer, UUID id) {

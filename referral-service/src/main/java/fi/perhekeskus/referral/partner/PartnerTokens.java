@@ -1,20 +1,18 @@
 package fi.perhekeskus.referral.partner;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import fi.perhekeskus.infra.links.SignedTokens;
+
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The partner link's token: {@code base64url(payload) "." base64url(HMAC-SHA256(payload))}, where the
+ * The partner link's token ({@link SignedTokens}: {@code base64url(payload) "." base64url(HMAC)}), where the
  * payload is a version byte, the referral, its receiving agency, the link's id, 128 random bits (the
  * secret) and the expiry. The signature binds all of them; the secret makes the link unguessable even
  * to someone who can read the event store, which keeps only the secret's hash; the stored link id and
@@ -25,11 +23,8 @@ final class PartnerTokens {
     private static final byte VERSION = 1;
     private static final int SECRET_BYTES = 16;
     private static final int PAYLOAD_BYTES = 1 + 16 + 16 + 16 + SECRET_BYTES + 8;
-    private static final int SIGNATURE_BYTES = 32;
     /** Longer input is no token of ours: refused before any decoding. */
     private static final int MAX_TOKEN_CHARS = 160;
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     record Link(UUID referralId, UUID receiverAgencyId, UUID linkId, byte[] secret, Instant expiresAt) {
 
@@ -46,13 +41,12 @@ final class PartnerTokens {
         }
     }
 
-    private final SecretKeySpec key;
+    private final SignedTokens tokens;
     private final SecureRandom random = new SecureRandom();
 
     /** @param secret the configured secret; the signing key is derived from it for this use only */
     PartnerTokens(byte[] secret) {
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret, "HmacSHA256"),
-                "perhekeskus partner-link v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.tokens = new SignedTokens(secret, "perhekeskus partner-link v1", PAYLOAD_BYTES);
     }
 
     Fresh fresh() {
@@ -67,53 +61,30 @@ final class PartnerTokens {
         put(payload, link.receiverAgencyId());
         put(payload, link.linkId());
         payload.put(link.secret()).putLong(link.expiresAt().getEpochSecond());
-        byte[] bytes = payload.array();
-        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(hmac(key, bytes));
+        return tokens.sign(payload.array());
     }
 
     /** The link a token names, when it is well formed and its signature is ours; expiry is not checked here. */
     Optional<Link> read(String token) {
-        if (token == null || token.length() > MAX_TOKEN_CHARS) {
+        if (token != null && token.length() > MAX_TOKEN_CHARS) {
             return Optional.empty();
         }
-        int dot = token.indexOf('.');
-        if (dot < 0) {
-            return Optional.empty();
-        }
-        byte[] payload;
-        byte[] signature;
-        try {
-            payload = DECODER.decode(token.substring(0, dot));
-            signature = DECODER.decode(token.substring(dot + 1));
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
-        if (payload.length != PAYLOAD_BYTES || signature.length != SIGNATURE_BYTES || payload[0] != VERSION
-                || !MessageDigest.isEqual(hmac(key, payload), signature)) {
-            return Optional.empty();
-        }
+        return tokens.open(token).filter(payload -> payload[0] == VERSION).map(PartnerTokens::link);
+    }
+
+    private static Link link(byte[] payload) {
         ByteBuffer in = ByteBuffer.wrap(payload, 1, PAYLOAD_BYTES - 1);
         UUID referral = uuid(in);
         UUID receiver = uuid(in);
         UUID link = uuid(in);
         byte[] secret = new byte[SECRET_BYTES];
         in.get(secret);
-        return Optional.of(new Link(referral, receiver, link, secret, Instant.ofEpochSecond(in.getLong())));
+        return new Link(referral, receiver, link, secret, Instant.ofEpochSecond(in.getLong()));
     }
 
     static String hash(byte[] secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
