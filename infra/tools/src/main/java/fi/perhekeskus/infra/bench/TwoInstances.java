@@ -58,6 +58,7 @@ final class TwoInstances {
     static final int RACE_EVERY = 4;
     private static final int AGENCIES = 16;
     private static final String[] NAMES = {"A", "B"};
+    private static final String NO_POSITION = "no position stored yet";
     /** The topics each service's Kafka-fed processors read (its {@code perhekeskus.kafka.consume-topics}). */
     private static final Map<String, List<String>> CONSUMED = Map.of(
             PlatformLayout.REFERRAL, List.of(Topics.MEETING_EVENTS),
@@ -117,6 +118,9 @@ final class TwoInstances {
             instances.put(NAMES[i], layouts.get(i).services().stream().map(s -> s.name() + " :" + s.port()).toList());
         }
         result.put("instances", instances);
+        // Everything shares the machine's cores: a busy machine shows in every figure.
+        result.put("systemLoadAverageAtStart", Math.round(java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
         progress.accept("registering 1 receiving agency, a service and " + AGENCIES + " sending agencies at A");
         ReferralLoad.Setup setup = loads.get(0).setup(AGENCIES);
         awaitAllCaughtUp();
@@ -325,9 +329,12 @@ final class TwoInstances {
             List<Claim> claims = entry.getValue();
             Claim any = claims.get(0);
             boolean store = claims.stream().anyMatch(Claim::onEventStore);
-            String source = store ? "event store " + platform.layout().service(any.service()).database()
+            // A processor that never stored a position has handled nothing yet (its event store is empty, say).
+            boolean handledNothing = claims.stream().allMatch(c -> c.tokenType() == null);
+            String source = handledNothing ? NO_POSITION : store
+                    ? "event store " + platform.layout().service(any.service()).database()
                     : String.join(" + ", CONSUMED.get(any.service()));
-            List<String> aggregates = sources.get(source);
+            List<String> aggregates = handledNothing ? List.of() : sources.get(source);
             if (aggregates == null) {
                 aggregates = store ? storedAggregates(any.service()) : topicAggregates(CONSUMED.get(any.service()));
                 sources.put(source, aggregates);
@@ -352,6 +359,8 @@ final class TwoInstances {
                 + "instance owned at the end; segment owners in the token stores (tokenentry.owner, trackingtokens.owner)");
         result.put("processors", split);
         result.put("eventsPerInstanceByService", perService);
+        result.put("eventsPerInstanceByServiceMeasure", "summed over the service's processors: an event three "
+                + "processors take counts three times");
         return result;
     }
 
@@ -494,7 +503,8 @@ final class TwoInstances {
             });
             System.out.println(line.append("   [").append(processor.get("source")).append("]"));
         });
-        System.out.println("  events per instance by service: " + split.get("eventsPerInstanceByService"));
+        System.out.println("  events per instance by service (summed over its processors): "
+                + split.get("eventsPerInstanceByService"));
         System.out.println("  segment owner changes seen during the load: " + load.get("segmentOwnerChangesDuringLoad"));
         System.out.println("Stored: " + check.get("acknowledgedEvents") + " acknowledged events, "
                 + check.get("acknowledgedNotStored") + " not stored, " + check.get("storedMoreThanOnce")
