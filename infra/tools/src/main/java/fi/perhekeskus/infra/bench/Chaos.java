@@ -61,13 +61,14 @@ public final class Chaos {
     private static final List<String> PROJECTIONS = List.of("directory-projection", "referral-flow-projection",
             "programme-projection", "gathering-projection");
     private static final String USAGE =
-            "usage: ./run chaos [--referrals N (3400: 10,200 commands)] [--kill-every seconds (12)]";
+            "usage: ./run chaos [--referrals N (3400: 10,200 commands)] [--kill-every seconds (12)] [--port-offset <n>]";
     private static final int AGENCIES = 16;
     private static final int GROUP_EVERY = 20;
     private static final Duration COMMAND_DEADLINE = Duration.ofMinutes(3);
 
     private final int referrals;
     private final Duration killEvery;
+    private final int portOffset;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -85,7 +86,8 @@ public final class Chaos {
     private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Map<String, Object>> kills = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private Chaos(int referrals, Duration killEvery) {
+    private Chaos(int referrals, Duration killEvery, int portOffset) {
+        this.portOffset = portOffset;
         this.referrals = referrals;
         this.killEvery = killEvery;
     }
@@ -93,10 +95,12 @@ public final class Chaos {
     public static void main(String[] args) throws Exception {
         int referrals = 3_400;
         int killEvery = 12;
+        int portOffset = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--referrals" -> referrals = Integer.parseInt(args[++i]);
                 case "--kill-every" -> killEvery = Integer.parseInt(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 case "--help" -> {
                     System.out.println(USAGE);
                     return;
@@ -104,7 +108,7 @@ public final class Chaos {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
-        int status = new Chaos(referrals, Duration.ofSeconds(killEvery)).run();
+        int status = new Chaos(referrals, Duration.ofSeconds(killEvery), portOffset).run();
         System.exit(status);
     }
 
@@ -114,7 +118,8 @@ public final class Chaos {
         TemporaryPlatformData temporary = TemporaryPlatformData.create("perhekeskus-chaos-", "./run chaos");
         try (temporary) {
             progress("starting the platform on fresh local infrastructure in " + temporary.dir());
-            platform = LocalPlatform.start(root, temporary.dir());
+            platform = LocalPlatform.start(root, new LocalPlatform.Options(temporary.dir(), portOffset,
+                    PlatformLayout.serviceNames()));
             temporary.running(platform);
             tokens = platform.secrets().tokens();
             load = new ReferralLoad(http, json, tokens, platform.layout().referral().port());
