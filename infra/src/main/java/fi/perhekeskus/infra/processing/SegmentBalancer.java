@@ -39,7 +39,8 @@ import java.util.function.LongSupplier;
  * taken over once Axon's claim timeout lets them go, are held at least that long, and by then the
  * dead instance's heartbeat has aged out and the share is all of them again;</li>
  * <li>a released segment that no other instance took comes back here when its blacklist ends (Axon
- * claims it again), and this processor then waits before releasing again, each time longer;</li>
+ * claims it again), and this processor then waits before releasing again, each time longer (not
+ * when it came back because the instance that took it stopped);</li>
  * <li>a stopping instance deletes its heartbeats, so the others count it out at once.</li>
  * </ul>
  */
@@ -53,6 +54,8 @@ public class SegmentBalancer implements SmartLifecycle {
     private static final class Seen {
         final Map<Integer, Long> heldSince = new HashMap<>();
         final Map<Integer, Long> releasedUntil = new HashMap<>();
+        /** The other live instances when a segment was released: one of them was to take it. */
+        final Map<Integer, Set<String>> releasedFor = new HashMap<>();
         int backoffSteps;
         long backoffUntil;
     }
@@ -99,6 +102,8 @@ public class SegmentBalancer implements SmartLifecycle {
     private void balance(String name, StreamingEventProcessor processor, Set<String> liveOwners, long now) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         Seen known = seen.computeIfAbsent(name, k -> new Seen());
+        Set<String> others = new HashSet<>(liveOwners);
+        others.remove(owner);
         known.heldSince.keySet().retainAll(status.keySet());
         status.keySet().forEach(segment -> known.heldSince.putIfAbsent(segment, now));
 
@@ -110,8 +115,14 @@ public class SegmentBalancer implements SmartLifecycle {
                 continue;
             }
             if (status.containsKey(release.getKey())) {
-                // Nobody took it, and this instance claimed it again: wait longer before the next release.
                 it.remove();
+                Set<String> meantFor = known.releasedFor.remove(release.getKey());
+                if (meantFor == null || !others.containsAll(meantFor)) {
+                    // Back because the instance it was meant for stopped: nothing to learn.
+                    continue;
+                }
+                // Those it was meant for are still live but none took it, and this instance claimed it
+                // again: wait longer before the next release.
                 known.backoffSteps = Math.min(known.backoffSteps + 1, MAX_BACKOFF_STEPS);
                 known.backoffUntil = now + releaseFor.toMillis() * (1L << known.backoffSteps);
                 log.info("Segment {} of {} was released but no other instance claimed it; it stays here for now",
@@ -119,13 +130,13 @@ public class SegmentBalancer implements SmartLifecycle {
             } else if (release.getValue() + freshFor.toMillis() < now) {
                 // Another instance has held it for a while: the release worked.
                 it.remove();
+                known.releasedFor.remove(release.getKey());
                 known.backoffSteps = 0;
             }
         }
 
-        Set<String> owners = new HashSet<>(liveOwners);
-        owners.add(owner);
-        if (owners.size() <= 1 || known.backoffUntil > now) {
+        int live = others.size() + 1;
+        if (live <= 1 || known.backoffUntil > now) {
             return;
         }
         List<Integer> held = new ArrayList<>(status.keySet());
@@ -137,11 +148,12 @@ public class SegmentBalancer implements SmartLifecycle {
             }
         }
         int segments = segmentCount(name, status);
-        for (Integer segment : FairShare.toRelease(held, releasable, segments, owners.size())) {
+        for (Integer segment : FairShare.toRelease(held, releasable, segments, live)) {
             log.info("Releasing segment {} of {}: {} live instances share its {} segments, this one holds {}",
-                    segment, name, owners.size(), segments, held.size());
+                    segment, name, live, segments, held.size());
             processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
             known.releasedUntil.put(segment, now + releaseFor.toMillis());
+            known.releasedFor.put(segment, Set.copyOf(others));
         }
     }
 

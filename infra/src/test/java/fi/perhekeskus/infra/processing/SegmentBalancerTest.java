@@ -181,6 +181,29 @@ class SegmentBalancerTest {
     }
 
     @Test
+    void aSegmentBackBecauseItsTakerStoppedIsReleasedToTheNextInstanceWithoutWaiting() {
+        balancer.balanceNow();
+        later(Duration.ofSeconds(20));
+        heartbeats.other("b");
+        balancer.balanceNow();
+        verify(processor).releaseSegment(eq(1), anyLong(), any());
+        held.remove(1);
+        later(INTERVAL);
+        heartbeats.other("b");
+        balancer.balanceNow();
+        // b took it, then stopped (its heartbeats deleted); its segment comes back here.
+        later(Duration.ofSeconds(12));
+        heartbeats.leave("b");
+        hold(1);
+        balancer.balanceNow();
+        // c starts: segment 1, held here for the freshness window, goes to it at once, no backoff.
+        later(Duration.ofSeconds(15));
+        heartbeats.other("c");
+        balancer.balanceNow();
+        verify(processor, times(2)).releaseSegment(eq(1), anyLong(), any());
+    }
+
+    @Test
     void aStoppedInstanceDeletesItsHeartbeats() {
         balancer.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> heartbeatsOf("a"));
