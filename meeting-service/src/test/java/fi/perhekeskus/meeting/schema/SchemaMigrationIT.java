@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaMigrationIT {
 
     private static final String SERVICE = MeetingServiceApplication.NAME;
-    private static final String LATEST = "8";
+    private static final String LATEST = "10";
     private static final String BEFORE_MIGRATIONS = "schema/meeting-before-migrations.sql";
 
     @Test
@@ -33,14 +33,14 @@ class SchemaMigrationIT {
 
         assertThat(history.current()).isEqualTo(LATEST).isEqualTo(history.latestAvailable());
         assertThat(history.pending()).isZero();
-        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10");
         assertThat(history.applied()).allSatisfy(row -> {
             assertThat(row.type()).isEqualTo("SQL");
             assertThat(row.success()).isTrue();
         });
         // No referral-service table: a service's own location is its own.
         assertThat(db.tables()).containsExactlyInAnyOrder("domainevententry", "snapshotevententry", "tokenentry",
-                "deadletterentry", "idempotency_keys", "family_keys", "known_agency", "known_family",
+                "deadletterentry", "idempotency_keys", "family_keys", "processor_instances", "known_agency", "known_family",
                 "known_consent", "programme_index", "session_index", "feedback_link", "invitation_index",
                 "invitation_session", "invitee_family", "invitee_child", "invitee_service", "flyway_schema_history");
 
@@ -75,7 +75,7 @@ class SchemaMigrationIT {
         assertThat(db.columns("invitee_child")).containsEntry("birth_month", "date");
         assertThat(db.columns("invitee_service")).containsEntry("municipalities", "_text");
 
-        assertThat(db.migrate(SERVICE).appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(db.migrate(SERVICE).appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10");
     }
 
     @Test
@@ -96,7 +96,7 @@ class SchemaMigrationIT {
             assertThat(baseline.version()).isEqualTo("0");
             assertThat(baseline.type()).isEqualTo("BASELINE");
         });
-        assertThat(history.appliedVersions()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(history.appliedVersions()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "10");
         assertThat(history.applied()).allSatisfy(row -> assertThat(row.success()).isTrue());
         assertThat(history.current()).isEqualTo(LATEST);
         parties.assertSurvivedIn(db.jdbc());
@@ -120,7 +120,7 @@ class SchemaMigrationIT {
 
         History history = db.migrate(SERVICE);
 
-        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10");
         assertThat(history.current()).isEqualTo(LATEST);
         assertThat(db.jdbc().queryForList("SELECT agency_id FROM known_agency", UUID.class)).containsExactly(agency);
         UUID programme = UUID.randomUUID();

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchemaMigrationIT {
 
     private static final String SERVICE = ReferralServiceApplication.NAME;
-    private static final String LATEST = "9";
+    private static final String LATEST = "10";
     private static final String BEFORE_MIGRATIONS = "schema/referral-before-migrations.sql";
 
     @Test
@@ -32,13 +32,13 @@ class SchemaMigrationIT {
 
         assertThat(history.current()).isEqualTo(LATEST).isEqualTo(history.latestAvailable());
         assertThat(history.pending()).isZero();
-        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "9");
+        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "10");
         assertThat(history.applied()).allSatisfy(row -> {
             assertThat(row.type()).isEqualTo("SQL");
             assertThat(row.success()).isTrue();
         });
         assertThat(db.tables()).containsExactlyInAnyOrder("domainevententry", "snapshotevententry", "tokenentry",
-                "deadletterentry", "idempotency_keys", "family_keys", "access_log", "scheduled_tasks",
+                "deadletterentry", "idempotency_keys", "family_keys", "processor_instances", "access_log", "scheduled_tasks",
                 "programme_agencies", "offer_programmes", "offer_sessions", "offer_places", "offer_open_places",
                 "notification_outbox", "notification_agencies", "notification_referrals", "notification_sessions",
                 "notification_enrolments", "flyway_schema_history");
@@ -80,7 +80,7 @@ class SchemaMigrationIT {
         assertAccessLogIsAppendOnly(db.jdbc());
 
         // A second start finds nothing to do.
-        assertThat(db.migrate(SERVICE).appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "9");
+        assertThat(db.migrate(SERVICE).appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "10");
     }
 
     @Test
@@ -96,7 +96,7 @@ class SchemaMigrationIT {
             assertThat(baseline.version()).isEqualTo("0");
             assertThat(baseline.type()).isEqualTo("BASELINE");
         });
-        assertThat(history.appliedVersions()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "9");
+        assertThat(history.appliedVersions()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "9", "10");
         assertThat(history.applied()).allSatisfy(row -> assertThat(row.success()).isTrue());
         assertThat(history.current()).isEqualTo(LATEST);
         data.assertSurvivedIn(db.jdbc());
@@ -155,7 +155,7 @@ class SchemaMigrationIT {
 
         History history = db.migrate(SERVICE);
 
-        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "9");
+        assertThat(history.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "10");
         assertThat(history.current()).isEqualTo(LATEST);
         assertThat(db.tables()).contains("scheduled_tasks");
         assertThat(db.jdbc().queryForObject("SELECT kind FROM access_log WHERE family_id = ?", String.class, family))

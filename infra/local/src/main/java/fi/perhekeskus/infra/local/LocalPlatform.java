@@ -168,6 +168,8 @@ public final class LocalPlatform {
         private final long startMillis;
         private final PlatformLayout layout;
         private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        /** Further instances of the services ({@link #startSecondInstances}), stopped with the platform. */
+        private final List<ServiceProcess> secondInstances = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         private Running(Path root, Path dataDir, LocalInfrastructure infrastructure, LocalSecrets secrets,
                         ChildProcesses children, List<ServiceProcess> services, DataLock lock, Process watchdog,
@@ -228,8 +230,42 @@ public final class LocalPlatform {
         /** Starts a (killed) service again and waits until it is healthy. */
         public void restart(String service) throws Exception {
             ServiceProcess running = find(service);
-            running.process = startService(root, dataDir, infrastructure, secrets, running.spec, children);
+            running.process = startService(root, dataDir, infrastructure, secrets, running.spec, children,
+                    running.spec.name());
             awaitHealthy(running.spec, running.process, dataDir);
+        }
+
+        /**
+         * Starts a second instance of each started service on the same infrastructure (the same
+         * databases, broker and read store), each on its port plus {@code shift}, logging to
+         * {@code <service>-2.log}, and waits until each is healthy. Refused when one of those
+         * ports is held. Returns the second instances' layout: its services' ports are theirs.
+         */
+        public PlatformLayout startSecondInstances(int shift) throws Exception {
+            if (!secondInstances.isEmpty()) {
+                throw new IllegalStateException("the second instances are started already");
+            }
+            PlatformLayout second = new PlatformLayout(layout.portOffset() + shift);
+            List<ServiceSpec> specs = second.services().stream().filter(s -> serviceNames().contains(s.name()))
+                    .map(ServiceSpec::of).toList();
+            List<String> taken = specs.stream().map(s -> ListeningPorts.held(s.port())).flatMap(Optional::stream)
+                    .map(ListeningPorts.Held::describe).toList();
+            if (!taken.isEmpty()) {
+                throw new Refused(String.join("; ", taken) + " — wanted by a second instance; stop it first");
+            }
+            for (ServiceSpec spec : specs) {
+                secondInstances.add(new ServiceProcess(spec, startService(root, dataDir, infrastructure, secrets, spec,
+                        children, spec.name() + "-2")));
+            }
+            for (ServiceProcess instance : secondInstances) {
+                awaitHealthy(instance.spec, instance.process, dataDir);
+            }
+            return second;
+        }
+
+        /** The second instances' processes, in the order of {@link #processes()}; empty until started. */
+        public List<Process> secondProcesses() {
+            return secondInstances.stream().map(s -> s.process).toList();
         }
 
         private ServiceProcess find(String service) {
@@ -242,8 +278,10 @@ public final class LocalPlatform {
             if (!closed.compareAndSet(false, true)) {
                 return;
             }
-            services.forEach(s -> s.process.destroy());
-            for (ServiceProcess service : services) {
+            List<ServiceProcess> all = new ArrayList<>(services);
+            all.addAll(secondInstances);
+            all.forEach(s -> s.process.destroy());
+            for (ServiceProcess service : all) {
                 try {
                     if (!service.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                         service.process.destroyForcibly().waitFor();
@@ -303,7 +341,7 @@ public final class LocalPlatform {
             Files.createDirectories(dataDir.resolve("logs"));
             for (ServiceSpec service : options.specs()) {
                 services.add(new ServiceProcess(service,
-                        startService(root, dataDir, infrastructure, secrets, service, children)));
+                        startService(root, dataDir, infrastructure, secrets, service, children, service.name())));
             }
             for (ServiceProcess service : services) {
                 awaitHealthy(service.spec, service.process, dataDir);
@@ -360,8 +398,8 @@ public final class LocalPlatform {
     static final String SERVICE_JVM_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private static Process startService(Path root, Path dataDir, LocalInfrastructure infrastructure,
-                                        LocalSecrets secrets, ServiceSpec service, ChildProcesses children)
-            throws IOException {
+                                        LocalSecrets secrets, ServiceSpec service, ChildProcesses children,
+                                        String instance) throws IOException {
         Path jar = root.resolve(service.name()).resolve("target").resolve(service.name() + "-exec.jar");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -380,13 +418,13 @@ public final class LocalPlatform {
         // Only referral-service sends mail; the others ignore these.
         command.add("--spring.mail.host=" + infrastructure.mail().smtpHost());
         command.add("--spring.mail.port=" + infrastructure.mail().smtpPort());
-        Path log = dataDir.resolve("logs").resolve(service.name() + ".log");
+        Path log = dataDir.resolve("logs").resolve(instance + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // By environment, not by argument: a command line is visible to every user of the machine.
         builder.environment().putAll(secrets.environment());
         Process process = builder.start();
-        children.record(service.name(), process.pid());
+        children.record(instance, process.pid());
         return process;
     }
 

@@ -19,6 +19,7 @@ import fi.perhekeskus.contract.referral.ReferralReceived;
 import fi.perhekeskus.infra.kafka.CloudEventsMessageConverter;
 import fi.perhekeskus.infra.local.LocalPlatform;
 import fi.perhekeskus.infra.local.LocalPostgres;
+import fi.perhekeskus.infra.local.PlatformLayout;
 import fi.perhekeskus.infra.security.LocalTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -64,12 +65,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * from a command's response to the reporting projection, a replay of the reporting projection from
  * N events on Kafka, and the raw ceiling of the same machine in the same run (Kafka produce,
  * PostgreSQL insert, Mongo insert). Prints a table and writes it as JSON to target/bench/.
- * {@code --reads} measures instead read latency at two data sizes ({@link ReadPhase}).
+ * {@code --reads} measures instead read latency at two data sizes ({@link ReadPhase});
+ * {@code --two-instances} runs two instances of each service on the same infrastructure and
+ * records the split of work and what was lost or duplicated ({@link TwoInstances}).
+ * {@code --port-offset <n>} shifts every port, as it does for {@code ./run}.
  */
 public final class Benchmark {
 
+    private static final String USAGE = "usage: ./run bench [--quick] [--reads | --two-instances] [--port-offset <n>]";
+
     private final boolean quick;
     private final boolean reads;
+    private final boolean twoInstances;
+    private final int portOffset;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -78,13 +86,35 @@ public final class Benchmark {
     private LocalTokens tokens;
     private LocalPlatform.Running platform;
 
-    private Benchmark(boolean quick, boolean reads) {
+    private Benchmark(boolean quick, boolean reads, boolean twoInstances, int portOffset) {
         this.quick = quick;
         this.reads = reads;
+        this.twoInstances = twoInstances;
+        this.portOffset = portOffset;
     }
 
     public static void main(String[] args) throws Exception {
-        new Benchmark(List.of(args).contains("--quick"), List.of(args).contains("--reads")).run();
+        boolean quick = false;
+        boolean reads = false;
+        boolean twoInstances = false;
+        int portOffset = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--reads" -> reads = true;
+                case "--two-instances" -> twoInstances = true;
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
+                case "--help" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
+            }
+        }
+        if (reads && twoInstances) {
+            throw new IllegalArgumentException("--reads and --two-instances are separate runs; " + USAGE);
+        }
+        new Benchmark(quick, reads, twoInstances, portOffset).run();
     }
 
     private void run() throws Exception {
@@ -95,17 +125,28 @@ public final class Benchmark {
         int[] levels = {1, 4, 16};
         int[] operations = quick ? new int[] {60, 120, 240} : new int[] {200, 400, 1200};
         int replayEvents = quick ? 15_000 : 100_000;
-        results.put("size", (quick ? "quick" : "default") + (reads ? " reads" : ""));
+        results.put("size", (quick ? "quick" : "default") + (reads ? " reads" : "") + (twoInstances ? " two-instances" : ""));
         results.put("memoryMeasure", "PSS: resident memory, shared pages divided among the processes sharing them");
         progress("starting the platform on fresh local infrastructure in " + data);
         // A fresh data directory: the platform gets random secrets of its own (unless the variables are set).
         try (temporary) {
-            platform = LocalPlatform.start(root, data);
+            platform = LocalPlatform.start(root, new LocalPlatform.Options(data, portOffset,
+                    PlatformLayout.serviceNames()));
             temporary.running(platform);
             tokens = platform.secrets().tokens();
             results.put("platformStartSeconds", platform.startMillis() / 1000.0);
             results.put("residentMemoryIdleMiB", memory());
-            if (reads) {
+            if (twoInstances) {
+                progress("starting a second instance of each service on the same infrastructure, ports +"
+                        + TwoInstances.SHIFT);
+                long second = System.nanoTime();
+                PlatformLayout b = platform.startSecondInstances(TwoInstances.SHIFT);
+                results.put("secondInstancesStartSeconds", round((System.nanoTime() - second) / 1e9));
+                // 2,001 commands (--quick 600): a few minutes on two cores with six services.
+                results.put("twoInstances", new TwoInstances(http, json, tokens, platform, b, Benchmark::progress)
+                        .run(quick ? 200 : 667));
+                results.put("residentMemoryAfterLoadMiB", memory());
+            } else if (reads) {
                 // Its own run: the read phase only, on the same fresh platform (see ReadPhase).
                 int[] sizes = quick ? new int[] {2_000, 20_000} : new int[] {10_000, 100_000};
                 Map<String, Object> phase = new ReadPhase(http, json, tokens, platform, Benchmark::progress)
@@ -572,8 +613,13 @@ public final class Benchmark {
         results.put("ratios", ratios);
     }
 
+    @SuppressWarnings("unchecked")
     private void print() {
         results.forEach((key, value) -> {
+            if (key.equals("twoInstances")) {
+                TwoInstances.print((Map<String, Object>) value);
+                return;
+            }
             if (value instanceof Map<?, ?> map) {
                 System.out.println(key + ":");
                 map.forEach((k, v) -> System.out.printf("  %-34s %s%n", k, v));
@@ -595,6 +641,10 @@ public final class Benchmark {
         String[] names = {"referral-service", "meeting-service", "reporting-service"};
         for (int i = 0; i < names.length; i++) {
             rss.put(names[i], rssOf(platform.processes().get(i).pid()));
+        }
+        List<Process> second = platform.secondProcesses();
+        for (int i = 0; i < second.size(); i++) {
+            rss.put(names[i] + " (B)", rssOf(second.get(i).pid()));
         }
         rss.put("total", rss.values().stream().mapToLong(Long::longValue).sum());
         return rss;

@@ -13,15 +13,10 @@ import fi.perhekeskus.infra.local.LocalPostgres;
 import fi.perhekeskus.infra.local.PlatformLayout;
 import fi.perhekeskus.infra.security.LocalTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,13 +61,14 @@ public final class Chaos {
     private static final List<String> PROJECTIONS = List.of("directory-projection", "referral-flow-projection",
             "programme-projection", "gathering-projection");
     private static final String USAGE =
-            "usage: ./run chaos [--referrals N (3400: 10,200 commands)] [--kill-every seconds (12)]";
+            "usage: ./run chaos [--referrals N (3400: 10,200 commands)] [--kill-every seconds (12)] [--port-offset <n>]";
     private static final int AGENCIES = 16;
     private static final int GROUP_EVERY = 20;
     private static final Duration COMMAND_DEADLINE = Duration.ofMinutes(3);
 
     private final int referrals;
     private final Duration killEvery;
+    private final int portOffset;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -90,7 +86,8 @@ public final class Chaos {
     private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Map<String, Object>> kills = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private Chaos(int referrals, Duration killEvery) {
+    private Chaos(int referrals, Duration killEvery, int portOffset) {
+        this.portOffset = portOffset;
         this.referrals = referrals;
         this.killEvery = killEvery;
     }
@@ -98,10 +95,12 @@ public final class Chaos {
     public static void main(String[] args) throws Exception {
         int referrals = 3_400;
         int killEvery = 12;
+        int portOffset = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--referrals" -> referrals = Integer.parseInt(args[++i]);
                 case "--kill-every" -> killEvery = Integer.parseInt(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 case "--help" -> {
                     System.out.println(USAGE);
                     return;
@@ -109,7 +108,7 @@ public final class Chaos {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
-        int status = new Chaos(referrals, Duration.ofSeconds(killEvery)).run();
+        int status = new Chaos(referrals, Duration.ofSeconds(killEvery), portOffset).run();
         System.exit(status);
     }
 
@@ -119,7 +118,8 @@ public final class Chaos {
         TemporaryPlatformData temporary = TemporaryPlatformData.create("perhekeskus-chaos-", "./run chaos");
         try (temporary) {
             progress("starting the platform on fresh local infrastructure in " + temporary.dir());
-            platform = LocalPlatform.start(root, temporary.dir());
+            platform = LocalPlatform.start(root, new LocalPlatform.Options(temporary.dir(), portOffset,
+                    PlatformLayout.serviceNames()));
             temporary.running(platform);
             tokens = platform.secrets().tokens();
             load = new ReferralLoad(http, json, tokens, platform.layout().referral().port());
@@ -380,16 +380,9 @@ public final class Chaos {
             storedByType.put(database, byType);
         }
         check.put("eventsStoredByType", storedByType);
-        long storedLost = 0;
-        long storedDuplicated = 0;
-        for (var entry : acknowledged.entrySet()) {
-            Map<String, Integer> events = stored.getOrDefault(entry.getKey(), Map.of());
-            for (String type : entry.getValue()) {
-                int count = events.getOrDefault(type, 0);
-                storedLost += count == 0 ? 1 : 0;
-                storedDuplicated += count > 1 ? count - 1 : 0;
-            }
-        }
+        EventAccounting.Tally storedTally = EventAccounting.stored(acknowledged, stored);
+        long storedLost = storedTally.lost();
+        long storedDuplicated = storedTally.duplicated();
         check.put("acknowledgedNotStored", storedLost);
         check.put("storedMoreThanOnce", storedDuplicated);
 
@@ -405,7 +398,7 @@ public final class Chaos {
                 String id = header(record, "ce_id");
                 distinct.add(id);
                 String type = header(record, "ce_type");
-                publishedReferralEvents.add(record.key() + "/" + type.replaceAll("^.*\\.([A-Za-z]+)\\.v\\d+$", "$1"));
+                publishedReferralEvents.add(record.key() + "/" + EventAccounting.eventName(type));
             }
             publishedIds.addAll(distinct);
             published.put(topic, Map.of("records", total, "distinctCeIds", distinct.size(),
@@ -428,27 +421,14 @@ public final class Chaos {
             for (Document d : reporting.getCollection("report_referrals").find()) {
                 flow.put(d.getString("_id"), d);
             }
-            Map<String, String> fieldOf = Map.of("ReferralMade", "madeAt", "ReferralReceived", "receivedAt",
-                    "ReferralAccepted", "acceptedAt");
-            long made = 0, received = 0, accepted = 0;
-            for (var entry : acknowledged.entrySet()) {
-                Document d = flow.get(entry.getKey());
-                for (String type : entry.getValue()) {
-                    boolean there = d != null && d.get(fieldOf.get(type)) != null;
-                    appliedLost += there ? 0 : 1;
-                    if (there) {
-                        made += type.equals("ReferralMade") ? 1 : 0;
-                        received += type.equals("ReferralReceived") ? 1 : 0;
-                        accepted += type.equals("ReferralAccepted") ? 1 : 0;
-                    }
-                }
-                // The last applied sequence must be the last stored one: nothing applied beyond or twice.
-                if (d != null && ((Number) d.get("_seq")).longValue() != entry.getValue().size() - 1) {
-                    appliedTwice++;
-                }
-            }
-            applied.put("referral-flow-projection", Map.of("documents", flow.size(), "ReferralMade", made,
-                    "ReferralReceived", received, "ReferralAccepted", accepted));
+            // The last applied sequence must be the last stored one: nothing applied beyond or twice.
+            EventAccounting.Applied flowApplied = EventAccounting.applied(acknowledged, flow);
+            appliedLost += flowApplied.lost();
+            appliedTwice += flowApplied.appliedBeyondOrTwice();
+            Map<String, Object> flowFigures = new LinkedHashMap<>();
+            flowFigures.put("documents", flow.size());
+            flowFigures.putAll(flowApplied.byType());
+            applied.put("referral-flow-projection", flowFigures);
             applied.put("directory-projection", Map.of("agencies", reporting.getCollection("directory_agencies")
                     .countDocuments(), "services", reporting.getCollection("directory_services").countDocuments()));
             Document programmeReport = reporting.getCollection("report_programmes").find(new Document("_id",
@@ -577,48 +557,15 @@ public final class Chaos {
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                platform.infrastructure().kafkaBootstrapServers(), "max.poll.records", 5000,
-                "isolation.level", "read_committed"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
+        return EventAccounting.readAll(platform.infrastructure().kafkaBootstrapServers(), topic);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        return EventAccounting.header(record, name);
     }
 
-    /** Waits until every streaming processor of the service on {@code port} is at the head of its source. */
     private void awaitCaughtUp(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        int zeroInARow = 0;
-        while (zeroInARow < 3) {
-            double behind = -1;
-            try {
-                ReferralLoad.Answer metric = load.get("http://127.0.0.1:" + port
-                        + "/actuator/metrics/perhekeskus.processor.lag", tokens.coordinator("chaos"));
-                behind = ((Number) ((Map<?, ?>) ((List<?>) metric.body().get("measurements")).get(0)).get("value"))
-                        .doubleValue();
-            } catch (IOException | RuntimeException notYet) {
-                // restarting, or no measurement yet
-            }
-            zeroInARow = behind == 0 ? zeroInARow + 1 : 0;
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("processors on port " + port + " still " + behind + " events behind");
-            }
-            Thread.sleep(1000);
-        }
+        load.awaitCaughtUp(port, Duration.ofMinutes(5));
     }
 
     private static void progress(String message) {

@@ -108,6 +108,31 @@ final class ReferralLoad {
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /**
+     * Waits until every streaming processor of the service on {@code port} is at the head of its
+     * source (its lag gauge reads 0 three times in a row, a second apart).
+     */
+    void awaitCaughtUp(int port, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        int zeroInARow = 0;
+        while (zeroInARow < 3) {
+            double behind = -1;
+            try {
+                Answer metric = get("http://127.0.0.1:" + port + "/actuator/metrics/perhekeskus.processor.lag",
+                        tokens.coordinator("bench"));
+                behind = ((Number) ((Map<?, ?>) ((List<?>) metric.body().get("measurements")).get(0)).get("value"))
+                        .doubleValue();
+            } catch (IOException | RuntimeException notYet) {
+                // restarting, or no measurement yet
+            }
+            zeroInARow = behind == 0 ? zeroInARow + 1 : 0;
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("processors on port " + port + " still " + behind + " events behind");
+            }
+            Thread.sleep(1000);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Answer answer(HttpResponse<String> response) {
         Map<String, Object> body = Map.of();
