@@ -247,7 +247,7 @@ public final class LocalPlatform {
             }
             PlatformLayout second = new PlatformLayout(layout.portOffset() + shift);
             List<ServiceSpec> specs = second.services().stream().filter(s -> serviceNames().contains(s.name()))
-                    .map(ServiceSpec::of).toList();
+                    .map(s -> ServiceSpec.of(s, second)).toList();
             List<String> taken = specs.stream().map(s -> ListeningPorts.held(s.port())).flatMap(Optional::stream)
                     .map(ListeningPorts.Held::describe).toList();
             if (!taken.isEmpty()) {
