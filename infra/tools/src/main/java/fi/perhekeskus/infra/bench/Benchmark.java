@@ -70,6 +70,8 @@ public final class Benchmark {
 
     private final boolean quick;
     private final boolean reads;
+    /** {@code --port-offset <n>}: every port shifted, so that a bench can run beside another platform. */
+    private final int portOffset;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -78,13 +80,17 @@ public final class Benchmark {
     private LocalTokens tokens;
     private LocalPlatform.Running platform;
 
-    private Benchmark(boolean quick, boolean reads) {
+    private Benchmark(boolean quick, boolean reads, int portOffset) {
         this.quick = quick;
         this.reads = reads;
+        this.portOffset = portOffset;
     }
 
     public static void main(String[] args) throws Exception {
-        new Benchmark(List.of(args).contains("--quick"), List.of(args).contains("--reads")).run();
+        List<String> options = List.of(args);
+        int offset = options.indexOf("--port-offset");
+        new Benchmark(options.contains("--quick"), options.contains("--reads"),
+                offset < 0 ? 0 : Integer.parseInt(options.get(offset + 1))).run();
     }
 
     private void run() throws Exception {
@@ -100,7 +106,8 @@ public final class Benchmark {
         progress("starting the platform on fresh local infrastructure in " + data);
         // A fresh data directory: the platform gets random secrets of its own (unless the variables are set).
         try (temporary) {
-            platform = LocalPlatform.start(root, data);
+            LocalPlatform.Options defaults = LocalPlatform.Options.defaults(data);
+            platform = LocalPlatform.start(root, new LocalPlatform.Options(data, portOffset, defaults.services()));
             temporary.running(platform);
             tokens = platform.secrets().tokens();
             results.put("platformStartSeconds", platform.startMillis() / 1000.0);
