@@ -28,7 +28,8 @@ import java.util.function.Function;
  * handles, a sequenced dead-letter queue (a poison event is parked with its aggregate's later events
  * while other aggregates keep flowing), the sequence identifier cache (which aggregates have parked
  * events, instead of asking the queue per event), the parking of unreadable records
- * ({@link UnreadableEvents}) and the flush of {@link BatchedDocuments} before the batch's token moves.
+ * ({@link UnreadableEvents}), the flush of {@link BatchedDocuments} before the batch's token moves, and
+ * a coordinator that refills a work package as soon as it takes a batch ({@link CoordinatorWakeUp}).
  *
  * <pre>{@code
  * @Bean
@@ -121,9 +122,11 @@ public final class ConsumingProcessors {
 
         private void register(EventProcessingConfigurer processing, String group) {
             PublicEventSources sources = beans.getBean(PublicEventSources.class);
+            CoordinatorWakeUp coordinator = new CoordinatorWakeUp(group);
             processing.registerPooledStreamingEventProcessor(group,
                             config -> sources.reading(HandledTypes.ofProcessingGroup(beans, group)),
-                            (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize))
+                            (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize)
+                                    .coordinatorExecutor(coordinator))
                     .registerDeadLetterQueue(group, config -> deadLetters.apply(group))
                     .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                             (config, builder) -> builder.enableSequenceIdentifierCache())
@@ -131,6 +134,7 @@ public final class ConsumingProcessors {
                     .assignHandlerInstancesMatching(group,
                             handler -> handler instanceof UnreadableEvents unreadable
                                     && unreadable.processingGroup().equals(group))
+                    .registerHandlerInterceptor(group, config -> coordinator.onBatchStart())
                     .registerHandlerInterceptor(group, config -> BatchedDocuments.flushAtEndOfBatch());
             if (propagateErrors) {
                 processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());

@@ -117,6 +117,50 @@ class BatchedDocumentsTest {
     }
 
     @Test
+    void aCollectionBeingRebuiltGetsTheSameDocumentsWhereverItsInsertsAreRefused() {
+        MongoCollection<Document> rebuilt = store.collection("rebuilt");
+        rebuilt.drop();
+        for (Change c : LIFE) {
+            SequencedDocuments.apply(rebuilt, c.id(), c.seq(), c.update());
+        }
+        List<Document> expected = all(rebuilt);
+        rebuilt.drop();
+        BatchedDocuments.rebuilding(rebuilt);
+
+        // A document's events over three batches, one of them redelivered whole, with a repeat.
+        batch(rebuilt, LIFE.subList(0, 3));
+        batch(rebuilt, LIFE.subList(2, 5));
+        batch(rebuilt, LIFE);
+        batch(rebuilt, LIFE.subList(5, 7));
+        assertThat(all(rebuilt)).isEqualTo(expected);
+    }
+
+    @Test
+    void aRefusedInsertAmongNewDocumentsIsWrittenAsAnUpdateOfTheExistingDocument() {
+        MongoCollection<Document> rebuilt = store.collection("rebuilt-few");
+        rebuilt.drop();
+        BatchedDocuments.rebuilding(rebuilt);
+        batch(rebuilt, List.of(new Change("b", 0, Updates.combine(Updates.set("status", "REQUESTED"),
+                Updates.push("history", "made")))));
+        List<Change> next = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            next.add(new Change("n" + i, 0, Updates.set("status", "REQUESTED")));
+        }
+        // b exists: its insert is refused, and its event is applied to it, once, after the guard.
+        next.add(new Change("b", 1, Updates.combine(Updates.set("status", "RECEIVED"), Updates.push("history", "received"))));
+        next.add(new Change("b", 0, Updates.combine(Updates.set("status", "REQUESTED"), Updates.push("history", "made"))));
+        batch(rebuilt, next);
+
+        List<Document> documents = all(rebuilt);
+        assertThat(documents).hasSize(11);
+        Document b = documents.get(0);
+        assertThat(b).containsEntry("status", "RECEIVED").containsEntry("_seq", 1L);
+        assertThat(b.getList("history", String.class)).containsExactly("made", "received");
+        assertThat(documents.subList(1, 11)).allSatisfy(n -> assertThat(n).containsEntry("status", "REQUESTED")
+                .containsEntry("_seq", 0L));
+    }
+
+    @Test
     void aBatchWithoutTheInterceptorIsWrittenWhenItCommits() {
         batchWithoutInterceptor(c -> assertThat(views.countDocuments()).as("queued, not yet written").isZero());
 
@@ -180,12 +224,16 @@ class BatchedDocumentsTest {
 
     /** Runs the changes as one processor batch through the flushing interceptor. */
     private static void batch(List<Change> changes) {
+        batch(views, changes);
+    }
+
+    private static void batch(MongoCollection<Document> collection, List<Change> changes) {
         List<EventMessage<?>> messages = changes.stream()
                 .<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
         MessageHandler<EventMessage<?>> handler = message -> {
             Change c = (Change) message.getPayload();
-            BatchedDocuments.apply(views, c.id(), c.seq(), c.update());
+            BatchedDocuments.apply(collection, c.id(), c.seq(), c.update());
             return null;
         };
         unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
@@ -193,6 +241,10 @@ class BatchedDocumentsTest {
     }
 
     private static List<Document> all() {
-        return views.find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        return all(views);
+    }
+
+    private static List<Document> all(MongoCollection<Document> collection) {
+        return collection.find().sort(new Document("_id", 1)).into(new ArrayList<>());
     }
 }

@@ -77,6 +77,7 @@ public final class Benchmark {
     private final boolean quick;
     private final boolean reads;
     private final boolean twoInstances;
+    /** {@code --port-offset <n>}: every port shifted, so that a bench can run beside another platform. */
     private final int portOffset;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
