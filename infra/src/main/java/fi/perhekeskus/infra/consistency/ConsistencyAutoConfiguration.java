@@ -22,7 +22,8 @@ public class ConsistencyAutoConfiguration {
     public ViewCatchUp viewCatchUp(EventStore eventStore, @Lazy EventProcessingConfiguration processing,
                                    DataSource dataSource, @Lazy org.axonframework.config.Configuration axon,
                                    @Value("${perhekeskus.views.catch-up-timeout:5s}") Duration timeout) {
-        return new ViewCatchUp(eventStore, processing, timeout,
-                new StoredPositions(new JdbcTemplate(dataSource), axon::serializer));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return new ViewCatchUp(eventStore, processing, timeout, new StoredPositions(jdbc, axon::serializer),
+                new CommittedEvents(jdbc));
     }
 }

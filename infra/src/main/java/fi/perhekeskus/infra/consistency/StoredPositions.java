@@ -7,13 +7,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The position of every segment of a processor as its owner last stored it, whichever instance that
+ * The token of every segment of a processor as its owner last stored it, whichever instance that
  * is. Read from the token table without claiming anything (Axon's TokenStore can only fetch a token
- * by claiming it). A segment is stored after its batch's view writes, so a stored position is one
+ * by claiming it). A segment is stored after its batch's view writes, so a stored token's position is one
  * the shared view already holds.
  */
 class StoredPositions {
@@ -26,20 +26,20 @@ class StoredPositions {
         this.serializer = serializer;
     }
 
-    /** Segment → stored position; empty for a segment with no token yet. */
-    Map<Integer, OptionalLong> of(String processorName) {
-        Map<Integer, OptionalLong> positions = new HashMap<>();
+    /** Segment → stored token; empty for a segment with no token yet. */
+    Map<Integer, Optional<TrackingToken>> of(String processorName) {
+        Map<Integer, Optional<TrackingToken>> positions = new HashMap<>();
         jdbc.query("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?", rs -> {
             byte[] token = rs.getBytes("token");
             String type = rs.getString("tokentype");
-            positions.put(rs.getInt("segment"), token == null || type == null ? OptionalLong.empty()
-                    : position(token, type));
+            positions.put(rs.getInt("segment"), token == null || type == null ? Optional.empty()
+                    : token(token, type));
         }, processorName);
         return positions;
     }
 
-    private OptionalLong position(byte[] token, String type) {
+    private Optional<TrackingToken> token(byte[] token, String type) {
         Object read = serializer.get().deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        return read instanceof TrackingToken tracking ? tracking.position() : OptionalLong.empty();
+        return read instanceof TrackingToken tracking ? Optional.of(tracking) : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package fi.perhekeskus.infra.consistency;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -10,7 +11,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
@@ -33,6 +36,7 @@ public class ViewCatchUp {
     private final EventProcessingConfiguration processing;
     private final Duration maxWait;
     private final StoredPositions stored;
+    private final CommittedEvents committed;
     private final Map<String, Known> segments = new ConcurrentHashMap<>();
 
     /** The segments a processor had when last looked up. */
@@ -40,11 +44,12 @@ public class ViewCatchUp {
     }
 
     ViewCatchUp(EventStore eventStore, EventProcessingConfiguration processing, Duration maxWait,
-                StoredPositions stored) {
+                StoredPositions stored, CommittedEvents committed) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.maxWait = maxWait;
         this.stored = stored;
+        this.committed = committed;
     }
 
     /** Returns once the processing group's view holds every event stored before this call. */
@@ -72,20 +77,19 @@ public class ViewCatchUp {
     }
 
     private boolean caughtUp(String processorName, Map<Integer, EventTrackerStatus> local, long target) {
-        if (!caughtUp(local, target)) {
-            return false;
+        for (EventTrackerStatus status : local.values()) {
+            if (status.isErrorState() || !covers(status.getTrackingToken(), target)) {
+                return false;
+            }
         }
         Known known = segments.get(processorName);
         if (known != null && System.nanoTime() < known.until() && local.keySet().containsAll(known.segments())) {
             return true;
         }
-        Map<Integer, OptionalLong> positions = stored.of(processorName);
+        Map<Integer, Optional<TrackingToken>> positions = stored.of(processorName);
         segments.put(processorName, new Known(Set.copyOf(positions.keySet()), System.nanoTime() + SEGMENTS_FRESH_NANOS));
-        for (Map.Entry<Integer, OptionalLong> segment : positions.entrySet()) {
-            if (local.containsKey(segment.getKey())) {
-                continue;
-            }
-            if (segment.getValue().isEmpty() || segment.getValue().getAsLong() < target) {
+        for (Map.Entry<Integer, Optional<TrackingToken>> segment : positions.entrySet()) {
+            if (!local.containsKey(segment.getKey()) && !covers(segment.getValue().orElse(null), target)) {
                 return false;
             }
         }
@@ -95,16 +99,21 @@ public class ViewCatchUp {
     /** Segments are split or merged rarely: the set is looked up again after this long. */
     private static final long SEGMENTS_FRESH_NANOS = 5_000_000_000L;
 
-    static boolean caughtUp(Map<Integer, EventTrackerStatus> segments, long target) {
-        for (EventTrackerStatus status : segments.values()) {
-            if (status.isErrorState()) {
-                return false;
-            }
-            TrackingToken token = status.getTrackingToken();
-            OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-            if (position.isEmpty() || position.getAsLong() < target) {
-                return false;
-            }
+    /**
+     * Whether a token has handled every event stored at or below the target. Its position alone does
+     * not say so: the JDBC store hands out global indexes when a transaction inserts, not when it
+     * commits, so a processor can read past an index whose transaction is still open, remembering it
+     * as a gap, and that write may be committed and acknowledged before the processor comes back for
+     * it. Such a gap, once it holds an event, is not yet in the view.
+     */
+    boolean covers(TrackingToken token, long target) {
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        if (position.isEmpty() || position.getAsLong() < target) {
+            return false;
+        }
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            SortedSet<Long> open = gapAware.getGaps().headSet(target + 1);
+            return !committed.anyAt(open);
         }
         return true;
     }
