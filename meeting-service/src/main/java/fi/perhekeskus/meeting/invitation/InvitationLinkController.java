@@ -7,6 +7,7 @@ import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.links.FamilyLinkTokens;
 import fi.perhekeskus.infra.web.InvalidFieldException;
+import fi.perhekeskus.infra.web.PageTexts;
 import fi.perhekeskus.infra.web.ProblemLanguage;
 import fi.perhekeskus.meeting.familylink.FamilyPages;
 import fi.perhekeskus.meeting.programme.AnswerInvitationByLink;
@@ -81,7 +82,7 @@ public class InvitationLinkController {
             + "programme as JSON with Accept: application/json; an answered or ended invitation is 410, an unknown link 404")
     public ResponseEntity<?> show(@PathVariable String token, @RequestParam(required = false) String lang,
                                   HttpServletRequest request) {
-        InvitationPage.Language language = InvitationPage.Language.choose(lang, FamilyPages.accepted(request));
+        PageTexts.Localised<InvitationPage.Text> language = InvitationPage.TEXTS.choose(lang, FamilyPages.accepted(request));
         Optional<FamilyLinkTokens.InvitationLink> link = tokens.readInvitation(token);
         Optional<InvitationStatus> status = link.flatMap(l -> invitations.status(l.invitationId()));
         Optional<Document> programme = status.flatMap(s -> programmes.programme(link.get().programmeId()));
@@ -112,7 +113,7 @@ public class InvitationLinkController {
                             schema = @Schema(implementation = InvitationRequests.Answer.class))}))
     public ResponseEntity<?> answer(@PathVariable String token, @RequestParam(required = false) String lang,
                                     HttpServletRequest request) {
-        InvitationPage.Language language = InvitationPage.Language.choose(lang, FamilyPages.accepted(request));
+        PageTexts.Localised<InvitationPage.Text> language = InvitationPage.TEXTS.choose(lang, FamilyPages.accepted(request));
         Optional<FamilyLinkTokens.InvitationLink> link = tokens.readInvitation(token);
         Optional<InvitationStatus> status = link.flatMap(l -> invitations.status(l.invitationId()));
         if (status.isEmpty()) {
@@ -132,8 +133,8 @@ public class InvitationLinkController {
             return closed(language, request);
         }
         if (FamilyPages.navigates(request) || FamilyPages.wantsHtml(request) || FamilyPages.isForm(request)) {
-            return FamilyPages.page(HttpStatus.OK, InvitationPage.message(language, outcome.name(), outcome.name(),
-                    outcome.name() + "Text"));
+            return FamilyPages.page(HttpStatus.OK, InvitationPage.message(language, outcome.name(), InvitationPage.title(outcome),
+                    InvitationPage.text(outcome)));
         }
         return FamilyPages.private_(ResponseEntity.ok()).contentType(MediaType.APPLICATION_JSON)
                 .body(new InvitationController.AnswerResponse(outcome));
@@ -178,19 +179,19 @@ public class InvitationLinkController {
         }
     }
 
-    private static ResponseEntity<?> unknown(InvitationPage.Language language, HttpServletRequest request) {
-        return refusal(HttpStatus.NOT_FOUND, "no such invitation link", language, "unknown", "unknownTitle",
-                "unknownText", request);
+    private static ResponseEntity<?> unknown(PageTexts.Localised<InvitationPage.Text> language, HttpServletRequest request) {
+        return refusal(HttpStatus.NOT_FOUND, "no such invitation link", language, "unknown", InvitationPage.Text.UNKNOWN_TITLE,
+                InvitationPage.Text.UNKNOWN_TEXT, request);
     }
 
-    private static ResponseEntity<?> closed(InvitationPage.Language language, HttpServletRequest request) {
+    private static ResponseEntity<?> closed(PageTexts.Localised<InvitationPage.Text> language, HttpServletRequest request) {
         return refusal(HttpStatus.GONE, "the invitation was answered already or has ended", language, "closed",
-                "closedTitle", "closedText", request);
+                InvitationPage.Text.CLOSED_TITLE, InvitationPage.Text.CLOSED_TEXT, request);
     }
 
     /** A page for a browser's navigation, else problem+json in the caller's language. */
-    private static ResponseEntity<?> refusal(HttpStatus status, String detail, InvitationPage.Language language,
-                                             String state, String titleKey, String textKey, HttpServletRequest request) {
+    private static ResponseEntity<?> refusal(HttpStatus status, String detail, PageTexts.Localised<InvitationPage.Text> language,
+                                             String state, InvitationPage.Text titleKey, InvitationPage.Text textKey, HttpServletRequest request) {
         if (FamilyPages.navigates(request)) {
             return FamilyPages.page(status, InvitationPage.message(language, state, titleKey, textKey));
         }

@@ -1,13 +1,13 @@
 package fi.perhekeskus.meeting.invitation;
 
 import fi.perhekeskus.infra.web.HtmlPages;
+import fi.perhekeskus.infra.web.PageTexts;
 import fi.perhekeskus.meeting.familylink.FamilyPages;
+import fi.perhekeskus.meeting.programme.AnswerOutcome;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,75 +16,74 @@ import java.util.Map;
  */
 final class InvitationPage {
 
-    /** The page's languages (fi, sv, en) and its texts in each. */
-    enum Language {
-        FI(Map.ofEntries(
-                Map.entry("title", "Kutsu perheryhmään"),
-                Map.entry("intro", "Perheenne on kutsuttu ryhmään. Kertokaa, tuletteko mukaan."),
-                Map.entry("programme", "Ryhmä"), Map.entry("location", "Paikka"),
-                Map.entry("firstSession", "Ensimmäinen tapaaminen"), Map.entry("expiresAt", "Vastatkaa viimeistään"),
-                Map.entry("YES", "Kyllä, tulemme mukaan"), Map.entry("NO", "Ei, emme tule"),
-                Map.entry("ENROLLED", "Tervetuloa ryhmään!"),
-                Map.entry("ENROLLEDText", "Perheenne on ilmoittautunut. Saatte muistutuksen päivää ennen jokaista tapaamista."),
-                Map.entry("WAITLISTED", "Olette jonossa"),
-                Map.entry("WAITLISTEDText", "Ryhmä on täynnä. Saatte viestin, kun paikka vapautuu."),
-                Map.entry("DECLINED", "Kiitos vastauksestanne"),
-                Map.entry("DECLINEDText", "Vastauksenne on tallennettu. Voitte sulkea sivun."),
-                Map.entry("closedTitle", "Kutsuun on jo vastattu tai se on päättynyt"),
-                Map.entry("closedText", "Jos haluatte muuttaa vastaustanne, ottakaa yhteyttä perheenne työntekijään."),
-                Map.entry("unknownTitle", "Kutsua ei löytynyt"),
-                Map.entry("unknownText", "Tarkistakaa osoite viestistä, jossa kutsu tuli."))),
-        SV(Map.ofEntries(
-                Map.entry("title", "Inbjudan till en familjegrupp"),
-                Map.entry("intro", "Er familj är inbjuden till gruppen. Berätta om ni kommer med."),
-                Map.entry("programme", "Grupp"), Map.entry("location", "Plats"),
-                Map.entry("firstSession", "Första träffen"), Map.entry("expiresAt", "Svara senast"),
-                Map.entry("YES", "Ja, vi kommer med"), Map.entry("NO", "Nej, vi kommer inte"),
-                Map.entry("ENROLLED", "Välkommen till gruppen!"),
-                Map.entry("ENROLLEDText", "Er familj är anmäld. Ni får en påminnelse dagen före varje träff."),
-                Map.entry("WAITLISTED", "Ni står i kö"),
-                Map.entry("WAITLISTEDText", "Gruppen är full. Ni får ett meddelande när en plats blir ledig."),
-                Map.entry("DECLINED", "Tack för ert svar"),
-                Map.entry("DECLINEDText", "Ert svar har sparats. Ni kan stänga sidan."),
-                Map.entry("closedTitle", "Inbjudan har redan besvarats eller gått ut"),
-                Map.entry("closedText", "Om ni vill ändra ert svar, kontakta er familjs kontaktperson."),
-                Map.entry("unknownTitle", "Inbjudan hittades inte"),
-                Map.entry("unknownText", "Kontrollera adressen i meddelandet som inbjudan kom i."))),
-        EN(Map.ofEntries(
-                Map.entry("title", "Invitation to a family group"),
-                Map.entry("intro", "Your family is invited to the group. Please tell us whether you will join."),
-                Map.entry("programme", "Group"), Map.entry("location", "Place"),
-                Map.entry("firstSession", "First meeting"), Map.entry("expiresAt", "Please answer by"),
-                Map.entry("YES", "Yes, we will join"), Map.entry("NO", "No, we will not"),
-                Map.entry("ENROLLED", "Welcome to the group!"),
-                Map.entry("ENROLLEDText", "Your family is enrolled. You will get a reminder the day before each meeting."),
-                Map.entry("WAITLISTED", "You are on the waiting list"),
-                Map.entry("WAITLISTEDText", "The group is full. You will get a message when a place is free."),
-                Map.entry("DECLINED", "Thank you for your answer"),
-                Map.entry("DECLINEDText", "Your answer has been saved. You may close this page."),
-                Map.entry("closedTitle", "The invitation was answered already or has ended"),
-                Map.entry("closedText", "To change your answer, please contact your family worker."),
-                Map.entry("unknownTitle", "Invitation not found"),
-                Map.entry("unknownText", "Please check the address in the message the invitation came in.")));
+    /** The page's texts, by key. */
+    enum Text {
+        TITLE, INTRO, PROGRAMME, LOCATION, FIRST_SESSION, EXPIRES_AT, YES, NO, ENROLLED, ENROLLED_TEXT, WAITLISTED, WAITLISTED_TEXT, DECLINED, DECLINED_TEXT, CLOSED_TITLE, CLOSED_TEXT, UNKNOWN_TITLE, UNKNOWN_TEXT
+    }
 
-        private final Map<String, String> texts;
+    /** The page's texts in fi, sv and en. */
+    static final PageTexts<Text> TEXTS = new PageTexts<>(Text.class,
+            Map.ofEntries(Map.entry(Text.TITLE, "Kutsu perheryhmään"),
+                Map.entry(Text.INTRO, "Perheenne on kutsuttu ryhmään. Kertokaa, tuletteko mukaan."),
+                Map.entry(Text.PROGRAMME, "Ryhmä"), Map.entry(Text.LOCATION, "Paikka"),
+                Map.entry(Text.FIRST_SESSION, "Ensimmäinen tapaaminen"), Map.entry(Text.EXPIRES_AT, "Vastatkaa viimeistään"),
+                Map.entry(Text.YES, "Kyllä, tulemme mukaan"), Map.entry(Text.NO, "Ei, emme tule"),
+                Map.entry(Text.ENROLLED, "Tervetuloa ryhmään!"),
+                Map.entry(Text.ENROLLED_TEXT, "Perheenne on ilmoittautunut. Saatte muistutuksen päivää ennen jokaista tapaamista."),
+                Map.entry(Text.WAITLISTED, "Olette jonossa"),
+                Map.entry(Text.WAITLISTED_TEXT, "Ryhmä on täynnä. Saatte viestin, kun paikka vapautuu."),
+                Map.entry(Text.DECLINED, "Kiitos vastauksestanne"),
+                Map.entry(Text.DECLINED_TEXT, "Vastauksenne on tallennettu. Voitte sulkea sivun."),
+                Map.entry(Text.CLOSED_TITLE, "Kutsuun on jo vastattu tai se on päättynyt"),
+                Map.entry(Text.CLOSED_TEXT, "Jos haluatte muuttaa vastaustanne, ottakaa yhteyttä perheenne työntekijään."),
+                Map.entry(Text.UNKNOWN_TITLE, "Kutsua ei löytynyt"),
+                Map.entry(Text.UNKNOWN_TEXT, "Tarkistakaa osoite viestistä, jossa kutsu tuli.")),
+            Map.ofEntries(Map.entry(Text.TITLE, "Inbjudan till en familjegrupp"),
+                Map.entry(Text.INTRO, "Er familj är inbjuden till gruppen. Berätta om ni kommer med."),
+                Map.entry(Text.PROGRAMME, "Grupp"), Map.entry(Text.LOCATION, "Plats"),
+                Map.entry(Text.FIRST_SESSION, "Första träffen"), Map.entry(Text.EXPIRES_AT, "Svara senast"),
+                Map.entry(Text.YES, "Ja, vi kommer med"), Map.entry(Text.NO, "Nej, vi kommer inte"),
+                Map.entry(Text.ENROLLED, "Välkommen till gruppen!"),
+                Map.entry(Text.ENROLLED_TEXT, "Er familj är anmäld. Ni får en påminnelse dagen före varje träff."),
+                Map.entry(Text.WAITLISTED, "Ni står i kö"),
+                Map.entry(Text.WAITLISTED_TEXT, "Gruppen är full. Ni får ett meddelande när en plats blir ledig."),
+                Map.entry(Text.DECLINED, "Tack för ert svar"),
+                Map.entry(Text.DECLINED_TEXT, "Ert svar har sparats. Ni kan stänga sidan."),
+                Map.entry(Text.CLOSED_TITLE, "Inbjudan har redan besvarats eller gått ut"),
+                Map.entry(Text.CLOSED_TEXT, "Om ni vill ändra ert svar, kontakta er familjs kontaktperson."),
+                Map.entry(Text.UNKNOWN_TITLE, "Inbjudan hittades inte"),
+                Map.entry(Text.UNKNOWN_TEXT, "Kontrollera adressen i meddelandet som inbjudan kom i.")),
+            Map.ofEntries(Map.entry(Text.TITLE, "Invitation to a family group"),
+                Map.entry(Text.INTRO, "Your family is invited to the group. Please tell us whether you will join."),
+                Map.entry(Text.PROGRAMME, "Group"), Map.entry(Text.LOCATION, "Place"),
+                Map.entry(Text.FIRST_SESSION, "First meeting"), Map.entry(Text.EXPIRES_AT, "Please answer by"),
+                Map.entry(Text.YES, "Yes, we will join"), Map.entry(Text.NO, "No, we will not"),
+                Map.entry(Text.ENROLLED, "Welcome to the group!"),
+                Map.entry(Text.ENROLLED_TEXT, "Your family is enrolled. You will get a reminder the day before each meeting."),
+                Map.entry(Text.WAITLISTED, "You are on the waiting list"),
+                Map.entry(Text.WAITLISTED_TEXT, "The group is full. You will get a message when a place is free."),
+                Map.entry(Text.DECLINED, "Thank you for your answer"),
+                Map.entry(Text.DECLINED_TEXT, "Your answer has been saved. You may close this page."),
+                Map.entry(Text.CLOSED_TITLE, "The invitation was answered already or has ended"),
+                Map.entry(Text.CLOSED_TEXT, "To change your answer, please contact your family worker."),
+                Map.entry(Text.UNKNOWN_TITLE, "Invitation not found"),
+                Map.entry(Text.UNKNOWN_TEXT, "Please check the address in the message the invitation came in.")));
 
-        Language(Map<String, String> texts) {
-            this.texts = texts;
-        }
+    /** The heading and the sentence that say what an answer did. */
+    static Text title(AnswerOutcome outcome) {
+        return switch (outcome) {
+            case ENROLLED -> Text.ENROLLED;
+            case WAITLISTED -> Text.WAITLISTED;
+            case DECLINED -> Text.DECLINED;
+        };
+    }
 
-        /** {@code ?lang=} when given (fi, sv or en, else 400 naming lang), else the browser's first known, else Finnish. */
-        static Language choose(String lang, List<Locale> accepted) {
-            return valueOf(HtmlPages.language(lang, accepted).toUpperCase(Locale.ROOT));
-        }
-
-        String tag() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        String text(String key) {
-            return texts.getOrDefault(key, key);
-        }
+    static Text text(AnswerOutcome outcome) {
+        return switch (outcome) {
+            case ENROLLED -> Text.ENROLLED_TEXT;
+            case WAITLISTED -> Text.WAITLISTED_TEXT;
+            case DECLINED -> Text.DECLINED_TEXT;
+        };
     }
 
     /** What the page says of the programme; the place and the first session may be unknown yet. */
@@ -97,29 +96,29 @@ final class InvitationPage {
     private InvitationPage() {
     }
 
-    static String form(String token, Language lang, Programme programme) {
-        StringBuilder html = FamilyPages.head(lang.tag(), lang.text("title"));
-        html.append("<main id=\"invitation\" data-state=\"open\">\n<h1>").append(escape(lang.text("title")))
-                .append("</h1>\n<p>").append(escape(lang.text("intro"))).append("</p>\n<dl>\n");
-        item(html, lang.text("programme"), programme.name());
-        item(html, lang.text("location"), programme.location());
-        item(html, lang.text("firstSession"), when(programme.firstSession()));
+    static String form(String token, PageTexts.Localised<Text> lang, Programme programme) {
+        StringBuilder html = FamilyPages.head(lang.tag(), lang.text(Text.TITLE));
+        html.append("<main id=\"invitation\" data-state=\"open\">\n<h1>").append(escape(lang.text(Text.TITLE)))
+                .append("</h1>\n<p>").append(escape(lang.text(Text.INTRO))).append("</p>\n<dl>\n");
+        item(html, lang.text(Text.PROGRAMME), programme.name());
+        item(html, lang.text(Text.LOCATION), programme.location());
+        item(html, lang.text(Text.FIRST_SESSION), when(programme.firstSession()));
         // An invitation ends when the first meeting begins: said once, unless a move has parted them.
         if (programme.firstSession() == null
                 || programme.expiresAt().getEpochSecond() != programme.firstSession().getEpochSecond()) {
-            item(html, lang.text("expiresAt"), when(programme.expiresAt()));
+            item(html, lang.text(Text.EXPIRES_AT), when(programme.expiresAt()));
         }
         html.append("</dl>\n<form id=\"invitation-form\" method=\"post\" action=\"/invitation/").append(escape(token))
                 .append("?lang=").append(lang.tag()).append("\" accept-charset=\"UTF-8\">\n")
                 .append("<button type=\"submit\" name=\"answer\" value=\"YES\" id=\"answer-YES\">")
-                .append(escape(lang.text("YES"))).append("</button>\n")
+                .append(escape(lang.text(Text.YES))).append("</button>\n")
                 .append("<button type=\"submit\" name=\"answer\" value=\"NO\" id=\"answer-NO\" class=\"secondary\">")
-                .append(escape(lang.text("NO"))).append("</button>\n</form>\n</main>\n</body>\n</html>\n");
+                .append(escape(lang.text(Text.NO))).append("</button>\n</form>\n</main>\n</body>\n</html>\n");
         return html.toString();
     }
 
     /** A page with a heading and a sentence: what the answer did, answered already, or unknown. */
-    static String message(Language lang, String state, String titleKey, String textKey) {
+    static String message(PageTexts.Localised<Text> lang, String state, Text titleKey, Text textKey) {
         return FamilyPages.head(lang.tag(), lang.text(titleKey)).append("<main id=\"invitation\" data-state=\"")
                 .append(escape(state)).append("\">\n<h1>").append(escape(lang.text(titleKey))).append("</h1>\n<p>")
                 .append(escape(lang.text(textKey))).append("</p>\n</main>\n</body>\n</html>\n").toString();
