@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.contract.programme.Answer;
 import fi.perhekeskus.infra.web.InvalidFieldException;
+import fi.perhekeskus.infra.web.PageTexts;
 import fi.perhekeskus.infra.web.ProblemLanguage;
 import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.meeting.familylink.FamilyPages;
@@ -90,7 +91,7 @@ public class FeedbackFormController {
             + "or its questions as JSON with Accept: application/json; a used link is 410, an unknown one 404")
     public ResponseEntity<?> show(@PathVariable String code, @RequestParam(required = false) String lang,
                                   HttpServletRequest request) {
-        FeedbackLanguage language = FeedbackLanguage.choose(lang, FamilyPages.accepted(request));
+        PageTexts.Localised<FeedbackText> language = FeedbackText.TEXTS.choose(lang, FamilyPages.accepted(request));
         FeedbackLinks.Link link = links.find(code);
         if (link.standing() != FeedbackLinks.Standing.OPEN) {
             return closed(link.standing(), language, request);
@@ -128,7 +129,7 @@ public class FeedbackFormController {
                             schema = @Schema(implementation = FeedbackRequests.Answers.class))}))
     public ResponseEntity<?> answer(@PathVariable String code, @RequestParam(required = false) String lang,
                                     HttpServletRequest request) {
-        FeedbackLanguage language = FeedbackLanguage.choose(lang, FamilyPages.accepted(request));
+        PageTexts.Localised<FeedbackText> language = FeedbackText.TEXTS.choose(lang, FamilyPages.accepted(request));
         boolean browser = FamilyPages.navigates(request);
         FeedbackLinks.Link link = links.find(code);
         if (link.standing() != FeedbackLinks.Standing.OPEN) {
@@ -160,7 +161,7 @@ public class FeedbackFormController {
         } catch (RuntimeException refused) {
             links.restore(code, feedbackId);
             if (browser) {
-                return FamilyPages.page(HttpStatus.CONFLICT, FeedbackPage.message(language, "refused", "failedTitle", "failedText"));
+                return FamilyPages.page(HttpStatus.CONFLICT, FeedbackPage.message(language, "refused", FeedbackText.FAILED_TITLE, FeedbackText.FAILED_TEXT));
             }
             throw refused;
         }
@@ -168,22 +169,22 @@ public class FeedbackFormController {
             comments.keep(spent.programmeId(), spent.sessionId(), feedbackId, answers.comment(), now);
         }
         if (browser || FamilyPages.wantsHtml(request) || FamilyPages.isForm(request)) {
-            return FamilyPages.page(HttpStatus.CREATED, FeedbackPage.message(language, "thanks", "thanks", "thanksText"));
+            return FamilyPages.page(HttpStatus.CREATED, FeedbackPage.message(language, "thanks", FeedbackText.THANKS, FeedbackText.THANKS_TEXT));
         }
         return FamilyPages.private_(ResponseEntity.status(HttpStatus.CREATED)).contentType(MediaType.APPLICATION_JSON)
                 .body(new ResourceId(feedbackId));
     }
 
     /** A used (410) or unknown (404) link: a page for a browser's navigation, else problem+json. */
-    private ResponseEntity<?> closed(FeedbackLinks.Standing standing, FeedbackLanguage language,
+    private ResponseEntity<?> closed(FeedbackLinks.Standing standing, PageTexts.Localised<FeedbackText> language,
                                      HttpServletRequest request) {
         boolean used = standing == FeedbackLinks.Standing.USED;
         HttpStatus status = used ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
         if (!FamilyPages.navigates(request)) {
             return problem(standing, request);
         }
-        return FamilyPages.page(status, used ? FeedbackPage.message(language, "used", "usedTitle", "usedText")
-                : FeedbackPage.message(language, "unknown", "unknownTitle", "unknownText"));
+        return FamilyPages.page(status, used ? FeedbackPage.message(language, "used", FeedbackText.USED_TITLE, FeedbackText.USED_TEXT)
+                : FeedbackPage.message(language, "unknown", FeedbackText.UNKNOWN_TITLE, FeedbackText.UNKNOWN_TEXT));
     }
 
     private static ResponseEntity<?> problem(FeedbackLinks.Standing standing, HttpServletRequest request) {

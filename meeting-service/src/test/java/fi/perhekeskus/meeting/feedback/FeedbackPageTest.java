@@ -1,5 +1,6 @@
 package fi.perhekeskus.meeting.feedback;
 
+import fi.perhekeskus.infra.web.PageTexts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,9 +18,9 @@ class FeedbackPageTest {
 
     @Test
     void theFormIsInTheChosenLanguageWithALegendForEachQuestion() {
-        String fi = FeedbackPage.form(CODE, FeedbackLanguage.FI, false);
-        String sv = FeedbackPage.form(CODE, FeedbackLanguage.SV, false);
-        String en = FeedbackPage.form(CODE, FeedbackLanguage.EN, false);
+        String fi = FeedbackPage.form(CODE, FeedbackText.TEXTS.in(PageTexts.Language.FI), false);
+        String sv = FeedbackPage.form(CODE, FeedbackText.TEXTS.in(PageTexts.Language.SV), false);
+        String en = FeedbackPage.form(CODE, FeedbackText.TEXTS.in(PageTexts.Language.EN), false);
 
         assertThat(fi).contains("<html lang=\"fi\">").contains("Sopiko kokoontumisen ajankohta teille?")
                 .contains("action=\"/feedback/" + CODE + "?lang=fi\"");
@@ -32,7 +33,7 @@ class FeedbackPageTest {
 
     @Test
     void everyRadioAndTheCommentHaveALabelAndOnlyTheThreeQuestionsAreRequired() {
-        String html = FeedbackPage.form(CODE, FeedbackLanguage.EN, true);
+        String html = FeedbackPage.form(CODE, FeedbackText.TEXTS.in(PageTexts.Language.EN), true);
         Matcher inputs = Pattern.compile("<(?:input|textarea) [^>]*id=\"([^\"]+)\"").matcher(html);
         int fields = 0;
         while (inputs.find()) {
@@ -47,7 +48,7 @@ class FeedbackPageTest {
 
     @Test
     void theMessagesAreEscapedPagesOfTheirOwnState() {
-        String used = FeedbackPage.message(FeedbackLanguage.SV, "used", "usedTitle", "usedText");
+        String used = FeedbackPage.message(FeedbackText.TEXTS.in(PageTexts.Language.SV), "used", FeedbackText.USED_TITLE, FeedbackText.USED_TEXT);
         assertThat(used).contains("<html lang=\"sv\">").contains("data-state=\"used\"")
                 .contains("Respons har redan getts med den här länken.");
         assertThat(FeedbackPage.escape("<b a=\"1\">&'")).isEqualTo("&lt;b a=&quot;1&quot;&gt;&amp;&#39;");
@@ -55,11 +56,11 @@ class FeedbackPageTest {
 
     @Test
     void theLanguageIsTheParameterThenTheBrowsersThenFinnish() {
-        assertThat(FeedbackLanguage.choose("sv", List.of(Locale.ENGLISH))).isEqualTo(FeedbackLanguage.SV);
-        assertThat(FeedbackLanguage.choose(null, List.of(Locale.GERMAN, Locale.ENGLISH))).isEqualTo(FeedbackLanguage.EN);
-        assertThat(FeedbackLanguage.choose(null, List.of(Locale.GERMAN))).isEqualTo(FeedbackLanguage.FI);
-        assertThat(FeedbackLanguage.choose(null, List.of())).isEqualTo(FeedbackLanguage.FI);
-        assertThatThrownBy(() -> FeedbackLanguage.choose("de", List.of()))
+        assertThat(FeedbackText.TEXTS.choose("sv", List.of(Locale.ENGLISH))).isEqualTo(FeedbackText.TEXTS.in(PageTexts.Language.SV));
+        assertThat(FeedbackText.TEXTS.choose(null, List.of(Locale.GERMAN, Locale.ENGLISH))).isEqualTo(FeedbackText.TEXTS.in(PageTexts.Language.EN));
+        assertThat(FeedbackText.TEXTS.choose(null, List.of(Locale.GERMAN))).isEqualTo(FeedbackText.TEXTS.in(PageTexts.Language.FI));
+        assertThat(FeedbackText.TEXTS.choose(null, List.of())).isEqualTo(FeedbackText.TEXTS.in(PageTexts.Language.FI));
+        assertThatThrownBy(() -> FeedbackText.TEXTS.choose("de", List.of()))
                 .isInstanceOf(fi.perhekeskus.infra.web.InvalidFieldException.class);
     }
 
