@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.perhekeskus.domain.DomainException;
 import fi.perhekeskus.domain.UnknownException;
+import fi.perhekeskus.infra.web.PageTexts;
 import fi.perhekeskus.infra.web.InvalidFieldException;
 import fi.perhekeskus.referral.referral.ReceiverMoves;
 import fi.perhekeskus.referral.referral.ReceiverMoves.Move;
@@ -76,7 +77,7 @@ public class PartnerController {
     public ResponseEntity<?> show(@PathVariable String token, @RequestParam(required = false) String lang,
                                   @RequestParam(required = false) String failed, HttpServletRequest request) {
         PartnerLinks.Opened opened = links.open(token, "referral read");
-        PartnerLanguage language = PartnerLanguage.choose(lang, accepted(request));
+        PageTexts.Localised<PartnerText> language = PartnerText.TEXTS.choose(lang, accepted(request));
         ReferralResponse referral = reader.detail(opened.referralId(), opened.receiver());
         List<Move> open = ReceiverMoves.available(referral.status());
         if (wantsJson(request)) {
@@ -105,7 +106,7 @@ public class PartnerController {
         PartnerLinks.Opened opened = links.open(token, "referral move " + path);
         Move move = Move.of(path).orElseThrow(() -> new UnknownException("no such move"));
         if (isForm(request)) {
-            PartnerLanguage language = PartnerLanguage.choose(lang, accepted(request));
+            PageTexts.Localised<PartnerText> language = PartnerText.TEXTS.choose(lang, accepted(request));
             String page = "/partner/" + token + "?lang=" + language.tag();
             try {
                 Object body = validated(move, formBody(move, request));

@@ -4,6 +4,7 @@ import fi.perhekeskus.contract.referral.ReferralOutcome;
 import fi.perhekeskus.referral.referral.ReceiverMoves.Move;
 import fi.perhekeskus.referral.referral.ReferralResponse;
 import fi.perhekeskus.infra.web.HtmlPages;
+import fi.perhekeskus.infra.web.PageTexts;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,58 +37,58 @@ final class PartnerPage {
     private PartnerPage() {
     }
 
-    static String html(ReferralResponse r, List<Move> moves, String token, Instant expiresAt, PartnerLanguage lang,
+    static String html(ReferralResponse r, List<Move> moves, String token, Instant expiresAt, PageTexts.Localised<PartnerText> lang,
                        boolean failed) {
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"").append(lang.tag()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"robots\" content=\"noindex, nofollow\">\n")
-                .append("<title>").append(escape(lang.text("title"))).append("</title>\n")
+                .append("<title>").append(escape(lang.text(PartnerText.TITLE))).append("</title>\n")
                 .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<main id=\"referral\" data-status=\"").append(r.status()).append("\">\n")
-                .append("<h1>").append(escape(lang.text("title"))).append(": ")
-                .append(escape(lang.text(r.status().name()))).append("</h1>\n")
-                .append("<p><small>").append(escape(lang.text("intro"))).append("</small></p>\n");
+                .append("<h1>").append(escape(lang.text(PartnerText.TITLE))).append(": ")
+                .append(escape(lang.text(PartnerText.of(r.status())))).append("</h1>\n")
+                .append("<p><small>").append(escape(lang.text(PartnerText.INTRO))).append("</small></p>\n");
         if (failed) {
-            html.append("<p class=\"notice\" id=\"failed\" role=\"alert\">").append(escape(lang.text("failed")))
+            html.append("<p class=\"notice\" id=\"failed\" role=\"alert\">").append(escape(lang.text(PartnerText.FAILED)))
                     .append("</p>\n");
         }
         html.append("<dl>\n");
-        row(html, lang.text("status"), lang.text(r.status().name()), "status");
-        row(html, lang.text("needLevel"), r.needLevel() == null ? null : lang.text(r.needLevel().name()), null);
-        row(html, lang.text("priority"), r.priority() == null ? null : lang.text(r.priority().name()), null);
-        row(html, lang.text("madeAt"), r.madeAt() == null ? null : TIME.format(r.madeAt()), null);
-        row(html, lang.text("reason"), r.reason(), "reason");
-        row(html, lang.text("responsibleWorker"), r.responsibleWorker(), "responsible-worker");
-        row(html, lang.text("firstContactOn"), r.firstContactOn(), null);
-        row(html, lang.text("declineReason"), r.declineReason(), null);
-        row(html, lang.text("redirectNote"), r.redirectNote(), null);
-        row(html, lang.text("onHoldReason"), r.onHoldReason(), null);
-        row(html, lang.text("outcome"), r.outcome() == null ? null : lang.text(r.outcome().name()), "outcome");
-        row(html, lang.text("completionNote"), r.completionNote(), null);
-        row(html, lang.text("expires"), TIME.format(expiresAt), null);
+        row(html, lang.text(PartnerText.STATUS), lang.text(PartnerText.of(r.status())), "status");
+        row(html, lang.text(PartnerText.NEED_LEVEL), r.needLevel() == null ? null : lang.text(PartnerText.of(r.needLevel())), null);
+        row(html, lang.text(PartnerText.PRIORITY), r.priority() == null ? null : lang.text(PartnerText.of(r.priority())), null);
+        row(html, lang.text(PartnerText.MADE_AT), r.madeAt() == null ? null : TIME.format(r.madeAt()), null);
+        row(html, lang.text(PartnerText.REASON), r.reason(), "reason");
+        row(html, lang.text(PartnerText.RESPONSIBLE_WORKER), r.responsibleWorker(), "responsible-worker");
+        row(html, lang.text(PartnerText.FIRST_CONTACT_ON), r.firstContactOn(), null);
+        row(html, lang.text(PartnerText.DECLINE_REASON), r.declineReason(), null);
+        row(html, lang.text(PartnerText.REDIRECT_NOTE), r.redirectNote(), null);
+        row(html, lang.text(PartnerText.ON_HOLD_REASON), r.onHoldReason(), null);
+        row(html, lang.text(PartnerText.OUTCOME), r.outcome() == null ? null : lang.text(PartnerText.of(r.outcome())), "outcome");
+        row(html, lang.text(PartnerText.COMPLETION_NOTE), r.completionNote(), null);
+        row(html, lang.text(PartnerText.EXPIRES), TIME.format(expiresAt), null);
         html.append("</dl>\n");
         if (Boolean.TRUE.equals(r.consentWithdrawn())) {
-            html.append("<p class=\"notice\">").append(escape(lang.text("consentWithdrawn"))).append("</p>\n");
+            html.append("<p class=\"notice\">").append(escape(lang.text(PartnerText.CONSENT_WITHDRAWN))).append("</p>\n");
         } else if (Boolean.TRUE.equals(r.personalDataWithheld())) {
-            html.append("<p class=\"notice\">").append(escape(lang.text("withheld"))).append("</p>\n");
+            html.append("<p class=\"notice\">").append(escape(lang.text(PartnerText.WITHHELD))).append("</p>\n");
         }
-        html.append("<h2>").append(escape(lang.text("moves"))).append("</h2>\n");
+        html.append("<h2>").append(escape(lang.text(PartnerText.MOVES))).append("</h2>\n");
         if (moves.isEmpty()) {
-            html.append("<p id=\"no-moves\">").append(escape(lang.text("noMoves"))).append("</p>\n");
+            html.append("<p id=\"no-moves\">").append(escape(lang.text(PartnerText.NO_MOVES))).append("</p>\n");
         }
         String base = "/partner/" + token + "/";
         for (Move move : moves) {
             html.append("<form method=\"post\" id=\"move-").append(move.path()).append("\" action=\"")
                     .append(escape(base + move.path() + "?lang=" + lang.tag())).append("\">\n");
             fields(html, move, lang);
-            html.append("<button type=\"submit\">").append(escape(lang.text("move." + move.path())))
+            html.append("<button type=\"submit\">").append(escape(lang.text(PartnerText.of(move))))
                     .append("</button>\n</form>\n");
         }
         if (r.history() != null && !r.history().isEmpty()) {
-            html.append("<h2>").append(escape(lang.text("history"))).append("</h2>\n<ol id=\"history\">\n");
+            html.append("<h2>").append(escape(lang.text(PartnerText.HISTORY))).append("</h2>\n<ol id=\"history\">\n");
             for (ReferralResponse.Step step : r.history()) {
-                html.append("<li>").append(escape(lang.text("step." + step.step()))).append(" <small>")
+                html.append("<li>").append(escape(PartnerText.step(lang, step.step()))).append(" <small>")
                         .append(escape(TIME.format(step.at()))).append("</small></li>\n");
             }
             html.append("</ol>\n");
@@ -96,28 +97,28 @@ final class PartnerPage {
     }
 
     /** The fields of a move's form, named as the receiver API's body fields. */
-    private static void fields(StringBuilder html, Move move, PartnerLanguage lang) {
+    private static void fields(StringBuilder html, Move move, PageTexts.Localised<PartnerText> lang) {
         String id = move.path();
         switch (move) {
             case ACCEPT -> {
-                input(html, id, "responsibleWorker", lang.text("responsibleWorker"), "text", false);
-                input(html, id, "firstContactOn", lang.text("firstContactOn"), "date", false);
+                input(html, id, "responsibleWorker", lang.text(PartnerText.RESPONSIBLE_WORKER), "text", false);
+                input(html, id, "firstContactOn", lang.text(PartnerText.FIRST_CONTACT_ON), "date", false);
             }
-            case DECLINE, HOLD -> textarea(html, id, "reason", lang.text(move == Move.DECLINE ? "declineReason"
-                    : "onHoldReason"), true);
+            case DECLINE, HOLD -> textarea(html, id, "reason", lang.text(move == Move.DECLINE ? PartnerText.DECLINE_REASON
+                    : PartnerText.ON_HOLD_REASON), true);
             case REDIRECT -> {
-                input(html, id, "serviceId", lang.text("serviceId"), "text", true);
-                textarea(html, id, "note", lang.text("redirectNote"), false);
+                input(html, id, "serviceId", lang.text(PartnerText.SERVICE_ID), "text", true);
+                textarea(html, id, "note", lang.text(PartnerText.REDIRECT_NOTE), false);
             }
             case COMPLETE -> {
-                html.append("<label for=\"").append(id).append("-outcome\">").append(escape(lang.text("outcome")))
+                html.append("<label for=\"").append(id).append("-outcome\">").append(escape(lang.text(PartnerText.OUTCOME)))
                         .append("</label>\n<select id=\"").append(id).append("-outcome\" name=\"outcome\" required>\n");
                 for (ReferralOutcome outcome : ReferralOutcome.values()) {
-                    html.append("<option value=\"").append(outcome).append("\">").append(escape(lang.text(outcome.name())))
+                    html.append("<option value=\"").append(outcome).append("\">").append(escape(lang.text(PartnerText.of(outcome))))
                             .append("</option>\n");
                 }
                 html.append("</select>\n");
-                textarea(html, id, "note", lang.text("completionNote"), false);
+                textarea(html, id, "note", lang.text(PartnerText.COMPLETION_NOTE), false);
             }
             default -> {
                 // receive, start, resume: nothing to fill in
