@@ -458,8 +458,11 @@ public final class LocalPlatform {
         UUID agency = null;
         Set<String> roles = new LinkedHashSet<>();
         String subject = "local-worker";
+        // The installation whose secret signs: the same --data as the ./run it is for.
+        Path dataDir = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
+                case "--data" -> dataDir = Path.of(args.get(++i));
                 case "--agency" -> agency = UUID.fromString(args.get(++i));
                 case "--roles" -> Arrays.stream(args.get(++i).split(",")).map(String::trim).forEach(role -> {
                     if (!LocalTokens.ROLES.contains(role)) {
@@ -469,13 +472,14 @@ public final class LocalPlatform {
                 });
                 case "--sub" -> subject = args.get(++i);
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i)
-                        + "; usage: token [--agency <uuid>] --roles WORKER|COORDINATOR|ANALYST[,...] [--sub <id>]");
+                        + "; usage: token [--data <dir>] [--agency <uuid>] --roles WORKER|COORDINATOR|ANALYST[,...] [--sub <id>]");
             }
         }
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("--roles is required");
         }
-        return LocalSecrets.ofInstallation().tokens().issueNamed(subject, agency, roles, Duration.ofHours(12));
+        LocalSecrets secrets = dataDir == null ? LocalSecrets.ofInstallation() : LocalSecrets.ofInstallation(dataDir);
+        return secrets.tokens().issueNamed(subject, agency, roles, Duration.ofHours(12));
     }
 
     private static void wipe(Path dataDir) throws IOException {
