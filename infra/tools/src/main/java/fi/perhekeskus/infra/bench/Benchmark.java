@@ -204,6 +204,9 @@ public final class Benchmark {
         AtomicLong finished = new AtomicLong();
         String receiverToken = tokens.worker("counsellor", setup.receiver());
         List<Long> rss = new ArrayList<>();
+        PostgresWork database = new PostgresWork(platform.infrastructure().jdbcUrl(
+                platform.layout().referral().database()), LocalPostgres.USER);
+        PostgresWork.Snapshot before = measureMemory ? database.settled() : null;
         ExecutorService pool = Executors.newFixedThreadPool(agencies);
         long started = System.nanoTime();
         List<Future<?>> work = new ArrayList<>();
@@ -250,6 +253,8 @@ public final class Benchmark {
         if (measureMemory) {
             result.put("residentMemoryUnderLoadMiB", memory());
             result.put("residentMemoryPeakTotalMiB", rss.stream().mapToLong(Long::longValue).max().orElse(0));
+            // After the answers the processors still work on the phase's events: settled counts them too.
+            result.put("referralDatabaseWork", PostgresWork.perCommand(before, database.settled(), operations * 3L));
         }
         return result;
     }
@@ -490,6 +495,7 @@ public final class Benchmark {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
+            awaitLeaders(producer, asReferralEvents ? Topics.REFERRAL_EVENTS : "bench.raw");
             List<Future<org.apache.kafka.clients.producer.RecordMetadata>> acks = new ArrayList<>(count);
             for (int i = 0; i < count; i += 3) {
                 UUID referral = UUID.randomUUID();
@@ -515,6 +521,21 @@ public final class Benchmark {
             }
         }
         return count;
+    }
+
+    /**
+     * Until the producer knows a leader of every partition. A first batch sent to a partition of a
+     * topic created a moment ago may be refused before its leader is known, and this broker then
+     * refused every later batch of that partition as out of order until the delivery timeout.
+     */
+    private static void awaitLeaders(KafkaProducer<String, byte[]> producer, String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (producer.partitionsFor(topic).stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no leader for every partition of " + topic + " in 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The same machine's raw infrastructure with the same number of records. */
@@ -592,6 +613,15 @@ public final class Benchmark {
             if (!admin.listTopics().names().get().contains("bench.raw")) {
                 admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench.raw", 3, (short) 1)))
                         .all().get();
+            }
+            // Created is not yet led: the producer's first metadata must already name every leader.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (admin.describeTopics(List.of("bench.raw")).allTopicNames().get().get("bench.raw").partitions()
+                    .stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("bench.raw has no leader for every partition after 30 s");
+                }
+                Thread.sleep(100);
             }
         }
     }
