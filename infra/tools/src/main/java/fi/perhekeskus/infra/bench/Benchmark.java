@@ -207,6 +207,8 @@ public final class Benchmark {
         PostgresWork database = new PostgresWork(platform.infrastructure().jdbcUrl(
                 platform.layout().referral().database()), LocalPostgres.USER);
         PostgresWork.Snapshot before = measureMemory ? database.settled() : null;
+        ProcessCpu cpu = processCpu();
+        Map<String, Long> cpuBefore = cpu.ticks();
         ExecutorService pool = Executors.newFixedThreadPool(agencies);
         long started = System.nanoTime();
         List<Future<?>> work = new ArrayList<>();
@@ -243,10 +245,13 @@ public final class Benchmark {
             f.get();
         }
         double seconds = (finished.get() - started) / 1e9;
+        Map<String, Long> cpuAfter = cpu.ticks();
         pool.shutdown();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("commandsPerSecond", round(operations * 3 / seconds));
         result.putAll(percentiles("latencyMs", latencies));
+        // Up to the last answer: the work the processors do after it is not in it.
+        result.put("cpuMsPerCommand", ProcessCpu.perCommand(cpuBefore, cpuAfter, operations * 3L, seconds));
         lag.finish();
         result.putAll(percentiles("lagMs", lags));
         result.putAll(percentiles("lagToTopicMs", lag.toTopic()));
@@ -658,6 +663,32 @@ public final class Benchmark {
                 System.out.printf("%-36s %s%n", key, value);
             }
         });
+    }
+
+    /**
+     * The platform's processes for {@link ProcessCpu}. The launcher's threads are split: the load
+     * generator (its HTTP client and senders, the lag pollers), the Mongo-protocol server, and the
+     * rest (the JIT, the collector, mail).
+     */
+    private ProcessCpu processCpu() {
+        Map<String, java.util.function.LongSupplier> parts = new LinkedHashMap<>();
+        long self = ProcessHandle.current().pid();
+        String[] generator = {"HttpClient", "pool-", "lag-"};
+        String[] mongo = {"mongo-server", "H2", "MVStore"};
+        parts.put("load generator", () -> ProcessCpu.threadTicks(generator));
+        parts.put("mongo-protocol server", () -> ProcessCpu.threadTicks(mongo));
+        parts.put("launcher, other threads", () -> ProcessCpu.ticksOf(self) - ProcessCpu.threadTicks(generator)
+                - ProcessCpu.threadTicks(mongo));
+        parts.put("kafka broker", ProcessCpu.processes(() -> new long[] {platform.infrastructure().kafka().pid()}));
+        parts.put("postgresql (all backends)", ProcessCpu.processes(() -> ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToLong(ProcessHandle::pid).toArray()));
+        String[] names = {"referral-service", "meeting-service", "reporting-service"};
+        for (int i = 0; i < names.length; i++) {
+            long pid = platform.processes().get(i).pid();
+            parts.put(names[i], ProcessCpu.processes(() -> new long[] {pid}));
+        }
+        return new ProcessCpu(parts);
     }
 
     /** Resident memory (MiB) of every process of the platform: this launcher, the broker, PostgreSQL, the services. */
