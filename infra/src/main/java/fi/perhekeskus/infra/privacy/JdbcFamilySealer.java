@@ -4,32 +4,125 @@ import fi.perhekeskus.contract.Sealed;
 import fi.perhekeskus.domain.RuleViolationException;
 import fi.perhekeskus.privacy.AesGcm;
 import fi.perhekeskus.privacy.SealedValues;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Family data keys in the service's own PostgreSQL, apart from the events, each wrapped (AES-GCM)
  * under the master key. Erasure overwrites the wrapped key with NULL; the row stays so the family
- * can never get a new key and reads say "[erased]". Unwrapped keys are cached in memory and dropped
- * from the cache on erasure. The table is made by the platform's migration
+ * can never get a new key and reads say "[erased]". The table is made by the platform's migration
  * {@code db/migration/platform/V3__family_keys.sql}.
+ *
+ * <p>Unwrapped keys are cached in memory only while the sealer {@linkplain #listenForErasures()
+ * listens} for erasures: every erasure, by whichever instance of the service, notifies the channel
+ * {@value #CHANNEL} in the transaction that shreds the key, and each listening instance drops that
+ * family's key from its cache when the notification arrives (milliseconds after the commit). While
+ * the listening connection is down no key is cached and every use reads the table, and the cache
+ * is emptied when it is back, since notifications sent meanwhile are lost.
  */
-public class JdbcFamilySealer implements FamilySealer {
+public class JdbcFamilySealer implements FamilySealer, AutoCloseable {
+
+    /** The PostgreSQL notification channel of erasures; the payload is the family's id. */
+    public static final String CHANNEL = "family_key_erased";
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcFamilySealer.class);
 
     private final JdbcTemplate jdbc;
     private final SecretKey masterKey;
     private final Map<UUID, SecretKey> cache = new ConcurrentHashMap<>();
+    /** Moves on every erasure heard and every emptying: a key read before it moved is not kept. */
+    private final AtomicLong erasuresHeard = new AtomicLong();
+    private volatile boolean listening;
+    private volatile Thread listener;
 
     public JdbcFamilySealer(JdbcTemplate jdbc, SecretKey masterKey) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
+    }
+
+    /** Starts caching keys, kept right by the erasure notifications of every instance (see the class). */
+    public JdbcFamilySealer listenForErasures() {
+        Thread thread = new Thread(this::listen, "family-key-erasures");
+        thread.setDaemon(true);
+        listener = thread;
+        thread.start();
+        return this;
+    }
+
+    /** Whether keys are cached: the listening connection is up. */
+    public boolean isListening() {
+        return listening;
+    }
+
+    @Override
+    public void close() {
+        Thread thread = listener;
+        listener = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        stopCaching();
+    }
+
+    private void listen() {
+        while (listener == Thread.currentThread()) {
+            try (Connection connection = jdbc.getDataSource().getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                // Erasures before the LISTEN were not heard: whatever was cached then is dropped.
+                stopCaching();
+                listening = true;
+                while (listener == Thread.currentThread()) {
+                    PGNotification[] heard = notifications.getNotifications(1000);
+                    if (heard != null) {
+                        for (PGNotification erasure : heard) {
+                            forget(UUID.fromString(erasure.getParameter()));
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                if (listener != Thread.currentThread()) {
+                    break;
+                }
+                stopCaching();
+                log.warn("Not listening for family key erasures ({}); keys are read from the table until it is back",
+                        e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    break;
+                }
+            }
+        }
+        stopCaching();
+    }
+
+    private void stopCaching() {
+        listening = false;
+        erasuresHeard.incrementAndGet();
+        cache.clear();
+    }
+
+    private void forget(UUID familyId) {
+        erasuresHeard.incrementAndGet();
+        cache.remove(familyId);
     }
 
     @Override
@@ -51,11 +144,16 @@ public class JdbcFamilySealer implements FamilySealer {
 
     @Override
     public void erase(UUID familyId) {
-        jdbc.update("""
-                INSERT INTO family_keys (family_id, wrapped_key, erased_at) VALUES (?, NULL, now())
-                ON CONFLICT (family_id) DO UPDATE SET wrapped_key = NULL,
-                    erased_at = COALESCE(family_keys.erased_at, now())""", familyId);
-        cache.remove(familyId);
+        // One statement, so one transaction: every listening instance hears of it once the key is shredded.
+        jdbc.query("""
+                WITH shredded AS (
+                    INSERT INTO family_keys (family_id, wrapped_key, erased_at) VALUES (?, NULL, now())
+                    ON CONFLICT (family_id) DO UPDATE SET wrapped_key = NULL,
+                        erased_at = COALESCE(family_keys.erased_at, now())
+                    RETURNING family_id)
+                SELECT pg_notify('%s', family_id::text) FROM shredded""".formatted(CHANNEL),
+                (rs, i) -> null, familyId);
+        forget(familyId);
     }
 
     @Override
@@ -66,10 +164,11 @@ public class JdbcFamilySealer implements FamilySealer {
     }
 
     private Optional<SecretKey> keyOf(UUID familyId, boolean create) {
-        SecretKey cached = cache.get(familyId);
+        SecretKey cached = listening ? cache.get(familyId) : null;
         if (cached != null) {
             return Optional.of(cached);
         }
+        long heard = erasuresHeard.get();
         if (create) {
             byte[] wrapped = AesGcm.encrypt(masterKey, AesGcm.newKey().getEncoded(), owner(familyId));
             // Concurrent first uses race here; the first insert wins and everyone reads it back.
@@ -82,7 +181,14 @@ public class JdbcFamilySealer implements FamilySealer {
             return Optional.empty();
         }
         SecretKey key = AesGcm.key(AesGcm.decrypt(masterKey, rows.get(0), owner(familyId)));
-        cache.put(familyId, key);
+        if (listening) {
+            cache.put(familyId, key);
+            // An erasure heard (or the listening lost) since the read may be of this family: then the
+            // key read may be shredded already, and is not kept.
+            if (erasuresHeard.get() != heard || !listening) {
+                cache.remove(familyId);
+            }
+        }
         return Optional.of(key);
     }
 

@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnableConfigurationProperties(PrivacySettings.class)
 public class PrivacyAutoConfiguration {
 
-    @Bean
+    /** Caches keys while it hears every instance's erasures (one connection of the pool held for it). */
+    @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(FamilySealer.class)
     public JdbcFamilySealer familySealer(JdbcTemplate jdbc, PrivacySettings settings) {
-        return new JdbcFamilySealer(jdbc, AesGcm.key(settings.masterKeyBytes()));
+        return new JdbcFamilySealer(jdbc, AesGcm.key(settings.masterKeyBytes())).listenForErasures();
     }
 }

@@ -16,10 +16,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.crypto.SecretKey;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against a real PostgreSQL: keys are stored wrapped, erasure shreds, a wrong master key fails closed. */
@@ -112,5 +114,63 @@ class JdbcFamilySealerTest {
     @Test
     void anUnknownFamilyIsNotErased() {
         assertThat(new JdbcFamilySealer(jdbc, MASTER).isErased(UUID.randomUUID())).isFalse();
+    }
+
+    @Test
+    void anErasureByOneInstanceEmptiesTheOtherInstancesCache() {
+        try (JdbcFamilySealer a = new JdbcFamilySealer(jdbc, MASTER).listenForErasures();
+             JdbcFamilySealer b = new JdbcFamilySealer(jdbc, MASTER).listenForErasures()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.isListening() && b.isListening());
+            UUID family = UUID.randomUUID();
+            Sealed name = a.seal(family, "Aino Virtanen");
+            assertThat(b.open(family, name)).contains("Aino Virtanen");
+
+            a.erase(family);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> b.open(family, name).isEmpty());
+            assertThatThrownBy(() -> b.seal(family, "again")).isInstanceOf(RuleViolationException.class);
+        }
+    }
+
+    @Test
+    void aListeningInstanceCachesKeysAndANonListeningOneDoesNot() {
+        UUID family = UUID.randomUUID();
+        try (JdbcFamilySealer listening = new JdbcFamilySealer(jdbc, MASTER).listenForErasures()) {
+            await().atMost(Duration.ofSeconds(10)).until(listening::isListening);
+            JdbcFamilySealer notListening = new JdbcFamilySealer(jdbc, MASTER);
+            Sealed name = listening.seal(family, "Eino");
+            assertThat(notListening.open(family, name)).contains("Eino");
+
+            corruptKeyOf(family);
+
+            assertThat(listening.open(family, name)).contains("Eino");
+            assertThatThrownBy(() -> notListening.open(family, name)).isInstanceOf(SealBrokenException.class);
+        }
+    }
+
+    @Test
+    void aLostListeningConnectionEmptiesTheCacheAndListeningResumes() {
+        UUID family = UUID.randomUUID();
+        try (JdbcFamilySealer sealer = new JdbcFamilySealer(jdbc, MASTER).listenForErasures()) {
+            await().atMost(Duration.ofSeconds(10)).until(sealer::isListening);
+            Sealed name = sealer.seal(family, "Eino");
+            corruptKeyOf(family);
+            assertThat(sealer.open(family, name)).contains("Eino");
+
+            // While it was gone an erasure could have been missed: nothing cached before may stay.
+            jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = ?",
+                    "LISTEN " + JdbcFamilySealer.CHANNEL);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThatThrownBy(() -> sealer.open(family, name)).isInstanceOf(SealBrokenException.class));
+            await().atMost(Duration.ofSeconds(10)).until(sealer::isListening);
+        }
+    }
+
+    /** The wrapped key replaced by another key wrapped for the same family: values sealed before no longer open. */
+    private static void corruptKeyOf(UUID family) {
+        byte[] other = AesGcm.encrypt(MASTER, AesGcm.newKey().getEncoded(),
+                ("family-key:" + family).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        jdbc.update("UPDATE family_keys SET wrapped_key = ? WHERE family_id = ?", other, family);
     }
 }
