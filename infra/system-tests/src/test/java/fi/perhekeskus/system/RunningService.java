@@ -85,6 +85,12 @@ public final class RunningService {
         return RUNNING.computeIfAbsent(PlatformLayout.REFERRAL, name -> new RunningService(PlatformLayout.DEFAULT.referral()));
     }
 
+    /** A second referral-service on its own port, on the first one's event store and read database. */
+    public static synchronized RunningService secondReferral() {
+        referral();
+        return RUNNING.computeIfAbsent(PlatformLayout.REFERRAL + "-b", name -> new RunningService(PlatformLayout.DEFAULT.referral()));
+    }
+
     public static synchronized RunningService meeting() {
         return RUNNING.computeIfAbsent(PlatformLayout.MEETING, name -> new RunningService(PlatformLayout.DEFAULT.meeting()));
     }
