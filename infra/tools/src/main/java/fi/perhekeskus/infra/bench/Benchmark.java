@@ -251,7 +251,7 @@ public final class Benchmark {
         result.put("commandsPerSecond", round(operations * 3 / seconds));
         result.putAll(percentiles("latencyMs", latencies));
         // Up to the last answer: the work the processors do after it is not in it.
-        result.put("cpuMsPerCommand", ProcessCpu.perCommand(cpuBefore, cpuAfter, operations * 3L, seconds));
+        result.put("cpuMsPerCommand", ProcessCpu.perUnit(cpuBefore, cpuAfter, operations * 3L, seconds));
         lag.finish();
         result.putAll(percentiles("lagMs", lags));
         result.putAll(percentiles("lagToTopicMs", lag.toTopic()));
@@ -442,6 +442,8 @@ public final class Benchmark {
         awaitCaughtUp(platform.layout().reporting().port());
         String token = tokens.coordinator("bench");
         String base = reporting() + "/api/v1/admin/projections/referral-flow-projection";
+        ProcessCpu cpu = processCpu();
+        Map<String, Long> cpuBefore = cpu.ticks();
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/rebuild"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -463,12 +465,16 @@ public final class Benchmark {
             }
         } while (!Integer.valueOf(100).equals(progress.get("percent")));
         double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Long> cpuAfter = cpu.ticks();
         long total = ((Number) progress.get("end")).longValue();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("eventsOnTopics", total);
         result.put("seconds", round(seconds));
         result.put("eventsPerSecond", round(total / seconds));
         result.put("producedForReplay", produced);
+        // Per thousand events: a millisecond per event would be far too coarse a unit here.
+        result.put("cpuMsPerThousandEvents", ProcessCpu.perUnit(cpuBefore, cpuAfter, Math.max(1, total / 1000),
+                seconds));
         return result;
     }
 

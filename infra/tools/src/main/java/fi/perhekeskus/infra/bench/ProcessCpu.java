@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * CPU time each process of the platform used during a phase (user + system, from
- * {@code /proc/<pid>/stat}), divided by the phase's commands: what one command costs the machine,
- * and where. On a machine whose cores are all busy this, not latency, says what a change saved.
+ * {@code /proc/<pid>/stat}), divided by the phase's work: what one command (or a thousand replayed
+ * events) costs the machine, and where. On a machine whose cores are all busy this, not latency, says what a change saved.
  */
 final class ProcessCpu {
 
@@ -41,17 +41,20 @@ final class ProcessCpu {
         return ticks;
     }
 
-    /** Milliseconds of CPU per command between two readings, per group and in total. */
-    static Map<String, Object> perCommand(Map<String, Long> before, Map<String, Long> after, long commands,
-                                          double seconds) {
+    /**
+     * Milliseconds of CPU per unit of work (a command, a thousand events) between two readings, per
+     * part and in total, and how many cores were busy on average.
+     */
+    static Map<String, Object> perUnit(Map<String, Long> before, Map<String, Long> after, long units,
+                                       double seconds) {
         Map<String, Object> result = new LinkedHashMap<>();
         long total = 0;
         for (Map.Entry<String, Long> group : after.entrySet()) {
             long used = group.getValue() - before.getOrDefault(group.getKey(), 0L);
             total += used;
-            result.put(group.getKey(), round(used * 1000 / TICKS_PER_SECOND / commands));
+            result.put(group.getKey(), round(used * 1000 / TICKS_PER_SECOND / units));
         }
-        result.put("total", round(total * 1000 / TICKS_PER_SECOND / commands));
+        result.put("total", round(total * 1000 / TICKS_PER_SECOND / units));
         result.put("coresBusy", round(total / TICKS_PER_SECOND / seconds));
         return result;
     }
