@@ -86,8 +86,10 @@ public class SecurityAutoConfiguration {
                 .withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), JwtClaims.validator()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                JwtClaims.validator());
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator);
     }
 
     @Bean
