@@ -50,7 +50,9 @@ final class ProcessCpu {
         Map<String, Object> result = new LinkedHashMap<>();
         long total = 0;
         for (Map.Entry<String, Long> group : after.entrySet()) {
-            long used = group.getValue() - before.getOrDefault(group.getKey(), 0L);
+            // A part made of threads loses the time of those that ended (an idle HTTP client's workers):
+            // never below 0; the process's total keeps that time, under "other".
+            long used = Math.max(0, group.getValue() - before.getOrDefault(group.getKey(), 0L));
             total += used;
             result.put(group.getKey(), round(used * 1000 / TICKS_PER_SECOND / units));
         }
