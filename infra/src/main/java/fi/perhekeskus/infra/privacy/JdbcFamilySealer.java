@@ -14,6 +14,7 @@ import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #CHANNEL} in the transaction that shreds the key, and each listening instance drops that
  * family's key from its cache when the notification arrives (milliseconds after the commit). While
  * the listening connection is down no key is cached and every use reads the table, and the cache
- * is emptied when it is back, since notifications sent meanwhile are lost.
+ * is emptied when it is back, since notifications sent meanwhile are lost. The connection is probed
+ * every 10 s and given 5 s to answer, so one that went away without a reset is noticed within 15 s.
  */
 public class JdbcFamilySealer implements FamilySealer, AutoCloseable {
 
@@ -40,6 +42,9 @@ public class JdbcFamilySealer implements FamilySealer, AutoCloseable {
     public static final String CHANNEL = "family_key_erased";
 
     private static final Logger log = LoggerFactory.getLogger(JdbcFamilySealer.class);
+    /** How often the listening connection is asked whether it is still there, and how long it may take. */
+    private static final Duration PROBE_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
     private final SecretKey masterKey;
@@ -80,21 +85,28 @@ public class JdbcFamilySealer implements FamilySealer, AutoCloseable {
 
     private void listen() {
         while (listener == Thread.currentThread()) {
-            try (Connection connection = jdbc.getDataSource().getConnection()) {
+            try (Connection connection = jdbc.getDataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
                 connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
+                // A connection that silently went away (no reset ever arrives) answers nothing:
+                // without an answer within this time the probe below fails, as a reset would.
+                connection.setNetworkTimeout(Runnable::run, (int) PROBE_TIMEOUT.toMillis());
+                statement.execute("LISTEN " + CHANNEL);
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 // Erasures before the LISTEN were not heard: whatever was cached then is dropped.
                 stopCaching();
                 listening = true;
+                long probed = System.nanoTime();
                 while (listener == Thread.currentThread()) {
                     PGNotification[] heard = notifications.getNotifications(1000);
                     if (heard != null) {
                         for (PGNotification erasure : heard) {
                             forget(UUID.fromString(erasure.getParameter()));
                         }
+                    }
+                    if (System.nanoTime() - probed > PROBE_INTERVAL.toNanos()) {
+                        statement.execute("SELECT 1");
+                        probed = System.nanoTime();
                     }
                 }
             } catch (Exception e) {

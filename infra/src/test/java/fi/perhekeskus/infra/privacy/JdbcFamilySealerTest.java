@@ -167,6 +167,17 @@ class JdbcFamilySealerTest {
         }
     }
 
+    @Test
+    void aHealthyListeningConnectionStaysThroughItsProbes() {
+        try (JdbcFamilySealer sealer = new JdbcFamilySealer(jdbc, MASTER).listenForErasures()) {
+            await().atMost(Duration.ofSeconds(10)).until(sealer::isListening);
+
+            // The first probe runs after 10 s; a probe that failed would drop the listening for a second.
+            await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100)).until(sealer::isListening);
+        }
+    }
+
     /** The wrapped key replaced by another key wrapped for the same family: values sealed before no longer open. */
     private static void corruptKeyOf(UUID family) {
         byte[] other = AesGcm.encrypt(MASTER, AesGcm.newKey().getEncoded(),
