@@ -34,12 +34,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * family's key from its cache when the notification arrives (milliseconds after the commit). While
  * the listening connection is down no key is cached and every use reads the table, and the cache
  * is emptied when it is back, since notifications sent meanwhile are lost. The connection is probed
- * every 10 s and given 5 s to answer, so one that went away without a reset is noticed within 15 s.
+ * every 10 s and given 5 s to answer, so one that went away without a reset is noticed within about
+ * 16 s. It must reach PostgreSQL directly or through a session-pooling proxy: behind a
+ * transaction-pooling one (PgBouncer's transaction mode) LISTEN succeeds and nothing is ever heard.
  */
 public class JdbcFamilySealer implements FamilySealer, AutoCloseable {
 
     /** The PostgreSQL notification channel of erasures; the payload is the family's id. */
     public static final String CHANNEL = "family_key_erased";
+    /** The listening backend's {@code application_name}. */
+    public static final String LISTENER_NAME = "family-key-erasures";
 
     private static final Logger log = LoggerFactory.getLogger(JdbcFamilySealer.class);
     /** How often the listening connection is asked whether it is still there, and how long it may take. */
@@ -77,53 +81,77 @@ public class JdbcFamilySealer implements FamilySealer, AutoCloseable {
     public void close() {
         Thread thread = listener;
         listener = null;
+        stopCaching();
         if (thread != null) {
             thread.interrupt();
+            try {
+                // Its connection goes back to the pool before the pool closes.
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        stopCaching();
     }
 
     private void listen() {
-        while (listener == Thread.currentThread()) {
-            try (Connection connection = jdbc.getDataSource().getConnection();
-                 Statement statement = connection.createStatement()) {
-                connection.setAutoCommit(true);
-                // A connection that silently went away (no reset ever arrives) answers nothing:
-                // without an answer within this time the probe below fails, as a reset would.
-                connection.setNetworkTimeout(Runnable::run, (int) PROBE_TIMEOUT.toMillis());
-                statement.execute("LISTEN " + CHANNEL);
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                // Erasures before the LISTEN were not heard: whatever was cached then is dropped.
-                stopCaching();
-                listening = true;
-                long probed = System.nanoTime();
-                while (listener == Thread.currentThread()) {
-                    PGNotification[] heard = notifications.getNotifications(1000);
-                    if (heard != null) {
-                        for (PGNotification erasure : heard) {
-                            forget(UUID.fromString(erasure.getParameter()));
-                        }
+        try {
+            while (listener == Thread.currentThread()) {
+                try (Connection connection = jdbc.getDataSource().getConnection();
+                     Statement statement = connection.createStatement()) {
+                    listenOn(connection, statement);
+                } catch (Exception e) {
+                    if (listener != Thread.currentThread()) {
+                        break;
                     }
-                    if (System.nanoTime() - probed > PROBE_INTERVAL.toNanos()) {
-                        statement.execute("SELECT 1");
-                        probed = System.nanoTime();
-                    }
-                }
-            } catch (Exception e) {
-                if (listener != Thread.currentThread()) {
-                    break;
-                }
-                stopCaching();
-                log.warn("Not listening for family key erasures ({}); keys are read from the table until it is back",
-                        e.toString());
-                try {
+                    stopCaching();
+                    log.warn("Not listening for family key erasures ({}); keys are read from the table until it is back",
+                            e.toString());
                     Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    break;
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // However the thread ends (an Error included), no key stays cached without it.
+            stopCaching();
         }
-        stopCaching();
+    }
+
+    private void listenOn(Connection connection, Statement statement) throws Exception {
+        connection.setAutoCommit(true);
+        // A connection that silently went away (no reset ever arrives) answers nothing: without an
+        // answer within this time the probe below fails, as a reset would.
+        connection.setNetworkTimeout(Runnable::run, (int) PROBE_TIMEOUT.toMillis());
+        // Named, so that operators (and the tests) can tell the listening backends in pg_stat_activity.
+        statement.execute("SET application_name = '" + LISTENER_NAME + "'");
+        statement.execute("LISTEN " + CHANNEL);
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        try {
+            // Erasures before the LISTEN were not heard: whatever was cached then is dropped.
+            stopCaching();
+            listening = true;
+            long probed = System.nanoTime();
+            while (listener == Thread.currentThread()) {
+                PGNotification[] heard = notifications.getNotifications(1000);
+                if (heard != null) {
+                    for (PGNotification erasure : heard) {
+                        forget(UUID.fromString(erasure.getParameter()));
+                    }
+                }
+                if (System.nanoTime() - probed > PROBE_INTERVAL.toNanos()) {
+                    statement.execute("SELECT 1");
+                    probed = System.nanoTime();
+                }
+            }
+        } finally {
+            stopCaching();
+            // Back in the pool the connection is an ordinary one again (best effort: it may be gone).
+            try {
+                statement.execute("UNLISTEN *; RESET application_name");
+            } catch (Exception ignored) {
+                // a dead connection: the pool retires it
+            }
+        }
     }
 
     private void stopCaching() {

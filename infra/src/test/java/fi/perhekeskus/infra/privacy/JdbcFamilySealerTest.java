@@ -158,8 +158,8 @@ class JdbcFamilySealerTest {
             assertThat(sealer.open(family, name)).contains("Eino");
 
             // While it was gone an erasure could have been missed: nothing cached before may stay.
-            jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = ?",
-                    "LISTEN " + JdbcFamilySealer.CHANNEL);
+            assertThat(jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE application_name = ?", Boolean.class, JdbcFamilySealer.LISTENER_NAME)).containsOnly(true);
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThatThrownBy(() -> sealer.open(family, name)).isInstanceOf(SealBrokenException.class));

@@ -1,6 +1,7 @@
 package fi.perhekeskus.system;
 
 import fi.perhekeskus.infra.local.LocalSecrets;
+import fi.perhekeskus.infra.privacy.JdbcFamilySealer;
 import fi.perhekeskus.infra.security.LocalTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -50,6 +51,10 @@ class ErasureAcrossInstancesIT {
         // The second instance opens the reason: it now holds the family's key.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(reasonOf(b, referral, nurse)).isEqualTo(REASON));
+        // Both instances listen for erasures, so both cache keys: the second's would outlive the erasure.
+        assertThat(RunningService.referral().eventStore().queryForObject("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE application_name = ? AND datname = current_database()", Integer.class,
+                JdbcFamilySealer.LISTENER_NAME)).isEqualTo(2);
 
         assertThat(call(a, HttpMethod.DELETE, "/api/v1/families/" + family, TOKENS.coordinator("c"), null)
                 .getStatusCode().value()).isEqualTo(204);
