@@ -57,6 +57,9 @@ public class JdbcFamilySealer implements FamilySealer, AutoCloseable {
     private final AtomicLong erasuresHeard = new AtomicLong();
     private volatile boolean listening;
     private volatile Thread listener;
+    /** Between a key's read from the table and its caching: where a test puts a racing erasure. */
+    volatile Runnable afterKeyRead = () -> {
+    };
 
     public JdbcFamilySealer(JdbcTemplate jdbc, SecretKey masterKey) {
         this.jdbc = jdbc;
@@ -160,6 +163,11 @@ public class JdbcFamilySealer implements FamilySealer, AutoCloseable {
         cache.clear();
     }
 
+    /** How many erasures (and emptyings) this sealer has heard so far. */
+    long erasuresHeard() {
+        return erasuresHeard.get();
+    }
+
     private void forget(UUID familyId) {
         erasuresHeard.incrementAndGet();
         cache.remove(familyId);
@@ -221,6 +229,7 @@ public class JdbcFamilySealer implements FamilySealer, AutoCloseable {
             return Optional.empty();
         }
         SecretKey key = AesGcm.key(AesGcm.decrypt(masterKey, rows.get(0), owner(familyId)));
+        afterKeyRead.run();
         if (listening) {
             cache.put(familyId, key);
             // An erasure heard (or the listening lost) since the read may be of this family: then the

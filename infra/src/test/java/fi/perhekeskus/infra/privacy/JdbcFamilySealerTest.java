@@ -168,6 +168,29 @@ class JdbcFamilySealerTest {
     }
 
     @Test
+    void aKeyReadJustBeforeAnotherInstanceErasedItIsNotKept() {
+        UUID family = UUID.randomUUID();
+        try (JdbcFamilySealer a = new JdbcFamilySealer(jdbc, MASTER).listenForErasures();
+             JdbcFamilySealer b = new JdbcFamilySealer(jdbc, MASTER).listenForErasures()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.isListening() && b.isListening());
+            Sealed name = a.seal(family, "Aino");
+            // b reads the key from the table; before b caches it, a erases, and b hears of it.
+            b.afterKeyRead = () -> {
+                b.afterKeyRead = () -> {
+                };
+                long heard = b.erasuresHeard();
+                a.erase(family);
+                await().atMost(Duration.ofSeconds(5)).until(() -> b.erasuresHeard() > heard);
+            };
+
+            // The read that began before the erasure may still open the value...
+            assertThat(b.open(family, name)).contains("Aino");
+            // ...but the key it read is not kept: the next read finds it shredded.
+            assertThat(b.open(family, name)).isEmpty();
+        }
+    }
+
+    @Test
     void aHealthyListeningConnectionStaysThroughItsProbes() {
         try (JdbcFamilySealer sealer = new JdbcFamilySealer(jdbc, MASTER).listenForErasures()) {
             await().atMost(Duration.ofSeconds(10)).until(sealer::isListening);
