@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import fi.perhekeskus.infra.local.FreePorts;
 import fi.perhekeskus.infra.local.LocalMongo;
 import fi.perhekeskus.infra.local.LocalPostgres;
+import fi.perhekeskus.infra.testing.MovableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,10 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,23 +86,7 @@ class ProcessorInstancesTest {
 
     @Test
     void mongoHeartbeatsAreLiveUntilTheyAgeOrTheOwnerLeaves() {
-        Instant[] now = {Instant.parse("2026-12-03T12:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-03T12:00:00Z"));
         ProcessorInstances instances = new MongoProcessorInstances(client.getDatabase("instances"), clock);
         instances.beat("a", List.of("views", "publisher"));
         instances.beat("b", List.of("views"));
@@ -113,9 +96,9 @@ class ProcessorInstancesTest {
         instances.beat("a", List.of("views"));
         assertThat(instances.live(FRESH)).isEqualTo(Map.of("views", Set.of("a", "b")));
 
-        now[0] = now[0].plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         instances.beat("a", List.of("views"));
-        now[0] = now[0].plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(instances.live(FRESH)).as("b's heartbeat is 20 s old").isEqualTo(Map.of("views", Set.of("a")));
 
         instances.leave("a");

@@ -1,6 +1,7 @@
 package fi.perhekeskus.infra.security;
 
 import fi.perhekeskus.infra.local.LocalSecrets;
+import fi.perhekeskus.infra.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -14,14 +15,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +32,7 @@ class VerifiedTokensTest {
     private static final UUID AGENCY = UUID.randomUUID();
 
     /** The validators' clock, moved by the tests. */
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final MovableClock clock = new MovableClock(Instant.now());
     private final OAuth2TokenValidator<Jwt> validator = validator();
     private final AtomicInteger verifications = new AtomicInteger();
     private final JwtDecoder tokens = new VerifiedTokens(counting(decoder()), validator);
@@ -57,7 +55,7 @@ class VerifiedTokensTest {
         tokens.decode(token);
 
         // Past its expiry and the clock skew Spring allows (60 s).
-        now.set(now.get().plus(Duration.ofMinutes(7)));
+        clock.advance(Duration.ofMinutes(7));
 
         assertThatThrownBy(() -> tokens.decode(token)).isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("expired");
@@ -100,22 +98,7 @@ class VerifiedTokensTest {
 
     private OAuth2TokenValidator<Jwt> validator() {
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
-        timestamps.setClock(new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        });
+        timestamps.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(timestamps, JwtClaims.validator());
     }
 

@@ -5,10 +5,7 @@ import fi.perhekeskus.infra.privacy.JdbcFamilySealer;
 import fi.perhekeskus.infra.security.LocalTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static fi.perhekeskus.system.BearerCalls.call;
+import static fi.perhekeskus.system.BearerCalls.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,19 +67,5 @@ class ErasureAcrossInstancesIT {
         ResponseEntity<Map> response = call(http, HttpMethod.GET, "/api/v1/referrals/" + referral, token, null);
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
         return response.getBody().get("reason");
-    }
-
-    private static UUID created(TestRestTemplate http, String path, String token, Object body) {
-        ResponseEntity<Map> response = call(http, HttpMethod.POST, path, token, body);
-        assertThat(response.getStatusCode().value()).as("%s: %s", path, response.getBody()).isEqualTo(201);
-        return UUID.fromString((String) response.getBody().get("id"));
-    }
-
-    private static ResponseEntity<Map> call(TestRestTemplate http, HttpMethod method, String path, String token,
-                                            Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(token);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), Map.class);
     }
 }

@@ -24,7 +24,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +41,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static fi.perhekeskus.system.BearerCalls.call;
+import static fi.perhekeskus.system.BearerCalls.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -381,24 +382,5 @@ class PrivacyIT {
 
     private static void assertOk(ResponseEntity<?> response) {
         assertThat(response.getStatusCode().is2xxSuccessful()).as("%s", response.getBody()).isTrue();
-    }
-
-    private static UUID created(TestRestTemplate http, String path, String token, Object body) {
-        ResponseEntity<Map> response = call(http, HttpMethod.POST, path, token, body);
-        assertThat(response.getStatusCode().value()).as("%s: %s", path, response.getBody()).isEqualTo(201);
-        return UUID.fromString((String) response.getBody().get("id"));
-    }
-
-    private static ResponseEntity<Map> call(TestRestTemplate http, HttpMethod method, String path, String token,
-                                            Object body) {
-        return call(http, method, path, token, body, Map.class);
-    }
-
-    private static <T> ResponseEntity<T> call(TestRestTemplate http, HttpMethod method, String path, String token,
-                                              Object body, Class<T> type) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(token);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), type);
     }
 }

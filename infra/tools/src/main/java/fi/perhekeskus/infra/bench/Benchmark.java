@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
@@ -692,9 +693,7 @@ public final class Benchmark {
         parts.put("launcher, other threads", () -> ProcessCpu.ticksOf(self) - ProcessCpu.threadTicks(generator)
                 - ProcessCpu.threadTicks(mongo));
         parts.put("kafka broker", ProcessCpu.processes(() -> new long[] {platform.infrastructure().kafka().pid()}));
-        parts.put("postgresql (all backends)", ProcessCpu.processes(() -> ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .mapToLong(ProcessHandle::pid).toArray()));
+        parts.put("postgresql (all backends)", ProcessCpu.processes(Benchmark::postgresPids));
         String[] names = {"referral-service", "meeting-service", "reporting-service"};
         for (int i = 0; i < names.length; i++) {
             long pid = platform.processes().get(i).pid();
@@ -703,14 +702,19 @@ public final class Benchmark {
         return new ProcessCpu(parts);
     }
 
+    /** PostgreSQL's processes (postmaster and backends) alive now. */
+    private static long[] postgresPids() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToLong(ProcessHandle::pid).toArray();
+    }
+
     /** Resident memory (MiB) of every process of the platform: this launcher, the broker, PostgreSQL, the services. */
     private Map<String, Long> memory() {
         Map<String, Long> rss = new LinkedHashMap<>();
         rss.put("launcher (PostgreSQL control, Mongo server)", rssOf(ProcessHandle.current().pid()));
         rss.put("kafka broker", rssOf(platform.infrastructure().kafka().pid()));
-        long postgres = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .mapToLong(p -> rssOf(p.pid())).sum();
+        long postgres = Arrays.stream(postgresPids()).map(Benchmark::rssOf).sum();
         rss.put("postgresql (all backends)", postgres);
         String[] names = {"referral-service", "meeting-service", "reporting-service"};
         for (int i = 0; i < names.length; i++) {
@@ -794,7 +798,8 @@ public final class Benchmark {
         return ((Number) map.get(key)).doubleValue();
     }
 
-    private static double round(double value) {
+    /** Two decimals: every figure of the run is written so. */
+    static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 

@@ -87,24 +87,20 @@ final class PostgresWork {
     static Map<String, Object> perCommand(Snapshot before, Snapshot after, long commands) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("commands", commands);
-        result.put("transactionsPerCommand", round((double) (after.commits() - before.commits()) / commands));
-        result.put("rollbacksPerCommand", round((double) (after.rollbacks() - before.rollbacks()) / commands));
-        result.put("rowsWrittenPerCommand", round((double) (after.written() - before.written()) / commands));
+        result.put("transactionsPerCommand", Benchmark.round((double) (after.commits() - before.commits()) / commands));
+        result.put("rollbacksPerCommand", Benchmark.round((double) (after.rollbacks() - before.rollbacks()) / commands));
+        result.put("rowsWrittenPerCommand", Benchmark.round((double) (after.written() - before.written()) / commands));
         Map<String, Object> tables = new LinkedHashMap<>();
         after.tables().forEach((table, counts) -> {
             long[] was = before.tables().getOrDefault(table, new long[2]);
             long written = counts[0] - was[0];
             long scans = counts[1] - was[1];
             if (written > 0 || scans > 0) {
-                tables.put(table, "written " + round((double) written / commands) + ", scans "
-                        + round((double) scans / commands));
+                tables.put(table, "written " + Benchmark.round((double) written / commands) + ", scans "
+                        + Benchmark.round((double) scans / commands));
             }
         });
         result.put("perTable", tables);
         return result;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }

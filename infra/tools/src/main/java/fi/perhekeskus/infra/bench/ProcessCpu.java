@@ -54,10 +54,10 @@ final class ProcessCpu {
             // never below 0; the process's total keeps that time, under "other".
             long used = Math.max(0, group.getValue() - before.getOrDefault(group.getKey(), 0L));
             total += used;
-            result.put(group.getKey(), round(used * 1000 / TICKS_PER_SECOND / units));
+            result.put(group.getKey(), Benchmark.round(used * 1000 / TICKS_PER_SECOND / units));
         }
-        result.put("total", round(total * 1000 / TICKS_PER_SECOND / units));
-        result.put("coresBusy", round(total / TICKS_PER_SECOND / seconds));
+        result.put("total", Benchmark.round(total * 1000 / TICKS_PER_SECOND / units));
+        result.put("coresBusy", Benchmark.round(total / TICKS_PER_SECOND / seconds));
         return result;
     }
 
@@ -105,9 +105,5 @@ final class ProcessCpu {
         } catch (Exception e) {
             return 0;
         }
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }
