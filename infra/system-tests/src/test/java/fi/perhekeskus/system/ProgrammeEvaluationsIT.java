@@ -5,10 +5,7 @@ import fi.perhekeskus.infra.security.LocalTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static fi.perhekeskus.system.BearerCalls.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -94,17 +92,8 @@ class ProgrammeEvaluationsIT {
     }
 
     private UUID agency(String name) {
-        ResponseEntity<Map> created = call(RunningService.referral().http(), HttpMethod.POST, "/api/v1/agencies",
-                TOKENS.coordinator("c-1"), Map.of("name", name, "organizerType", "WELLBEING_COUNTY",
+        return BearerCalls.created(RunningService.referral().http(), "/api/v1/agencies", TOKENS.coordinator("c-1"),
+                Map.of("name", name, "organizerType", "WELLBEING_COUNTY",
                         "organizerName", "Pirkanmaan hyvinvointialue", "municipality", "Tampere"));
-        assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
-        return UUID.fromString((String) created.getBody().get("id"));
-    }
-
-    private static ResponseEntity<Map> call(TestRestTemplate http, HttpMethod method, String path, String token, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), Map.class);
     }
 }
