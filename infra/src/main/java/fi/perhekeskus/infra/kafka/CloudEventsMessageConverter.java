@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.perhekeskus.contract.EventCatalog;
 import fi.perhekeskus.contract.UnreadableEvent;
+import fi.perhekeskus.infra.serialization.StorableText;
 import fi.perhekeskus.infra.upcasting.ContractUpcasters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,6 +39,8 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
     private static final Logger log = LoggerFactory.getLogger(CloudEventsMessageConverter.class);
 
     private final ObjectMapper objectMapper;
+    /** Reads payloads: text no store can hold makes a record unreadable, so it is parked, not retried forever. */
+    private final ObjectMapper payloads;
     private final String source;
     private final Predicate<Class<?>> reads;
 
@@ -48,6 +51,7 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
     /** @param reads the event types whose JSON is parsed; others arrive as {@link NotReadHere} */
     public CloudEventsMessageConverter(ObjectMapper objectMapper, String source, Predicate<Class<?>> reads) {
         this.objectMapper = objectMapper;
+        this.payloads = StorableText.reader(objectMapper);
         this.source = source;
         this.reads = reads;
     }
@@ -86,21 +90,19 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
         if (current.isPresent() && !reads.test(current.get())) {
             // Nothing here handles it: it passes unparsed (a poison record of this type included).
             payload = new NotReadHere(type);
-        } else if (payloadType.isPresent()) {
+        } else if (current.isEmpty()) {
+            // A newer producer may publish types this consumer does not know yet: skip, don't fail.
+            log.debug("Skipping unknown event type {}", type);
+            return Optional.empty();
+        } else {
             try {
-                payload = read(record.value(), payloadType.get());
+                payload = payloadType.isPresent() ? read(record.value(), payloadType.get())
+                        : readOlder(record.value(), type, current.get());
             } catch (UncheckedIOException e) {
                 // A poison record must not stop the stream: consumers park it in their dead-letter queue.
                 log.warn("Unreadable {} {} at {}-{}@{}", type, id, record.topic(), record.partition(), record.offset());
                 payload = new UnreadableEvent(type, id, e.getCause().getClass().getSimpleName());
             }
-        } else {
-            if (current.isEmpty()) {
-                // A newer producer may publish types this consumer does not know yet: skip, don't fail.
-                log.debug("Skipping unknown event type {}", type);
-                return Optional.empty();
-            }
-            payload = readOlder(record.value(), type, current.get());
         }
         String time = header(record.headers(), CloudEvents.TIME);
         Instant timestamp = time != null ? Instant.parse(time) : Instant.ofEpochMilli(record.timestamp());
@@ -123,7 +125,7 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
 
     private Object read(byte[] value, Class<?> type) {
         try {
-            return objectMapper.readValue(value, type);
+            return payloads.readValue(value, type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + type.getSimpleName(), e);
         }
@@ -132,10 +134,10 @@ public class CloudEventsMessageConverter implements KafkaMessageConverter<String
     /** An older version still on the topic reads as the current record, through the upcasters. */
     private Object readOlder(byte[] value, String type, Class<?> current) {
         try {
-            ObjectNode json = (ObjectNode) objectMapper.readTree(value);
+            ObjectNode json = (ObjectNode) payloads.readTree(value);
             ObjectNode upcast = ContractUpcasters.upcast(EventCatalog.nameOf(current), ContractUpcasters.versionOf(type),
                     EventCatalog.versionOf(current), json);
-            return objectMapper.treeToValue(upcast, current);
+            return payloads.treeToValue(upcast, current);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + type, e);
         }

@@ -1,6 +1,7 @@
 package fi.perhekeskus.infra.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import fi.perhekeskus.infra.serialization.StorableText;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import fi.perhekeskus.domain.DomainException;
 import fi.perhekeskus.domain.IllegalTransitionException;
@@ -193,7 +194,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = mismatch.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = mismatch instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
+            String message = StorableText.isRefusal(mismatch) ? StorableText.REFUSED
+                    : mismatch instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
                     ? "must be one of " + List.of(invalid.getTargetType().getEnumConstants())
                     : "has the wrong type";
             errors = List.of(new FieldError(field, message));

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,7 +27,16 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        write(request, response, status, detail, List.of());
+    }
+
+    /** The same, with the fields at fault named in {@code errors}. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+                      List<ProblemDetailsAdvice.FieldError> errors) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
         localise(problem, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), response);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -19,7 +19,11 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
+import java.util.List;
 import java.util.Locale;
+import fi.perhekeskus.infra.serialization.StorableText;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -77,6 +81,37 @@ public class WebAutoConfiguration {
         FilterRegistrationBean<JsonCharset> registration = new FilterRegistrationBean<>(new JsonCharset(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** After the body limit and the charset: a parameter no store can hold is refused before anything reads it. */
+    @Bean
+    public FilterRegistrationBean<StorableParameters> storableParameters(ProblemWriter problems) {
+        FilterRegistrationBean<StorableParameters> registration =
+                new FilterRegistrationBean<>(new StorableParameters(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /**
+     * Request bodies are read with {@link StorableText}: a JSON string no store can hold is 400 naming
+     * its field. Only the HTTP reader: events already stored are read as they are.
+     */
+    @Bean
+    public WebMvcConfigurer storableJsonBodies() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                // Replaced, not changed: the converter instances are shared with the HTTP clients Boot builds.
+                for (int i = 0; i < converters.size(); i++) {
+                    if (converters.get(i) instanceof MappingJackson2HttpMessageConverter json) {
+                        MappingJackson2HttpMessageConverter storable =
+                                new MappingJackson2HttpMessageConverter(StorableText.reader(json.getObjectMapper()));
+                        storable.setSupportedMediaTypes(json.getSupportedMediaTypes());
+                        converters.set(i, storable);
+                    }
+                }
+            }
+        };
     }
 
     @Bean

@@ -369,6 +369,11 @@ public final class MalformedRequests {
                 int over = s.get("maxLength").asInt() + 1 + (chance(0.3) ? random.nextInt(150 * KIB) : random.nextInt(20));
                 breaks.add(() -> leaf.set(NODES.textNode(pick(List.of("x", "ä", "😀")).repeat(over)), defects, "too long"));
             }
+            if (type.equals("string") && format.isEmpty() && !s.has("enum")) {
+                // Valid JSON, and text in every other way, but no store can hold it (StorableText).
+                breaks.add(() -> leaf.set(NODES.textNode(pick(List.of("Tam\u0000pere", "\u0000", "nimi\u0000"))),
+                        defects, "U+0000 in text"));
+            }
             if (s.has("minLength") && s.get("minLength").asInt() > 0) {
                 breaks.add(() -> leaf.set(NODES.textNode(""), defects, "empty"));
             }

@@ -55,6 +55,15 @@ class CloudEventsMessageConverterTest {
     }
 
     @Test
+    void aRecordWithTextNoStoreCanHoldIsUnreadableSoItIsParkedNotRetried() {
+        String nul = new String(writer.createKafkaMessage(new GenericDomainEventMessage<>("Referral", referral.toString(),
+                0, accepted()), "t").value(), StandardCharsets.UTF_8).replace("\"nurse\"", "\"nur\\u0000se\"");
+        assertThat(nul).contains("\\u0000");
+        assertThat(read(accepted(), nul)).isInstanceOf(UnreadableEvent.class);
+        assertThat(read(accepted(), nul.replace("\\u0000", "\\ud800"))).isInstanceOf(UnreadableEvent.class);
+    }
+
+    @Test
     void aConverterForEveryTypeReadsThemAll() {
         assertThat(writer.readKafkaMessage(consumed(made(), null)).orElseThrow().getPayload()).isInstanceOf(ReferralMade.class);
     }

@@ -2,6 +2,7 @@ package fi.perhekeskus.meeting.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.infra.serialization.StorableText;
 import fi.perhekeskus.contract.programme.Answer;
 import fi.perhekeskus.infra.web.InvalidFieldException;
 import fi.perhekeskus.infra.web.PageTexts;
@@ -81,7 +82,8 @@ public class FeedbackFormController {
         this.links = links;
         this.commands = commands;
         this.comments = comments;
-        this.mapper = mapper;
+        // Reads the body it takes itself the way MVC reads the others: text no store can hold is 400.
+        this.mapper = StorableText.reader(mapper);
         this.validator = validator;
         this.clock = clock;
     }

@@ -2,6 +2,7 @@ package fi.perhekeskus.meeting.invitation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.infra.serialization.StorableText;
 import fi.perhekeskus.contract.programme.InvitationAnswer;
 import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.UnknownException;
@@ -73,7 +74,8 @@ public class InvitationLinkController {
         this.programmes = programmes;
         this.invitations = invitations;
         this.commands = commands;
-        this.mapper = mapper;
+        // Reads the body it takes itself the way MVC reads the others: text no store can hold is 400.
+        this.mapper = StorableText.reader(mapper);
         this.clock = clock;
     }
 

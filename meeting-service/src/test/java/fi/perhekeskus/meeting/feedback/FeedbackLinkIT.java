@@ -171,6 +171,16 @@ class FeedbackLinkIT {
         api.refused(400, POST, first, null, Map.of("timingSuited", "MAYBE", "contentMetNeeds", "YES",
                 "infoMatchedChildAge", "YES"));
         api.refused(400, POST, first, null, Map.of("contentMetNeeds", "YES", "infoMatchedChildAge", "YES"));
+        // Text no store can hold (U+0000), in JSON and in a form: refused, and the link stays open.
+        Map<String, Object> nul = api.refused(400, POST, first, null, Map.of("timingSuited", "YES",
+                "contentMetNeeds", "YES", "infoMatchedChildAge", "YES", "comment", "kiitos\u0000"));
+        assertThat((List<Map<String, Object>>) nul.get("errors")).extracting(e -> e.get("field")).containsExactly("comment");
+        MultiValueMap<String, String> nulForm = new LinkedMultiValueMap<>();
+        nulForm.add("timingSuited", "YES");
+        nulForm.add("contentMetNeeds", "YES");
+        nulForm.add("infoMatchedChildAge", "YES");
+        nulForm.add("comment", "kiitos\u0000");
+        assertThat(form(first, nulForm).getStatusCode().value()).isEqualTo(400);
         answers.put("comment", "x".repeat(FeedbackPage.COMMENT_MAX));
         Map<String, Object> created = api.expect(201, POST, first, null, answers);
         assertThat(created).containsKey("id");

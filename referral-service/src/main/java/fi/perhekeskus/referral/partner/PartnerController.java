@@ -2,6 +2,7 @@ package fi.perhekeskus.referral.partner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.infra.serialization.StorableText;
 import fi.perhekeskus.domain.DomainException;
 import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.web.PageTexts;
@@ -63,7 +64,8 @@ public class PartnerController {
         this.links = links;
         this.reader = reader;
         this.moves = moves;
-        this.mapper = mapper;
+        // Reads the body it takes itself the way MVC reads the others: text no store can hold is 400.
+        this.mapper = StorableText.reader(mapper);
         this.validator = validator;
     }
 

@@ -1,6 +1,7 @@
 package fi.perhekeskus.referral.limits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.perhekeskus.infra.serialization.StorableText;
 import fi.perhekeskus.referral.ReferralServiceIT;
 import fi.perhekeskus.referral.support.Api;
 import fi.perhekeskus.infra.testing.RawHttp;
@@ -143,6 +144,45 @@ class ErrorResponsesIT {
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(json.readTree(answer.body()).path("status").asInt()).isEqualTo(400);
         assertThat(answer.body()).doesNotContain("java.", "Exception", "Rejected");
+    }
+
+    /** U+0000 and unpaired surrogates are valid JSON escapes, but no store or topic of the platform can hold them. */
+    @Test
+    void textNoStoreCanHoldIsRefusedWithItsFieldNamedAndChangesNothing() throws Exception {
+        UUID clinic = new Api(http).agency("Pälkäneen neuvola", "Pälkäne");
+        int before = events();
+        String family = "{\"municipality\":\"Pälkäne\",\"languages\":[\"fi\"],\"members\":[{\"role\":\"PARENT\","
+                + "\"givenName\":\"Ii\\ud800\",\"familyName\":\"Perhe\",\"birthDate\":\"1990-01-01\"}]}";
+        HttpHeaders english = headers(worker(clinic));
+        english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        HttpHeaders finnish = headers(worker(clinic));
+        finnish.set(HttpHeaders.ACCEPT_LANGUAGE, "fi");
+
+        ResponseEntity<String> surrogate = http.exchange("/api/v1/families", HttpMethod.POST,
+                new HttpEntity<>(family, english), String.class);
+        ResponseEntity<String> nul = http.exchange("/api/v1/families", HttpMethod.POST,
+                new HttpEntity<>(family.replace("Ii\\ud800", "Ii\\u0000"), finnish), String.class);
+
+        assertProblem(surrogate, 400);
+        assertThat(json.readTree(surrogate.getBody()).path("errors").get(0).path("field").asText())
+                .isEqualTo("members[0].givenName");
+        assertThat(json.readTree(surrogate.getBody()).path("errors").get(0).path("message").asText())
+                .isEqualTo(StorableText.REFUSED);
+        assertProblem(nul, 400);
+        assertThat(json.readTree(nul.getBody()).path("errors").get(0).path("message").asText())
+                .startsWith("sisältää merkin");
+        assertThat(events()).isEqualTo(before);
+        assertThat(http.exchange("/api/v1/families", HttpMethod.POST,
+                new HttpEntity<>(family.replace("Ii\\ud800", "Ii\\ud83d\\ude00"), headers(worker(clinic))), String.class)
+                .getStatusCode().value()).as("a surrogate pair is text like any other").isEqualTo(201);
+
+        // The same rule for query parameters, before any handler reads them.
+        HttpResponse<String> query = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/services?municipality=Tam%00pere"))
+                .header("Authorization", "Bearer " + worker(clinic)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(query.statusCode()).as(query.body()).isEqualTo(400);
+        assertThat(query.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(query.body()).path("errors").get(0).path("field").asText()).isEqualTo("municipality");
     }
 
     /** Spring negotiates the answer after the handler ran: a write must be refused before it, not after. */

@@ -36,6 +36,8 @@ class RequestBoundsIT {
 
     private static final String NAME_OVER = "n".repeat(Limits.NAME + 1);
     private static final String TEXT_OVER = "t".repeat(Limits.TEXT + 1);
+    /** Within every limit, but PostgreSQL's text cannot hold it (StorableText). */
+    private static final String NUL = "Tam\u0000pere";
 
     enum Who { COORDINATOR, SENDER, RECEIVER }
 
@@ -82,6 +84,7 @@ class RequestBoundsIT {
         cases.add(asCoordinator("register agency", HttpMethod.POST, agencies, agency, "name", NAME_OVER));
         cases.add(asCoordinator("register agency", HttpMethod.POST, agencies, agency, "organizerName", NAME_OVER));
         cases.add(asCoordinator("register agency", HttpMethod.POST, agencies, agency, "municipality", NAME_OVER));
+        cases.add(asCoordinator("register agency", HttpMethod.POST, agencies, agency, "name", NUL));
         cases.add(asCoordinator("register agency", HttpMethod.POST, agencies, agency, "organizerType", "TOWN"));
         cases.add(asCoordinator("register agency", HttpMethod.POST, agencies, agency, "servedMunicipalities",
                 items(Limits.LIST + 1, "Sastamala")));
@@ -108,6 +111,7 @@ class RequestBoundsIT {
         cases.add(asCoordinator("list service", HttpMethod.POST, services, serviceBody, "languages",
                 List.of("x".repeat(Limits.LANGUAGE_TAG + 1)), "languages[0]"));
         cases.add(asCoordinator("list service", HttpMethod.POST, services, serviceBody, "description", TEXT_OVER));
+        cases.add(asCoordinator("list service", HttpMethod.POST, services, serviceBody, "description", NUL));
         cases.add(asCoordinator("update service", HttpMethod.PUT, services + "/" + service, serviceBody,
                 "description", TEXT_OVER));
         cases.add(asCoordinator("update service", HttpMethod.PUT, services + "/" + service, serviceBody,
@@ -121,6 +125,7 @@ class RequestBoundsIT {
                 "members", List.of(member));
         String families = "/api/v1/families";
         cases.add(asSender("register family", HttpMethod.POST, families, familyBody, "municipality", NAME_OVER));
+        cases.add(asSender("register family", HttpMethod.POST, families, familyBody, "municipality", NUL));
         cases.add(asSender("register family", HttpMethod.POST, families, familyBody, "languages",
                 items(Limits.LANGUAGES + 1, "fi")));
         cases.add(asSender("register family", HttpMethod.POST, families, familyBody, "languages",
@@ -136,6 +141,11 @@ class RequestBoundsIT {
                     "members[0]." + spoilt.getKey()));
         }
 
+        Map<String, Object> nulName = new HashMap<>(member);
+        nulName.put("givenName", NUL);
+        cases.add(asSender("register family", HttpMethod.POST, families, familyBody, "members", List.of(nulName),
+                "members[0].givenName"));
+
         String consents = families + "/" + family + "/consents";
         Map<String, Object> consent = Map.of("agencyIds", List.of(counselling), "purpose", "palveluohjaus",
                 "givenBy", "Äiti", "validUntil", LocalDate.now().plusMonths(6).toString());
@@ -143,6 +153,7 @@ class RequestBoundsIT {
                 items(Limits.AGENCY_IDS + 1, counselling)));
         cases.add(asSender("give consent", HttpMethod.POST, consents, consent, "agencyIds", List.of("x"), "agencyIds[0]"));
         cases.add(asSender("give consent", HttpMethod.POST, consents, consent, "purpose", NAME_OVER));
+        cases.add(asSender("give consent", HttpMethod.POST, consents, consent, "purpose", NUL));
         cases.add(asSender("give consent", HttpMethod.POST, consents, consent, "givenBy", NAME_OVER));
         cases.add(asSender("give consent", HttpMethod.POST, consents, consent, "validUntil", "2201-01-01"));
         cases.add(asSender("give consent", HttpMethod.POST, consents, consent, "validUntil", "+999999999-12-31"));
@@ -151,6 +162,7 @@ class RequestBoundsIT {
                 "needLevel", "YELLOW", "priority", "ROUTINE", "legalBasis", "Lastensuojelulaki 25 §");
         String referrals = "/api/v1/referrals";
         cases.add(asSender("make referral", HttpMethod.POST, referrals, make, "reason", TEXT_OVER));
+        cases.add(asSender("make referral", HttpMethod.POST, referrals, make, "reason", NUL));
         cases.add(asSender("make referral", HttpMethod.POST, referrals, make, "legalBasis", TEXT_OVER));
         cases.add(asSender("make referral", HttpMethod.POST, referrals, make, "familyId", "f"));
         cases.add(asSender("make referral", HttpMethod.POST, referrals, make, "serviceId", 42));
