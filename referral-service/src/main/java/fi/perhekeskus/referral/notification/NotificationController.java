@@ -4,6 +4,7 @@ import fi.perhekeskus.domain.IllegalTransitionException;
 import fi.perhekeskus.domain.UnknownException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import fi.perhekeskus.infra.web.Limits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,8 +41,9 @@ public class NotificationController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Notifications by status, newest first (COORDINATOR); every status when none is given")
     public List<NotificationSummary> list(@RequestParam(required = false) NotificationStatus status,
-                                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return reader.list(status, limit);
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int limit,
+                                          @RequestParam(defaultValue = "0") @Min(0) @Max(Limits.OFFSET_MAX) int offset) {
+        return reader.list(status, limit, offset);
     }
 
     @PostMapping("/{messageId}/retry")

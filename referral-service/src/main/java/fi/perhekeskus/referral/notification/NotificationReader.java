@@ -20,13 +20,14 @@ public class NotificationReader {
     }
 
     /** The newest {@code limit} notifications of {@code status}, or of every status when it is null. */
-    public List<NotificationSummary> list(NotificationStatus status, int limit) {
+    /** Newest first; each status's newest {@code offset + limit} are enough to page through them all. */
+    public List<NotificationSummary> list(NotificationStatus status, int limit, int offset) {
         List<NotificationOutbox.Message> found = new ArrayList<>();
         for (NotificationStatus s : status == null ? Arrays.asList(NotificationStatus.values()) : List.of(status)) {
-            found.addAll(outbox.list(s, limit));
+            found.addAll(outbox.list(s, offset + limit));
         }
         return found.stream().sorted(Comparator.comparing(NotificationOutbox.Message::createdAt).reversed())
-                .limit(limit).map(NotificationSummary::of).toList();
+                .skip(offset).limit(limit).map(NotificationSummary::of).toList();
     }
 
     public Optional<NotificationSummary> find(UUID messageId) {

@@ -81,7 +81,7 @@ class NotificationIT {
         assertThat(mail.body()).contains("/api/v1/referrals/" + referral)
                 .doesNotContain("Aino", "Korhonen", "150592-908R", "Äiti väsynyt");
         // The Message-ID is the outbox's id, listed for coordinators without the address.
-        List<Map<String, Object>> sent = api.list("/api/v1/admin/notifications?status=SENT&limit=1000", Api.coordinator());
+        List<Map<String, Object>> sent = api.list("/api/v1/admin/notifications?status=SENT&limit=500", Api.coordinator());
         assertThat(sent).anySatisfy(n -> {
             assertThat(mail.messageId()).isEqualTo("<" + n.get("messageId") + "@localhost>");
             assertThat(n).containsEntry("kind", "INCOMING_REFERRAL").containsEntry("recipientKind", "AGENCY")
@@ -208,6 +208,35 @@ class NotificationIT {
     }
 
     @Test
+    void notificationsArePagedWithinTheContractsBounds() throws Exception {
+        Api api = new Api(http);
+        // Two notifications at least: each new referral tells the receiving agency.
+        UUID clinic = api.agency("Ylöjärven neuvola", "Ylöjärvi", "neuvola@ylojarvi.example");
+        UUID counselling = api.agency("Ylöjärven perheneuvola", "Ylöjärvi", "perheneuvola@ylojarvi.example");
+        UUID service = api.service(counselling, "Perheneuvonta", "INDIVIDUAL");
+        UUID family = api.family(clinic, "Ilona", "Ylinen", "131052-308T", "1952-10-13");
+        api.consent(family, clinic, List.of(counselling), java.time.LocalDate.now().plusYears(1).toString());
+        for (int i = 0; i < 2; i++) {
+            api.created(HttpMethod.POST, "/api/v1/referrals", worker(clinic), Map.of("familyId", family,
+                    "serviceId", service, "reason", "tuen tarve", "needLevel", "YELLOW", "priority", "ROUTINE"));
+        }
+        String all = "/api/v1/admin/notifications";
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.list(all + "?limit=2", Api.coordinator()).size() == 2);
+
+        // Asked again until no notification arrives between the two reads.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Map<String, Object>> firstTwo = api.list(all + "?limit=2", Api.coordinator());
+            assertThat(api.list(all + "?limit=1&offset=1", Api.coordinator()))
+                    .extracting(n -> n.get("messageId")).containsExactly(firstTwo.get(1).get("messageId"));
+        });
+        assertThat(api.list(all + "?limit=500", Api.coordinator())).hasSizeLessThanOrEqualTo(500);
+        for (String outside : List.of("limit=0", "limit=501", "offset=-1", "offset=100001")) {
+            assertThat(api.call(HttpMethod.GET, all + "?" + outside, Api.coordinator(), null).getStatusCode().value())
+                    .as(outside).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aRedeliveredEnrolmentAndASenderRunTwiceLeaveOneMessageInTheFamilysLanguage() throws Exception {
         Api api = new Api(http);
         UUID clinic = api.agency("Vaasan neuvola", "Vaasa");
@@ -283,7 +312,7 @@ class NotificationIT {
 
         String messageId = MessageIds.of(eventId, RecipientKind.FAMILY).toString();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                api.list("/api/v1/admin/notifications?status=DISCARDED&limit=1000", Api.coordinator()))
+                api.list("/api/v1/admin/notifications?status=DISCARDED&limit=500", Api.coordinator()))
                 .anySatisfy(n -> assertThat(n).containsEntry("messageId", messageId)
                         .containsEntry("kind", "FAMILY_ENROLLED").containsEntry("lastError", "the family was erased")));
         assertThat(Mailbox.read(imap(), home)).isEmpty();
