@@ -279,6 +279,12 @@ class WhoMayDoWhatIT {
         api.refused(401, GET, clinicActions, null, null);
         api.refused(400, GET, "/api/v1/network-meetings/actions?agencyId=not-a-uuid", api.worker(CLINIC), null);
         api.refused(400, GET, "/api/v1/network-meetings/actions", api.worker(CLINIC), null);
+        // Paged like every list of the contract, in the same order.
+        List<Map<String, Object>> every = api.list(clinicActions + "&limit=500", api.worker(CLINIC));
+        assertThat(api.list(clinicActions + "&limit=1&offset=1", api.worker(CLINIC))).containsExactly(every.get(1));
+        for (String outside : List.of("limit=0", "limit=501", "offset=-1", "offset=100001")) {
+            api.refused(400, GET, clinicActions + "&" + outside, api.worker(CLINIC), null);
+        }
     }
 
     @Test

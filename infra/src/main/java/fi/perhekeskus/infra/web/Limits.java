@@ -29,4 +29,9 @@ public final class Limits {
 
     private Limits() {
     }
+
+    /** One page of a list already in memory (a view's document, say), for lists the store cannot page itself. */
+    public static <T> java.util.List<T> page(java.util.List<T> all, int limit, int offset) {
+        return all.stream().skip(offset).limit(limit).toList();
+    }
 }

@@ -1,5 +1,8 @@
 package fi.perhekeskus.meeting.gathering;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import fi.perhekeskus.infra.web.Limits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fi.perhekeskus.infra.web.ResourceId;
 import fi.perhekeskus.contract.Sealed;
@@ -115,7 +118,10 @@ public class NetworkMeetingController {
     @Operation(summary = "Agreed actions of network meetings for the caller's agency, due and overdue (WORKER of "
             + "that agency)")
     public List<AgreedActionSummary> actions(@RequestParam UUID agencyId,
-                                             @RequestParam(defaultValue = "false") boolean overdue, Caller caller) {
+                                             @RequestParam(defaultValue = "false") boolean overdue,
+                                             @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int limit,
+                                             @RequestParam(defaultValue = "0") @Min(0) @Max(Limits.OFFSET_MAX) int offset,
+                                             Caller caller) {
         if (!agencyId.equals(caller.agencyId())) {
             throw new NotPartyException("an agency's agreed actions are listed to its own workers");
         }
@@ -134,7 +140,7 @@ public class NetworkMeetingController {
             }
         }
         actions.sort(Comparator.comparing(AgreedActionSummary::due).thenComparing(AgreedActionSummary::meetingId));
-        return actions;
+        return Limits.page(actions, limit, offset);
     }
 
     /** One agreed action; {@code action} is opened with the family's key ('[erased]' once erased). */

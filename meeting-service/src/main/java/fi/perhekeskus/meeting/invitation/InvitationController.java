@@ -1,5 +1,9 @@
 package fi.perhekeskus.meeting.invitation;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import fi.perhekeskus.infra.web.Limits;
 import fi.perhekeskus.domain.UnknownException;
 import fi.perhekeskus.infra.security.Caller;
 import fi.perhekeskus.infra.security.Role;
@@ -88,13 +92,15 @@ public class InvitationController {
     @GetMapping("/programmes/{id}/invitations")
     @PreAuthorize("hasAnyRole('WORKER', 'COORDINATOR')")
     @Operation(operationId = "listInvitations", summary = "The programme's invitations and where each stands (programme agencies, COORDINATOR)")
-    public List<InvitationSummary> invitations(@PathVariable UUID id, Caller caller) {
+    public List<InvitationSummary> invitations(@PathVariable UUID id, Caller caller,
+                                               @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int limit,
+                                               @RequestParam(defaultValue = "0") @Min(0) @Max(Limits.OFFSET_MAX) int offset) {
         Document programme = programmeView.programme(id).orElseThrow(() -> new UnknownException("no such programme"));
         List<String> agencies = programme.getList("agencyIds", String.class);
         if (!caller.has(Role.COORDINATOR) && caller.agency().map(a -> !agencies.contains(a.toString())).orElse(true)) {
             throw new UnknownException("no such programme");
         }
-        return mapper.toSummaries(view.ofProgramme(id));
+        return Limits.page(mapper.toSummaries(view.ofProgramme(id)), limit, offset);
     }
 
     @PostMapping("/invitations/{invitationId}/answer")

@@ -233,6 +233,12 @@ class InvitationsIT {
         String answer = answerPath(invitations(programme, api.worker(CLINIC)), family);
         api.refused(400, POST, answer, api.worker(CLINIC), Map.of("answer", "MAYBE"));
         api.refused(400, POST, answer, api.worker(CLINIC), Map.of());
+        // The list is paged like every list of the contract.
+        assertThat(api.list(invitations + "?limit=1", api.worker(CLINIC))).hasSize(1);
+        assertThat(api.list(invitations + "?offset=1", api.worker(CLINIC))).isEmpty();
+        for (String outside : List.of("limit=0", "limit=501", "offset=-1", "offset=100001")) {
+            api.refused(400, GET, invitations + "?" + outside, api.worker(CLINIC), null);
+        }
     }
 
     @Test

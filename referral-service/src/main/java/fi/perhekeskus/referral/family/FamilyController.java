@@ -14,6 +14,8 @@ import fi.perhekeskus.referral.privacy.AccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import fi.perhekeskus.infra.idempotency.IdempotentCreation;
 import fi.perhekeskus.referral.WriteModel;
@@ -239,8 +241,10 @@ public class FamilyController {
     @GetMapping("/{id}/access-log")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Who used the family's data and to whom it was disclosed, on what basis (COORDINATOR)")
-    public List<AccessLog.Entry> accessLog(@PathVariable UUID id) {
-        return accessLog.of(id);
+    public List<AccessLog.Entry> accessLog(@PathVariable UUID id,
+                                           @RequestParam(defaultValue = "50") @Min(1) @Max(Limits.PAGE_MAX) int limit,
+                                           @RequestParam(defaultValue = "0") @Min(0) @Max(Limits.OFFSET_MAX) int offset) {
+        return accessLog.of(id, limit, offset);
     }
 
     /**

@@ -68,14 +68,19 @@ public class AccessLog {
     }
 
     public List<Entry> of(UUID familyId) {
+        return of(familyId, Integer.MAX_VALUE, 0);
+    }
+
+    /** A page of the family's log, newest first. */
+    public List<Entry> of(UUID familyId, int limit, int offset) {
         return jdbc.query("""
                 SELECT at, kind, family_id, worker, agency_id, purpose, basis, outcome, to_agency_id, referral_id
-                FROM access_log WHERE family_id = ? ORDER BY at DESC, id DESC""",
+                FROM access_log WHERE family_id = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?""",
                 (rs, i) -> new Entry(rs.getTimestamp("at").toInstant(), Kind.valueOf(rs.getString("kind")),
                         rs.getObject("family_id", UUID.class), rs.getString("worker"),
                         rs.getObject("agency_id", UUID.class), rs.getString("purpose"), rs.getString("basis"),
                         Outcome.valueOf(rs.getString("outcome")), rs.getObject("to_agency_id", UUID.class),
                         rs.getObject("referral_id", UUID.class)),
-                familyId);
+                familyId, limit, offset);
     }
 }

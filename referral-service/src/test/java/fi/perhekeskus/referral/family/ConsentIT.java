@@ -116,5 +116,15 @@ class ConsentIT {
                 .containsEntry("agencyId", counselling.toString()).containsEntry("basis", "consent " + consent));
         assertThat(log).anySatisfy(e -> assertThat(e).containsEntry("kind", "DISCLOSURE")
                 .containsEntry("toAgencyId", counselling.toString()).containsEntry("referralId", referral.toString()));
+        // Paged like every list of the contract, newest first.
+        String accessLog = "/api/v1/families/" + family + "/access-log";
+        assertThat(log.size()).isGreaterThan(2);
+        assertThat(api.list(accessLog + "?limit=2", Api.coordinator())).containsExactlyElementsOf(log.subList(0, 2));
+        assertThat(api.list(accessLog + "?limit=2&offset=1", Api.coordinator()))
+                .containsExactlyElementsOf(log.subList(1, 3));
+        for (String outside : List.of("limit=0", "limit=501", "offset=-1", "offset=100001")) {
+            assertThat(api.call(HttpMethod.GET, accessLog + "?" + outside, Api.coordinator(), null)
+                    .getStatusCode().value()).as(outside).isEqualTo(400);
+        }
     }
 }
