@@ -252,7 +252,7 @@ class PrivacyIT {
         assertThat(after.get("hits")).isZero();
 
         List<Map<String, Object>> log = (List<Map<String, Object>>) (List<?>) call(r, HttpMethod.GET,
-                "/api/v1/families/" + family + "/access-log", TOKENS.coordinator("c"), null, List.class).getBody();
+                "/api/v1/families/" + family + "/access-log?limit=500", TOKENS.coordinator("c"), null, List.class).getBody();
         System.out.println("access log of family " + family + ":");
         log.forEach(entry -> System.out.println("  " + entry));
         assertThat(log).filteredOn(e -> "DISCLOSURE".equals(e.get("kind"))
@@ -261,7 +261,7 @@ class PrivacyIT {
         // agencies there) arrive over its topic.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> later = (List<Map<String, Object>>) (List<?>) call(r, HttpMethod.GET,
-                    "/api/v1/families/" + family + "/access-log", TOKENS.coordinator("c"), null, List.class).getBody();
+                    "/api/v1/families/" + family + "/access-log?limit=500", TOKENS.coordinator("c"), null, List.class).getBody();
             assertThat(later).filteredOn(e -> "DISCLOSURE".equals(e.get("kind"))
                     && String.valueOf(e.get("purpose")).endsWith("(meeting-service)")).hasSize(4);
         });

@@ -267,7 +267,8 @@ class FhirIT {
         get("/api/v1/referrals/" + id, worker(clinic), "application/json");
 
         assertThat(reads(id)).isEqualTo(before + 4);
-        List<Object> readers = api.list("/api/v1/families/" + family + "/access-log", Api.coordinator()).stream()
+        List<Object> readers = api.list("/api/v1/families/" + family + "/access-log?limit=500", Api.coordinator())
+                .stream()
                 .filter(e -> ("referral " + id).equals(e.get("purpose"))).limit(4).map(e -> e.get("agencyId")).toList();
         assertThat(readers).containsExactly(clinic.toString(), counselling.toString(), clinic.toString(),
                 counselling.toString());
@@ -421,7 +422,7 @@ class FhirIT {
     }
 
     private long reads(UUID referral) {
-        return api.list("/api/v1/families/" + family + "/access-log", Api.coordinator()).stream()
+        return api.list("/api/v1/families/" + family + "/access-log?limit=500", Api.coordinator()).stream()
                 .filter(e -> "USAGE".equals(e.get("kind")) && ("referral " + referral).equals(e.get("purpose")))
                 .count();
     }
