@@ -1,5 +1,7 @@
 package fi.perhekeskus.infra.web;
 
+import java.util.List;
+
 /**
  * The public contract's size limits (docs/contract.md, "Limits"), as constants for constraint annotations.
  * Columns and the event backbone are sized to carry whatever passes them.
@@ -31,7 +33,7 @@ public final class Limits {
     }
 
     /** One page of a list already in memory (a view's document, say), for lists the store cannot page itself. */
-    public static <T> java.util.List<T> page(java.util.List<T> all, int limit, int offset) {
+    public static <T> List<T> page(List<T> all, int limit, int offset) {
         return all.stream().skip(offset).limit(limit).toList();
     }
 }

@@ -114,9 +114,14 @@ public class NotificationOutbox {
                 WHERE message_id = ? AND status = 'FAILED'""", Timestamp.from(now), messageId) > 0;
     }
 
-    public List<Message> list(NotificationStatus status, int limit) {
-        return jdbc.query("SELECT * FROM notification_outbox WHERE status = ? ORDER BY created_at DESC, message_id LIMIT ?",
-                rows, status.name(), limit);
+    /** A page of the messages of one status, or of every status when {@code status} is null; newest first. */
+    public List<Message> list(NotificationStatus status, int limit, int offset) {
+        if (status == null) {
+            return jdbc.query("SELECT * FROM notification_outbox ORDER BY created_at DESC, message_id LIMIT ? OFFSET ?",
+                    rows, limit, offset);
+        }
+        return jdbc.query("SELECT * FROM notification_outbox WHERE status = ? ORDER BY created_at DESC, message_id "
+                + "LIMIT ? OFFSET ?", rows, status.name(), limit, offset);
     }
 
     public Optional<Message> find(UUID messageId) {
